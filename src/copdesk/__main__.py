@@ -1,0 +1,3 @@
+from copdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The copdesk core: template, report file, validation, import and export. No Qt below this package."""

@@ -1,0 +1,49 @@
+"""The report file's schema, as forward migrations in small named steps.
+
+The schema version of a file is the number of copdesk migrations applied to it (also kept in
+PRAGMA user_version for tools that do not know sqlite-utils). Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("copdesk")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("""CREATE TABLE answers (
+        code TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        format TEXT NOT NULL DEFAULT 'markdown',
+        status TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL DEFAULT '')""")
+    db.execute("""CREATE TABLE cells (
+        code TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (code, row, col))""")
+    db.execute("CREATE TABLE subscriptions (code TEXT PRIMARY KEY)")
+    db.execute("CREATE TABLE crisis_sections (id INTEGER PRIMARY KEY, position INTEGER NOT NULL)")
+    db.execute("""CREATE TABLE crisis_items (
+        section INTEGER NOT NULL REFERENCES crisis_sections(id),
+        code TEXT NOT NULL,
+        PRIMARY KEY (section, code))""")
+    db.execute("""CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        code TEXT NOT NULL,
+        field TEXT NOT NULL,
+        old TEXT,
+        new TEXT)""")
+    db.execute("CREATE INDEX history_code ON history(code)")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+KNOWN = [m.name for m in migrations._migrations]

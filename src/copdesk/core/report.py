@@ -1,0 +1,327 @@
+"""A report: one .copdesk file, its template, and every answer keyed by code.
+
+All writes go through this class, each in one transaction together with its history row, so the file
+always holds every acknowledged edit and a record of who changed what. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from copdesk import __version__
+from copdesk.core import codes, store
+from copdesk.core.errors import InputError, StoreError, UnknownCodeError
+from copdesk.core.forms import load_template
+from copdesk.core.template import Template
+
+Grid = list[list[str | None]]  # a table: rows of cells, None where a cell was never typed
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    code: str
+    text: str
+    format: str = "markdown"
+    status: str = ""  # "" or "carried" (carried over from the previous period, to review)
+    updated_at: str = ""
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class CrisisSection:
+    id: int
+    position: int
+    title: str
+    items: tuple[str, ...]  # codes of chapters, measures and elements shown, in template order
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """A plain, immutable snapshot of a whole report: what validation, export and worker threads get."""
+
+    meta: dict[str, str]
+    answers: dict[str, Answer]
+    tables: dict[str, Grid]
+    subscriptions: frozenset[str]
+    crisis: tuple[CrisisSection, ...]
+    history: tuple[dict, ...] = ()
+
+    def text(self, code: str) -> str:
+        answer = self.answers.get(code)
+        return answer.text if answer else ""
+
+
+class Report:
+    """An open report file. Use Report.create or Report.open; close() when done."""
+
+    def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
+        self.path, self.db, self.template = path, db, template
+        self.who = default_user() if who is None else who
+        self._meta = meta
+
+    # -- opening -------------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, template: Template, *, signatory: str, kind: str, title: str,
+               subscriptions: list[str] | tuple[str, ...] = (), who: str | None = None,
+               report_id: str | None = None) -> "Report":
+        path = Path(path)
+        if kind not in dict(template.header_field("kind").choices):
+            raise InputError(f"Kind must be one of: {', '.join(dict(template.header_field('kind').choices))}.")
+        meta = {"report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
+                "template_edition": template.edition, "template_hash": template.content_hash}
+        report = cls(path, store.create(path, meta), meta, template, who)
+        with report.db.atomic():
+            report.set_text("header.signatory", signatory)
+            report.set_text("header.kind", kind)
+            report.set_text("header.title", title)
+            report.subscribe(subscriptions)
+        return report
+
+    @classmethod
+    def open(cls, path: Path | str, template: Template | None = None, who: str | None = None,
+             readonly: bool = False) -> "Report":
+        path = Path(path)
+        db, meta = store.open_db(path, readonly=readonly)
+        if template is None:
+            template = load_template(meta.get("template_edition"))
+        return cls(path, db, meta, template, who)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Report":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return dict(self._meta)
+
+    def template_changed(self) -> bool:
+        """True when the template was corrected since the report was created."""
+        return self._meta.get("template_hash") != self.template.content_hash
+
+    def snapshot(self, with_history: bool = False) -> ReportData:
+        return ReportData(meta=self.meta, answers=self.answers(), tables=self.tables(),
+                          subscriptions=frozenset(self.subscriptions()), crisis=tuple(self.crisis_sections()),
+                          history=tuple(self.history()) if with_history else ())
+
+    # -- codes ---------------------------------------------------------------------------------------
+    def resolve(self, raw: str) -> str:
+        """The canonical answer code for what a user typed, or UnknownCodeError with suggestions."""
+        code = codes.normalize(raw)
+        if not codes.is_answer_code(self.template, code):
+            raise UnknownCodeError(raw, codes.suggest(self.template, raw))
+        return code
+
+    # -- history -------------------------------------------------------------------------------------
+    def _log(self, code: str, field: str, old, new) -> None:
+        self.db.execute("INSERT INTO history (at, who, code, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+                        [now(), self.who, code, field, old, new])
+
+    def history(self, code: str | None = None) -> list[dict]:
+        sql = "SELECT * FROM history" + (" WHERE code = ?" if code else "") + " ORDER BY id"
+        return list(self.db.query(sql, [code] if code else []))
+
+    # -- text answers --------------------------------------------------------------------------------
+    def get(self, code: str) -> Answer | None:
+        row = self.db.execute("SELECT * FROM answers WHERE code = ?", [code]).fetchone()
+        return Answer(*row) if row else None
+
+    def text(self, code: str) -> str:
+        answer = self.get(code)
+        return answer.text if answer else ""
+
+    def answers(self) -> dict[str, Answer]:
+        return {row[0]: Answer(*row) for row in self.db.execute("SELECT * FROM answers ORDER BY code")}
+
+    def set_text(self, code: str, text: str, *, status: str = "", fmt: str = "markdown") -> bool:
+        """Store an answer exactly as given. Returns False when nothing changed."""
+        code = self.resolve(code)
+        old = self.get(code)
+        if old and (old.text, old.status, old.format) == (text, status, fmt):
+            return False
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO answers (code, text, format, status, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(code) DO UPDATE SET text=excluded.text, format=excluded.format, status=excluded.status, "
+                "updated_at=excluded.updated_at, updated_by=excluded.updated_by",
+                [code, text, fmt, status, now(), self.who])
+            self._log(code, "text", old.text if old else None, text)
+            if old and old.status != status:
+                self._log(code, "status", old.status, status)
+            self._touch_crisis(code)
+        return True
+
+    def clear(self, code: str) -> bool:
+        """Remove an answer (its history stays)."""
+        code = self.resolve(code)
+        old = self.get(code)
+        if not old:
+            return False
+        with self.db.atomic():
+            self.db.execute("DELETE FROM answers WHERE code = ?", [code])
+            self._log(code, "text", old.text, None)
+        return True
+
+    # -- tables --------------------------------------------------------------------------------------
+    def table(self, code: str) -> Grid:
+        rows = self.db.execute("SELECT row, col, value FROM cells WHERE code = ? ORDER BY row, col", [code]).fetchall()
+        if not rows:
+            return []
+        width = max(c for _, c, _ in rows) + 1
+        grid: Grid = [[None] * width for _ in range(max(r for r, _, _ in rows) + 1)]
+        for r, c, v in rows:
+            grid[r][c] = v
+        return grid
+
+    def tables(self) -> dict[str, Grid]:
+        found = [r[0] for r in self.db.execute("SELECT DISTINCT code FROM cells ORDER BY code")]
+        return {code: self.table(code) for code in found}
+
+    def set_table(self, code: str, grid: Grid) -> bool:
+        """Replace a whole table. Cells keep their text exactly; None means an untyped cell."""
+        code = self.resolve(code)
+        if not code.split("/")[-1].startswith("SLI "):
+            raise InputError(f"Only SLIs hold tables; {code} is not an SLI.")
+        old = self.table(code)
+        if _trim(old) == _trim(grid):
+            return False
+        with self.db.atomic():
+            self.db.execute("DELETE FROM cells WHERE code = ?", [code])
+            self.db["cells"].insert_all(
+                ({"code": code, "row": r, "col": c, "value": v} for r, row in enumerate(grid)
+                 for c, v in enumerate(row) if v is not None), batch_size=500)
+            self._log(code, "table", json.dumps(old, ensure_ascii=False) if old else None,
+                      json.dumps(grid, ensure_ascii=False) if grid else None)
+            self._touch_crisis(code)
+        return True
+
+    def set_cell(self, code: str, row: int, col: int, value: str | None) -> bool:
+        code = self.resolve(code)
+        old = self.db.execute("SELECT value FROM cells WHERE code=? AND row=? AND col=?", [code, row, col]).fetchone()
+        if (old[0] if old else None) == value:
+            return False
+        with self.db.atomic():
+            if value is None:
+                self.db.execute("DELETE FROM cells WHERE code=? AND row=? AND col=?", [code, row, col])
+            else:
+                self.db.execute("INSERT OR REPLACE INTO cells (code, row, col, value) VALUES (?, ?, ?, ?)",
+                                [code, row, col, value])
+            self._log(code, f"cell {row},{col}", old[0] if old else None, value)
+        return True
+
+    # -- subscriptions -------------------------------------------------------------------------------
+    def subscriptions(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT code FROM subscriptions")}
+
+    def subscribe(self, items: list[str] | tuple[str, ...] | set[str]) -> list[str]:
+        """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment."""
+        wanted: list[str] = []
+        for raw in items:
+            code = codes.normalize(raw)
+            if code not in self.template.index or code.split(" ")[0] not in ("Commitment", "Measure"):
+                raise UnknownCodeError(raw, [c for c in codes.suggest(self.template, raw)
+                                             if c.split(" ")[0] in ("Commitment", "Measure")])
+            wanted.append(code)
+            if code.startswith("Measure "):
+                wanted.append(self.template.parents[code])
+        added = [c for c in dict.fromkeys(wanted) if c not in self.subscriptions()]
+        with self.db.atomic():
+            for code in added:
+                self.db.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
+                self._log(code, "subscribed", None, "yes")
+        return added
+
+    def unsubscribe(self, items: list[str]) -> list[str]:
+        """Drop commitments or measures (a commitment takes its measures with it). Answers are kept."""
+        current = self.subscriptions()
+        drop = []
+        for raw in items:
+            code = codes.normalize(raw)
+            drop.append(code)
+            if code.startswith("Commitment "):
+                drop += [c for c in current if self.template.parents.get(c) == code]
+        removed = [c for c in dict.fromkeys(drop) if c in current]
+        with self.db.atomic():
+            for code in removed:
+                self.db.execute("DELETE FROM subscriptions WHERE code = ?", [code])
+                self._log(code, "subscribed", "yes", None)
+        return removed
+
+    # -- crisis and elections sub-sections -----------------------------------------------------------
+    def crisis_sections(self) -> list[CrisisSection]:
+        order = {code: i for i, code in enumerate(self.template.index)}
+        out = []
+        for sid, pos in self.db.execute("SELECT id, position FROM crisis_sections ORDER BY position, id").fetchall():
+            items = [r[0] for r in self.db.execute("SELECT code FROM crisis_items WHERE section = ?", [sid])]
+            items.sort(key=lambda c: order.get(c, len(order)))
+            out.append(CrisisSection(sid, pos, self.text(f"Crisis {sid}/title"), tuple(items)))
+        return out
+
+    def add_crisis_section(self, title: str) -> int:
+        with self.db.atomic():
+            sid = (self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM crisis_sections").fetchone()[0])
+            pos = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
+            self.db.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
+            self._log(f"Crisis {sid}", "section", None, "added")
+            self.set_text(f"Crisis {sid}/title", title)
+        return sid
+
+    def remove_crisis_section(self, sid: int) -> None:
+        prefix = f"Crisis {sid}/"
+        with self.db.atomic():
+            for code in [c for c in self.answers() if c.startswith(prefix)]:
+                self.clear(code)
+            self.db.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
+            self.db.execute("DELETE FROM crisis_items WHERE section = ?", [sid])
+            self.db.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
+            self._log(f"Crisis {sid}", "section", "added", None)
+
+    def add_crisis_item(self, sid: int, code: str) -> None:
+        """Show a chapter outline, measure, QRE or SLI block in a crisis sub-section."""
+        full = self.resolve(f"Crisis {sid}/{code}")
+        self._touch_crisis(full)
+
+    def _touch_crisis(self, code: str) -> None:
+        crisis = codes.split_crisis(code)
+        if not crisis:
+            return
+        sid, part = crisis
+        if not self.db.execute("SELECT 1 FROM crisis_sections WHERE id = ?", [sid]).fetchone():
+            pos = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
+            self.db.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
+            self._log(f"Crisis {sid}", "section", None, "added")
+        if part not in codes.CRISIS_PARTS and not self.db.execute(
+                "SELECT 1 FROM crisis_items WHERE section = ? AND code = ?", [sid, part]).fetchone():
+            self.db.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])
+
+
+def _trim(grid: Grid) -> list[tuple[int, int, str]]:
+    return [(r, c, v) for r, row in enumerate(grid) for c, v in enumerate(row) if v is not None]
+
+
+def open_report(path: Path | str, **kwargs) -> Report:
+    """Open a report, with a message that says what to do when it cannot be opened."""
+    try:
+        return Report.open(path, **kwargs)
+    except FileNotFoundError as exc:
+        raise StoreError(str(exc)) from None

@@ -1,0 +1,107 @@
+"""Open and create report files (SQLite through sqlite-utils) without ever harming a file we do not own.
+
+A file is first probed read-only: not SQLite, not a copdesk report, damaged, or written by a newer copdesk
+all give a StoreError and leave the file byte for byte as it was. Only a sound copdesk file is opened
+for writing, migrated forward and switched to WAL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
+from copdesk.core.migrations import KNOWN, SCHEMA_VERSION, migrations
+
+APPLICATION_ID = 0x63704453  # "cpDS": marks a SQLite file as a copdesk report (PRAGMA application_id)
+FILE_FORMAT = "copdesk-report"
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True)
+
+
+def probe(path: Path) -> dict[str, str]:
+    """Check, read-only, that `path` is a copdesk report this version can open; return its meta table."""
+    if not path.exists():
+        raise StoreError(f"{path} does not exist.", "Check the name, or create it with 'copdesk new'.")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a report file.")
+    try:
+        conn = _connect_ro(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} cannot be opened: {exc}.", "Check that you may read it.") from None
+    try:
+        return _probe(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(
+            f"{path} is not a copdesk report, or it is damaged ({exc}).",
+            "The file was not changed. Open a backup copy, or a file made with copdesk.") from None
+    finally:
+        conn.close()
+
+
+def _probe(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id != APPLICATION_ID or "meta" not in tables:
+        raise NotAReportError(f"{path} is not a copdesk report.",
+                              "The file was not changed. Choose a .copdesk file, or import a report with 'copdesk import'.")
+    applied = [r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set='copdesk' ORDER BY rowid")] \
+        if "_sqlite_migrations" in tables else []
+    unknown = [name for name in applied if name not in KNOWN]
+    if unknown:
+        raise NewerSchemaError(
+            f"{path} was written by a newer copdesk (report format {len(applied)}, this copdesk knows {SCHEMA_VERSION}).",
+            "The file was not changed. Update copdesk to open it.")
+    check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        raise DamagedFileError(f"{path} is damaged ({check}).", "The file was not changed. Open a backup copy.")
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _configure(db: Database) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")  # an acknowledged edit survives a crash and a power cut
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+
+
+def _migrate(db: Database) -> None:
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def create(path: Path, meta: dict[str, str]) -> Database:
+    """Create a new, empty report file at `path` (which must not exist)."""
+    if path.exists():
+        raise StoreError(f"{path} exists already.", "Choose another name, or delete the old file first.")
+    try:
+        db = Database(sqlite3.connect(str(path)))
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot create {path}: {exc}.", "Check the folder exists and you may write there.") from None
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    _configure(db)
+    _migrate(db)
+    with db.atomic():
+        db["meta"].insert_all([{"key": k, "value": v} for k, v in {"format": FILE_FORMAT, **meta}.items()])
+    return db
+
+
+def open_db(path: Path, readonly: bool = False) -> tuple[Database, dict[str, str]]:
+    """Open an existing report for writing (or reading), after a read-only probe."""
+    meta = probe(path)
+    if readonly:
+        return Database(_connect_ro(path)), meta
+    try:
+        db = Database(sqlite3.connect(str(path)))
+        _configure(db)
+        _migrate(db)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{path} cannot be opened for writing: {exc}.",
+                         "Check that the file and its folder are writable, or open a copy.") from None
+    return db, meta

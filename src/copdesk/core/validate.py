@@ -1,0 +1,136 @@
+"""What a report still lacks and what it holds that will not do. Plain data in, a list of issues out.
+
+Severity:
+- "missing": a required answer of a subscribed item is blank;
+- "invalid": a value that cannot go into the filed report as it is (bad date, characters Word cannot hold);
+- "warning": worth a look, but the report can be filed (prose where Yes/No was expected, a table cell
+  that is not a number, a total that does not add up, an answer to an item no longer in the template).
+A report is complete when it has no "missing" and no "invalid" issue. "N/A" counts as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from copdesk.core import codes, tables
+from copdesk.core.report import ReportData
+from copdesk.core.template import Template
+from copdesk.core.text import bad_chars, is_blank
+
+BLOCKING = ("missing", "invalid")
+YES_NO = re.compile(r"^\s*(yes|no|n/?a|not applicable)\b[\s.!]*$", re.I)
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"severity": self.severity, "code": self.code, "message": self.message}
+
+
+def required_codes(t: Template, data: ReportData) -> list[str]:
+    """Every answer code the report must fill, in template order."""
+    out = [f.code for f in t.header if f.required]
+    for commitment in t.commitments():
+        if commitment.code not in data.subscriptions:
+            continue
+        for q in t.questions:
+            if not q.follows or _is_yes(data.text(f"{commitment.code} {q.follows}")):
+                out.append(f"{commitment.code} {q.key}")
+        for measure in commitment.measures:
+            if measure.code in data.subscriptions:
+                out += [e.code for e in measure.elements] or [measure.code]
+    for section in data.crisis:
+        out += [f"Crisis {section.id}/{part}" for part in codes.CRISIS_PARTS]
+    return out
+
+
+def _is_yes(text: str) -> bool:
+    return text.strip().lower().rstrip(".!") == "yes"
+
+
+def _answered(data: ReportData, code: str) -> bool:
+    return not is_blank(data.text(code)) or bool(data.tables.get(code))
+
+
+def _missing(t: Template, data: ReportData) -> list[Issue]:
+    out = []
+    for code in required_codes(t, data):
+        if not _answered(data, code):
+            item = t.index.get(code.split("/")[-1])
+            extra = " (unconfirmed item: it may not exist in the official template)" if item and item.unconfirmed else ""
+            out.append(Issue("missing", code, f"{_label(t, code)} has no answer{extra}"))
+    return out
+
+
+def _label(t: Template, code: str) -> str:
+    if code.startswith("header."):
+        field = t.header_field(code[7:])
+        return field.label if field else code
+    m = re.match(r"^Commitment \d+ (Q\d)$", code)
+    question = t.question(m.group(1)) if m else None
+    if question:
+        text = question.text if len(question.text) < 60 else question.text[:57].rsplit(" ", 1)[0] + "…"
+        return f'{code} ("{text}")'
+    return code
+
+
+def _values(t: Template, data: ReportData) -> list[Issue]:
+    out = []
+    for code, answer in data.answers.items():
+        if not codes.is_answer_code(t, code):
+            out.append(Issue("warning", code, "answer to an item this template does not have (kept, not exported)"))
+            continue
+        bad = bad_chars(answer.text)
+        if bad:
+            out.append(Issue("invalid", code, f"holds characters Word cannot hold ({', '.join(bad)}); "
+                                              "they will be removed on export"))
+        out += _typed_value(t, code, answer.text)
+    for code, grid in data.tables.items():
+        bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
+        if bad:
+            out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
+        for cell in tables.check_table(t, grid):
+            out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
+    return out
+
+
+def _typed_value(t: Template, code: str, text: str) -> list[Issue]:
+    if is_blank(text):
+        return []
+    m = re.match(r"^Commitment \d+ (Q\d)$", code)
+    if m and t.question(m.group(1)) and t.question(m.group(1)).kind == "yes_no" and not YES_NO.match(text):
+        return [Issue("warning", code, "expected Yes or No; the answer is prose")]
+    field = t.header_field(code[7:]) if code.startswith("header.") else None
+    if field and field.kind == "date":
+        try:
+            date.fromisoformat(text.strip())
+        except ValueError:
+            return [Issue("invalid", code, f"'{text}' is not a date (write it as YYYY-MM-DD)")]
+    if field and field.kind == "choice" and text not in dict(field.choices):
+        return [Issue("invalid", code, f"'{text}' is not one of: {', '.join(dict(field.choices))}")]
+    return []
+
+
+def _period(data: ReportData) -> list[Issue]:
+    start, end = data.text("header.period_start").strip(), data.text("header.period_end").strip()
+    try:
+        if start and end and date.fromisoformat(start) > date.fromisoformat(end):
+            return [Issue("invalid", "header.period_end", "the reporting period ends before it starts")]
+    except ValueError:
+        pass
+    return []
+
+
+def validate(t: Template, data: ReportData) -> list[Issue]:
+    """All issues of a report, in template order for missing items."""
+    return _missing(t, data) + _values(t, data) + _period(data)
+
+
+def is_complete(issues: list[Issue]) -> bool:
+    return not any(i.severity in BLOCKING for i in issues)
