@@ -204,7 +204,12 @@ def load_file(path: Path, user_dir: Path | None = None, with_corrections: bool =
         build_template(data, str(path), text)  # the bundled file must be sound on its own
         corrections = [c for c in read_corrections(user_dir) if c.edition == data.get("edition")]
         data, applied = apply_corrections(data, corrections)
-    return build_template(data, str(path), text, applied)
+    if not applied:
+        return build_template(data, str(path), text)
+    try:
+        return build_template(data, str(path), text, applied)
+    except FormError as exc:  # the corrected template is wrong: blame the corrections, not the bundled file
+        raise FormError(", ".join(applied), exc.node, exc.problem + " (after applying these corrections)") from None
 
 
 def template_files(user_dir: Path | None = None) -> list[Path]:

@@ -145,6 +145,10 @@ def write_atomic(out: Path, text: str | bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise StoreError(f"Cannot write {out}: permission denied, or the file is open in another program.",
                          "Close it there, or export under another name. The old file was not changed.") from None
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise StoreError(f"Cannot write {out}: {exc.strerror}.",
+                         "Export under another name. The old file was not changed.") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -83,14 +83,21 @@ class Report:
         path = Path(path)
         if kind not in dict(template.header_field("kind").choices):
             raise InputError(f"Kind must be one of: {', '.join(dict(template.header_field('kind').choices))}.")
-        meta = {"report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
+        meta = {"format": store.FILE_FORMAT, "report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
                 "template_edition": template.edition, "template_hash": template.content_hash}
+        wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
         report = cls(path, store.create(path, meta), meta, template, who)
-        with report.db.atomic():
-            report.set_text("header.signatory", signatory)
-            report.set_text("header.kind", kind)
-            report.set_text("header.title", title)
-            report.subscribe(subscriptions)
+        try:
+            with report.db.atomic():
+                report.set_text("header.signatory", signatory)
+                report.set_text("header.kind", kind)
+                report.set_text("header.title", title)
+                report.subscribe(wanted)
+        except BaseException:
+            report.close()
+            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                p.unlink(missing_ok=True)
+            raise
         return report
 
     @classmethod
@@ -235,16 +242,8 @@ class Report:
 
     def subscribe(self, items: list[str] | tuple[str, ...] | set[str]) -> list[str]:
         """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment."""
-        wanted: list[str] = []
-        for raw in items:
-            code = codes.normalize(raw)
-            if code not in self.template.index or code.split(" ")[0] not in ("Commitment", "Measure"):
-                raise UnknownCodeError(raw, [c for c in codes.suggest(self.template, raw)
-                                             if c.split(" ")[0] in ("Commitment", "Measure")])
-            wanted.append(code)
-            if code.startswith("Measure "):
-                wanted.append(self.template.parents[code])
-        added = [c for c in dict.fromkeys(wanted) if c not in self.subscriptions()]
+        current = self.subscriptions()
+        added = [c for c in subscription_codes(self.template, items) if c not in current]
         with self.db.atomic():
             for code in added:
                 self.db.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
@@ -313,6 +312,20 @@ class Report:
         if part not in codes.CRISIS_PARTS and not self.db.execute(
                 "SELECT 1 FROM crisis_items WHERE section = ? AND code = ?", [sid, part]).fetchone():
             self.db.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])
+
+
+def subscription_codes(template: Template, items) -> list[str]:
+    """Canonical codes for subscribing `items`, each measure followed by its commitment; UnknownCodeError if bad."""
+    wanted: list[str] = []
+    for raw in items:
+        code = codes.normalize(raw)
+        if code not in template.index or code.split(" ")[0] not in ("Commitment", "Measure"):
+            raise UnknownCodeError(raw, [c for c in codes.suggest(template, raw)
+                                         if c.split(" ")[0] in ("Commitment", "Measure")])
+        wanted.append(code)
+        if code.startswith("Measure "):
+            wanted.append(template.parents[code])
+    return list(dict.fromkeys(wanted))
 
 
 def _trim(grid: Grid) -> list[tuple[int, int, str]]:

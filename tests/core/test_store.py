@@ -1,0 +1,131 @@
+"""The report file: created, reopened, migrated, and never harmed when it is not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from copdesk.core import store
+from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
+from copdesk.core.migrations import SCHEMA_VERSION
+from copdesk.core.report import Report
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_is_marked_and_in_wal(new_report):
+    r = new_report()
+    assert r.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert r.db.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
+    assert r.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    meta = r.meta
+    assert meta["format"] == "copdesk-report"
+    assert meta["template_edition"] == r.template.edition
+    assert meta["template_hash"] == r.template.content_hash
+
+
+def test_create_refuses_to_overwrite(tmp_path, template):
+    path = tmp_path / "r.copdesk"
+    path.write_text("precious")
+    with pytest.raises(StoreError, match="exists already"):
+        Report.create(path, template, signatory="x", kind="other", title="t")
+    assert path.read_text() == "precious"
+
+
+@pytest.mark.parametrize("content,error", [
+    (b"", NotAReportError),
+    (b"hello, this is a text file\n" * 100, DamagedFileError),
+    (bytes(range(256)) * 64, DamagedFileError),
+])
+def test_foreign_files_are_refused_untouched(tmp_path, content, error):
+    path = tmp_path / "x.copdesk"
+    path.write_bytes(content)
+    before = _digest(path)
+    with pytest.raises(error) as err:
+        Report.open(path)
+    assert "not changed" in err.value.hint
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.copdesk"]
+
+
+def test_another_apps_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    conn.execute("INSERT INTO meta VALUES ('a', 'b')")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NotAReportError, match="not a copdesk report"):
+        Report.open(path)
+    assert _digest(path) == before
+
+
+def test_truncated_report_is_damaged_and_untouched(new_report, tmp_path):
+    r = new_report()
+    for i in range(300):
+        r.set_text("QRE 12.1.1", f"version {i} " + "x" * 2000)
+    r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    r.close()
+    data = r.path.read_bytes()
+    broken = tmp_path / "broken.copdesk"
+    broken.write_bytes(data[: len(data) // 2])
+    before = _digest(broken)
+    with pytest.raises(DamagedFileError):
+        Report.open(broken)
+    assert _digest(broken) == before
+
+
+def test_newer_schema_is_refused_untouched(new_report):
+    r = new_report()
+    r.db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('copdesk', 'm999_future', 'x')")
+    r.db.conn.commit()
+    r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    r.close()
+    before = _digest(r.path)
+    with pytest.raises(NewerSchemaError, match="newer copdesk") as err:
+        Report.open(r.path)
+    assert "Update copdesk" in err.value.hint
+    assert _digest(r.path) == before
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Report.open(tmp_path / "nope.copdesk")
+    with pytest.raises(StoreError, match="is a folder"):
+        Report.open(tmp_path)
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schema-v*.copdesk")))
+def test_every_past_schema_opens_and_migrates(tmp_path, fixture):
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / fixture, path)
+    with Report.open(path) as r:
+        assert r.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert r.text("header.signatory") == "Fixture Org"
+        assert r.text("QRE 12.1.1").startswith("Fixture answer")
+        assert r.table("SLI 16.1.1")[1] == ["Austria", "1,234"]
+        assert "Measure 12.1" in r.subscriptions()
+
+
+def test_there_is_a_fixture_for_the_current_schema():
+    assert (FIXTURES / f"schema-v{SCHEMA_VERSION}.copdesk").exists()
+
+
+def test_reopen_keeps_everything(new_report):
+    r = new_report()
+    r.set_text("QRE 12.1.1", "first")
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "1,234"], ["Belgium", None, "x"]])
+    path = r.path
+    r.close()
+    with Report.open(path) as again:
+        assert again.text("QRE 12.1.1") == "first"
+        assert again.table("SLI 16.1.1") == [["Member State", "n", None], ["Austria", "1,234", None], ["Belgium", None, "x"]]

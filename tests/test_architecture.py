@@ -1,0 +1,37 @@
+"""The core/UI line, enforced: no module of copdesk.core (nor the CLI) may load Qt."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import copdesk.core
+
+
+def _core_modules() -> list[str]:
+    return sorted(f"copdesk.core.{m.name}" for m in pkgutil.iter_modules(copdesk.core.__path__))
+
+
+def test_core_has_modules():
+    assert "copdesk.core.report" in _core_modules()
+    assert len(_core_modules()) >= 10
+
+
+def test_core_and_cli_import_no_qt():
+    modules = _core_modules() + ["copdesk.cli"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"Qt loaded by the core: {out.stdout.strip()}"
+
+
+def test_core_sources_do_not_mention_qt():
+    from pathlib import Path
+    for path in Path(copdesk.core.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "PySide6" not in text and "from copdesk.ui" not in text, path.name
