@@ -20,8 +20,16 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
 def is_marker(cell: str | None) -> bool:
-    """True for an empty cell or an explicit 'no figure' mark ("-", "N/A", ...)."""
-    return cell is None or cell.strip().lower() in MARKERS
+    """True for an empty cell or an explicit 'no figure' mark ("-", "N/A", "N/A: not measured", ...)."""
+    if cell is None:
+        return True
+    text = cell.strip().lower()
+    return text in MARKERS or text.startswith(("n/a:", "n/a (", "not available:", "not available (", "n/a -"))
+
+
+def not_available(reason: str) -> str:
+    """The cell text for a figure that is not available, with its reason."""
+    return f"N/A: {reason.strip()}" if reason.strip() else "N/A"
 
 
 def parse_number(cell: str | None) -> float | None:

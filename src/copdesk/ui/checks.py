@@ -1,0 +1,96 @@
+"""Panels beside the page: the checks (missing and invalid items) and find across the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from copdesk.core.report import ReportData
+from copdesk.core.template import Template
+from copdesk.core.validate import validate
+
+CODE = Qt.UserRole
+MARK = {"missing": "○ missing", "invalid": "✖ invalid", "warning": "⚠ warning"}
+
+
+class ChecksPanel(QWidget):
+    """Every issue of the report; activating one jumps to its field."""
+
+    jump = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Checks: missing and invalid items")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(CODE)))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.list)
+
+    def refresh(self, t: Template, data: ReportData) -> None:
+        issues = validate(t, data)
+        self.list.clear()
+        for issue in issues:
+            item = QListWidgetItem(f"{MARK[issue.severity]} — {issue.code}: {issue.message}")
+            item.setData(CODE, issue.code)
+            self.list.addItem(item)
+        counts = {s: sum(i.severity == s for i in issues) for s in MARK}
+        self.summary.setText("Complete: nothing missing." if not counts["missing"] and not counts["invalid"] else
+                             f"{counts['missing']} missing, {counts['invalid']} invalid, {counts['warning']} warnings")
+
+
+class FindPanel(QWidget):
+    """Find text across every answer of the report; activating a result jumps to it."""
+
+    jump = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Find in report…")
+        self.query.setAccessibleName("Find in report")
+        self.results = QListWidget()
+        self.results.setAccessibleName("Find results")
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(lambda item: self.jump.emit(item.data(CODE)))
+        self.count = QLabel()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.query)
+        lay.addWidget(self.count)
+        lay.addWidget(self.results)
+        self._data: tuple[Template, ReportData] | None = None
+        self.query.returnPressed.connect(self.search)
+
+    def set_source(self, t: Template, data: ReportData) -> None:
+        self._data = (t, data)
+
+    def search(self) -> int:
+        self.results.clear()
+        needle = self.query.text().strip().lower()
+        if not needle or self._data is None:
+            self.count.setText("")
+            return 0
+        _, data = self._data
+        hits = 0
+        for code, answer in data.answers.items():
+            text = answer.text
+            at = text.lower().find(needle)
+            if at >= 0:
+                start = max(at - 30, 0)
+                item = QListWidgetItem(f"{code}: …{text[start:at + len(needle) + 40].replace(chr(10), ' ')}…")
+                item.setData(CODE, code)
+                self.results.addItem(item)
+                hits += 1
+        for code, grid in data.tables.items():
+            if any(needle in (cell or "").lower() for row in grid for cell in row):
+                item = QListWidgetItem(f"{code}: in the table")
+                item.setData(CODE, code + " table")
+                self.results.addItem(item)
+                hits += 1
+        self.count.setText(f"{hits} result{'s' if hits != 1 else ''}")
+        return hits

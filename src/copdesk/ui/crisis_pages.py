@@ -1,0 +1,103 @@
+"""The Crisis and Elections Response pages: the list of sub-sections, and one sub-section."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
+
+from copdesk.core import codes
+from copdesk.ui.fields import LineField
+from copdesk.ui.pages import Page
+
+
+class CrisisOverviewPage(Page):
+    def build(self) -> None:
+        self.heading(self.t.crisis.title)
+        intro = QLabel("Add a sub-section per election or crisis you report on, for example "
+                       + " or ".join(f"“{x}”" for x in self.t.crisis.examples) + ".")
+        intro.setWordWrap(True)
+        self.lay.addWidget(intro)
+        add = QPushButton("Add sub-section…")
+        add.clicked.connect(lambda: self.add_section())
+        self.lay.addWidget(add)
+        for s in self.session.report.crisis_sections():
+            row = QHBoxLayout()
+            open_button = QPushButton(s.title or f"Sub-section {s.id}")
+            open_button.clicked.connect(lambda _=False, k=f"Crisis {s.id}": self.navigate.emit(k))
+            remove = QPushButton("Remove…")
+            remove.setAccessibleName(f"Remove sub-section {s.title}")
+            remove.clicked.connect(lambda _=False, sid=s.id, title=s.title: self.remove_section(sid, title))
+            row.addWidget(open_button, 1)
+            row.addWidget(remove)
+            box = QWidget()
+            box.setLayout(row)
+            self.lay.addWidget(box)
+
+    def add_section(self, title: str | None = None) -> int | None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Add sub-section", "Name of the sub-section:",
+                                             text=self.t.crisis.examples[0] if self.t.crisis.examples else "")
+            if not ok or not title.strip():
+                return None
+        sid = self.session.add_crisis_section(title.strip())
+        self.navigate.emit(f"Crisis {sid}")
+        return sid
+
+    def remove_section(self, sid: int, title: str, confirm: bool = True) -> bool:
+        if confirm and QMessageBox.question(
+                self, "Remove sub-section",
+                f"Remove “{title}” and everything written in it? (Undo cannot bring it back; "
+                "the file's history keeps the text.)") != QMessageBox.Yes:
+            return False
+        self.session.remove_crisis_section(sid)
+        self.navigate.emit("crisis")
+        return True
+
+
+class CrisisSectionPage(Page):
+    def build(self) -> None:
+        sid = int(self.step.key.split()[1])
+        self.sid = sid
+        prefix = f"Crisis {sid}/"
+        self.heading(self.step.label)
+        self.add(prefix + "title", "Name of the sub-section", LineField(self.session, self.stack, prefix + "title",
+                                                                         "Name of the sub-section"))
+        note = QLabel(self.t.crisis.note)
+        note.setObjectName("wording")
+        note.setWordWrap(True)
+        self.lay.addWidget(note)
+        self.rich(prefix + "threats", self.t.crisis.threats_label)
+        self.rich(prefix + "mitigations", self.t.crisis.mitigations_label)
+        section = next(s for s in self.session.report.crisis_sections() if s.id == sid)
+        for item in section.items:
+            if item.startswith("Chapter "):
+                self.heading(self.t.index[item].title, 2)
+                self.rich(prefix + item, self.t.crisis.outline_prompt)
+            elif item.startswith("SLI "):
+                self.sli(prefix + item, self.t.index[item])
+            else:
+                self.rich(prefix + item, item)
+        self.lay.addWidget(self._adder())
+
+    def _adder(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Block to add to this sub-section")
+        for chapter in self.t.chapters:
+            self.choice.addItem(f"{chapter.title} (chapter outline)", chapter.code)
+            for m in (m for c in chapter.commitments for m in c.measures):
+                self.choice.addItem(f"   {m.code}", m.code)
+                for e in m.elements:
+                    self.choice.addItem(f"      {e.code}", e.code)
+        button = QPushButton("Add block")
+        button.clicked.connect(lambda: self.add_block(self.choice.currentData()))
+        row.addWidget(QLabel("Add:"))
+        row.addWidget(self.choice, 1)
+        row.addWidget(button)
+        return box
+
+    def add_block(self, code: str) -> None:
+        chapter = self.t.chapter_of(code).code if not code.startswith("Chapter ") else code
+        for needed in dict.fromkeys([chapter, code]):
+            self.session.add_crisis_item(self.sid, needed)
+        self.navigate.emit(f"Crisis {self.sid}#{codes.normalize(code)}")

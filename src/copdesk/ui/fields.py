@@ -1,0 +1,293 @@
+"""Editors for one answer each: line, choice, date, yes/no, rich text. SLI tables live in ui/sli_table.py.
+
+Every editor is bound to an answer code. A user edit pushes an undo command (which writes through the
+session); a change from elsewhere (undo, redo, import) arrives as session.answer_changed and refreshes the
+editor without pushing anything back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
+                           QUndoStack)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
+                               QVBoxLayout, QWidget)
+
+from copdesk.ui.session import DraftSession
+from copdesk.ui.undo import SetTextCommand
+
+
+def _is_undo_redo(event) -> bool:
+    return event.type() == QEvent.ShortcutOverride and (
+        event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+        or (event.key() == Qt.Key_Y and event.modifiers() == Qt.ControlModifier))
+
+
+class Binding:
+    """Ties an editor to an answer code: pushes user edits, follows changes made elsewhere."""
+
+    def bind(self, session: DraftSession, stack: QUndoStack, code: str, label: str) -> None:
+        """Called by each editor's __init__ (PySide6 runs the mixin's __init__ with no arguments)."""
+        self.session, self.stack, self.code, self.label = session, stack, code, label
+        self._updating = False
+        session.answer_changed.connect(self._on_changed)
+
+    def push(self, new: str) -> None:
+        if self._updating:
+            return
+        old = self.session.text(self.code)
+        if new != old or self.session.status(self.code) == "carried":
+            self.stack.push(SetTextCommand(self.session, self.code, old, new, self.label))
+
+    def _on_changed(self, code: str) -> None:
+        if code == self.code:
+            self._updating = True
+            try:
+                self.load(self.session.text(code))
+            finally:
+                self._updating = False
+
+    def load(self, text: str) -> None:  # pragma: no cover - each editor overrides
+        raise NotImplementedError
+
+    def event(self, event) -> bool:
+        """Ctrl+Z / Ctrl+Shift+Z are the window's: one undo history across all fields."""
+        if _is_undo_redo(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+def _accessible(widget: QWidget, code: str, label: str) -> None:
+    widget.setAccessibleName(f"{code}: {label}" if label and label != code else code)
+    widget.setAccessibleDescription(label)
+
+
+class LineField(Binding, QLineEdit):
+    def __init__(self, session, stack, code, label, placeholder: str = "", parent=None):
+        QLineEdit.__init__(self, parent)
+        self.bind(session, stack, code, label)
+        _accessible(self, code, label)
+        self.setPlaceholderText(placeholder)
+        self.load(session.text(code))
+        self.textEdited.connect(self.push)
+
+    def load(self, text: str) -> None:
+        if self.text() != text:
+            self.setText(text)
+
+
+class DateField(LineField):
+    """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone)."""
+
+    def __init__(self, session, stack, code, label, parent=None):
+        super().__init__(session, stack, code, label, "YYYY-MM-DD", parent)
+        self.problem = QLabel()
+        self.problem.setObjectName("fieldProblem")
+        self.problem.setVisible(False)
+        self.textChanged.connect(self._check)
+        self._check(self.text())
+
+    def _check(self, text: str) -> None:
+        try:
+            if text.strip():
+                date.fromisoformat(text.strip())
+            self.problem.setText("")
+        except ValueError:
+            self.problem.setText("⚠ Write the date as YYYY-MM-DD, for example 2025-12-31.")
+        self.problem.setVisible(bool(self.problem.text()))
+
+
+class ChoiceField(Binding, QComboBox):
+    def __init__(self, session, stack, code, label, choices: tuple[tuple[str, str], ...], parent=None):
+        QComboBox.__init__(self, parent)
+        self.bind(session, stack, code, label)
+        _accessible(self, code, label)
+        for value, text in choices:
+            self.addItem(text, value)
+        self.load(session.text(code))
+        self.activated.connect(lambda i: self.push(self.itemData(i)))
+
+    def load(self, text: str) -> None:
+        i = self.findData(text)
+        if i >= 0:
+            self.setCurrentIndex(i)
+
+
+class YesNoField(Binding, QWidget):
+    """Yes / No / N/A as choices. Prose from an imported report is kept and shown, never overwritten silently."""
+
+    choice_changed = Signal(str)
+    CHOICES = ("Yes", "No", "N/A")
+
+    def __init__(self, session, stack, code, label, parent=None):
+        QWidget.__init__(self, parent)
+        self.bind(session, stack, code, label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons = {}
+        for i, text in enumerate(self.CHOICES):
+            button = QRadioButton(text)
+            _accessible(button, code, f"{label}: {text}")
+            self.group.addButton(button, i)
+            row.addWidget(button)
+            self.buttons[text] = button
+        self.prose = QLabel()
+        self.prose.setWordWrap(True)
+        row.addWidget(self.prose, 1)
+        self.group.idClicked.connect(lambda i: self.push(self.CHOICES[i]))
+        self.load(session.text(code))
+
+    def value(self) -> str:
+        return self.session.text(self.code)
+
+    def load(self, text: str) -> None:
+        match = next((c for c in self.CHOICES if text.strip().rstrip(".").lower() == c.lower()), None)
+        self.group.setExclusive(False)
+        for c, b in self.buttons.items():
+            b.setChecked(c == match)
+        self.group.setExclusive(True)
+        self.prose.setText("" if match or not text.strip() else f"Answer as written: “{text.strip()[:200]}”")
+        self.choice_changed.emit(match or "")
+
+
+class RichTextField(Binding, QTextEdit):
+    """Paragraphs, bold, italic, nested bullets and links, stored as Markdown.
+
+    Pasting from Word keeps lists, links, bold and italic and drops fonts and colours. The editor's own
+    undo is off: Ctrl+Z goes to the window's stack, which spans all fields.
+    """
+
+    def __init__(self, session, stack, code, label, parent=None):
+        QTextEdit.__init__(self, parent)
+        self.bind(session, stack, code, label)
+        _accessible(self, code, label)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(90)
+        self._markdown = None
+        self.load(session.text(code))
+        self.textChanged.connect(self._edited)
+
+    def markdown(self) -> str:
+        return self.document().toMarkdown().rstrip("\n")
+
+    def load(self, text: str) -> None:
+        if self._markdown == text:
+            return
+        self._markdown = text
+        self.blockSignals(True)
+        self.document().setMarkdown(text)
+        self.blockSignals(False)
+        self._fit()
+
+    def _edited(self) -> None:
+        self._fit()
+        new = self.markdown()
+        if self._updating or new == self._markdown:
+            return
+        self._markdown = new
+        self.push(new)
+
+    def _fit(self) -> None:
+        height = int(self.document().size().height()) + 16
+        self.setFixedHeight(max(90, min(height, 600)))
+
+    # -- formatting (Format menu and shortcuts act on the focused editor) ----------------------
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Normal if self.fontWeight() > QFont.Normal else QFont.Bold)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_bullets(self) -> None:
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        if current is not None:
+            for i in range(current.count() - 1, -1, -1):
+                block = current.item(i)
+                if block.position() <= cursor.selectionEnd() and block.position() + block.length() > cursor.selectionStart():
+                    current.remove(block)
+                    fmt = block.blockFormat()
+                    fmt.setIndent(0)
+                    QTextCursor(block).setBlockFormat(fmt)
+        else:
+            cursor.createList(QTextListFormat.ListDisc)
+
+    def indent(self, step: int = 1) -> None:
+        """Nest (step 1) or un-nest (step -1) the current bullet."""
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        if current is None:
+            return
+        level = max(1, current.format().indent() + step)
+        fmt = QTextListFormat()
+        fmt.setIndent(level)
+        fmt.setStyle(QTextListFormat.ListDisc)  # Markdown "-" at every level
+        cursor.createList(fmt)
+
+    def insert_link(self, url: str, text: str = "") -> None:
+        cursor = self.textCursor()
+        plain = self.currentCharFormat()
+        fmt = QTextCharFormat(plain)
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(url)
+        fmt.setForeground(self.palette().link())
+        fmt.setFontUnderline(True)
+        cursor.insertText(text or cursor.selectedText() or url, fmt)
+        cursor.insertText(" ", plain)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Typing "- " or "* " at the start of a paragraph starts a bullet list, as in Word."""
+        cursor = self.textCursor()
+        if (event.key() == Qt.Key_Space and cursor.currentList() is None
+                and cursor.block().text() in ("-", "*") and cursor.positionInBlock() == 1):
+            cursor.beginEditBlock()
+            cursor.deletePreviousChar()
+            cursor.createList(QTextListFormat.ListDisc)
+            cursor.endEditBlock()
+            return
+        if event.key() in (Qt.Key_Tab, Qt.Key_Backtab) and cursor.currentList() is not None:
+            self.indent(-1 if event.key() == Qt.Key_Backtab or event.modifiers() & Qt.ShiftModifier else 1)
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasHtml():
+            clean = QTextDocument()
+            clean.setHtml(source.html())
+            self.textCursor().insertMarkdown(clean.toMarkdown())
+        else:
+            super().insertFromMimeData(source)
+
+
+def labelled(title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
+    """A block: bold label, official wording when we have it (or a clearly marked summary), the editor."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 8, 0, 8)
+    head = QLabel(f"<b>{title}</b>")
+    head.setTextFormat(Qt.RichText)
+    head.setWordWrap(True)
+    lay.addWidget(head)
+    for text, name in ((wording, "wording"), (note, "summary")):
+        if text:
+            lab = QLabel(text)
+            lab.setObjectName(name)
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lay.addWidget(lab)
+    lay.addWidget(editor)
+    problem = getattr(editor, "problem", None)
+    if problem is not None:
+        lay.addWidget(problem)
+    head.setBuddy(editor)
+    return box

@@ -1,0 +1,297 @@
+"""The main window: navigator on the left, one page at a time in the middle, checks and find beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+
+from copdesk.core import wizard
+from copdesk.core.report import Report
+from copdesk.ui import settings
+from copdesk.ui.checks import ChecksPanel, FindPanel
+from copdesk.ui.crisis_pages import CrisisOverviewPage, CrisisSectionPage
+from copdesk.ui.messages import show_error
+from copdesk.ui.navigator import NavigatorView
+from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePage, Page
+from copdesk.ui.session import DraftSession
+from copdesk.ui.tasks import run_task
+
+PAGES = {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage,
+         "crisis": CrisisOverviewPage, "crisis_section": CrisisSectionPage}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, report: Report):
+        super().__init__()
+        self.session = DraftSession(report, self)
+        self.stack = QUndoStack(self)
+        self.page: Page | None = None
+        self._tasks: list = []
+        self.setWindowTitle(f"{report.path.name}[*] — copdesk")
+        self.resize(1280, 860)
+        self._build_central()
+        self._build_docks()
+        self._build_actions()
+        self.saved_label = QLabel("Saved")
+        self.saved_label.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
+        self.session.answer_changed.connect(lambda _c: self.setWindowModified(True))
+        self.session.structure_changed.connect(self._on_structure)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=300)
+        self._refresh_timer.timeout.connect(self.refresh_status)
+        data = self.session.snapshot()
+        self.navigator.rebuild(self.session.template, data)
+        self._refresh_panels(data)
+        self.show_step("header")
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.page_host = QVBoxLayout()
+        lay.addLayout(self.page_host, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(12, 6, 12, 6)
+        self.prev_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self.incomplete_button = QPushButton("Next incomplete")
+        self.position = QLabel()
+        for b in (self.prev_button, self.position, self.incomplete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        lay.addLayout(buttons)
+        self.setCentralWidget(central)
+
+    def _build_docks(self) -> None:
+        self.navigator = NavigatorView()
+        self.navigator.step_activated.connect(self.show_step)
+        nav = QDockWidget("Report", self)
+        nav.setObjectName("navigatorDock")
+        nav.setWidget(self.navigator)
+        nav.setFeatures(QDockWidget.DockWidgetMovable)
+        self.addDockWidget(Qt.LeftDockWidgetArea, nav)
+        self.checks = ChecksPanel()
+        self.checks.jump.connect(self.jump_to)
+        self.find = FindPanel()
+        self.find.jump.connect(self.jump_to)
+        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock.setObjectName("checksDock")
+        self.checks_dock.setWidget(self.checks)
+        self.find_dock = QDockWidget("Find", self)
+        self.find_dock.setObjectName("findDock")
+        self.find_dock.setWidget(self.find)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.find_dock)
+        self.tabifyDockWidget(self.checks_dock, self.find_dock)
+        self.checks_dock.raise_()
+        self.resizeDocks([nav, self.checks_dock], [330, 330], Qt.Horizontal)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.export_action = self._action(file, "Export to &Word…", self.export_docx, "Ctrl+E")
+        file.addSeparator()
+        self._action(file, "&Close", self.close, QKeySequence.Close)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "&Find in report…", self.focus_find, QKeySequence.Find)
+        fmt = bar.addMenu("F&ormat")
+        self._action(fmt, "&Bold", lambda: self._format("toggle_bold"), QKeySequence.Bold)
+        self._action(fmt, "&Italic", lambda: self._format("toggle_italic"), QKeySequence.Italic)
+        self._action(fmt, "B&ullet list", lambda: self._format("toggle_bullets"), "Ctrl+Shift+L")
+        self._action(fmt, "&Nest bullet", lambda: self._format("indent", 1), "Ctrl+]")
+        self._action(fmt, "&Un-nest bullet", lambda: self._format("indent", -1), "Ctrl+[")
+        self._action(fmt, "Insert &link…", self._insert_link, "Ctrl+K")
+        go = bar.addMenu("&Go")
+        self.prev_action = self._action(go, "&Previous", self.go_previous, "Ctrl+PgUp")
+        self.next_action = self._action(go, "&Next", self.go_next, "Ctrl+PgDown")
+        self.incomplete_action = self._action(go, "Next &incomplete", self.go_next_incomplete, "Ctrl+J")
+        self._action(go, "&Checks", lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        self.prev_button.clicked.connect(self.go_previous)
+        self.next_button.clicked.connect(self.go_next)
+        self.incomplete_button.clicked.connect(self.go_next_incomplete)
+        for button, action in ((self.prev_button, self.prev_action), (self.next_button, self.next_action),
+                               (self.incomplete_button, self.incomplete_action)):
+            button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString(QKeySequence.NativeText)})")
+
+    def _focused_rich(self):
+        from copdesk.ui.fields import RichTextField
+        widget = self.focusWidget()
+        while widget is not None and not isinstance(widget, RichTextField):
+            widget = widget.parentWidget()
+        return widget
+
+    def _format(self, method: str, *args) -> None:
+        editor = self._focused_rich()
+        if editor is not None:
+            getattr(editor, method)(*args)
+
+    def _insert_link(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+        editor = self._focused_rich()
+        if editor is None:
+            return
+        url, ok = QInputDialog.getText(self, "Insert link", "Address (https://…):")
+        if ok and url.strip():
+            editor.insert_link(url.strip())
+
+    # -- navigation -----------------------------------------------------------------------------
+    def current_key(self) -> str:
+        return self.page.step.key if self.page else ""
+
+    def show_step(self, key: str) -> None:
+        key, _, focus = key.partition("#")
+        steps = {s.key: s for s in wizard.steps(self.session.template, self.session.report.snapshot())}
+        if key not in steps:
+            return
+        self.session.flush()
+        if self.page is not None:
+            self.page_host.removeWidget(self.page)
+            self.page.deleteLater()
+        self.page = PAGES[steps[key].kind](self.session, self.stack, steps[key])
+        self.page.navigate.connect(self.show_step)
+        self.page_host.addWidget(self.page)
+        self.navigator.select(key)
+        keys = list(steps)
+        self.position.setText(f"{keys.index(key) + 1} of {len(keys)}")
+        self.prev_button.setEnabled(keys.index(key) > 0)
+        self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
+        if focus:
+            self.page.focus(focus)
+
+    def _step_keys(self) -> list[str]:
+        return [s.key for s in wizard.steps(self.session.template, self.session.report.snapshot())]
+
+    def go_next(self) -> None:
+        keys = self._step_keys()
+        i = keys.index(self.current_key()) if self.current_key() in keys else -1
+        if i + 1 < len(keys):
+            self.show_step(keys[i + 1])
+
+    def go_previous(self) -> None:
+        keys = self._step_keys()
+        i = keys.index(self.current_key()) if self.current_key() in keys else 0
+        if i > 0:
+            self.show_step(keys[i - 1])
+
+    def go_next_incomplete(self) -> None:
+        key = wizard.next_incomplete(self.session.template, self.session.snapshot(), self.current_key())
+        if key is None:
+            self.statusBar().showMessage("Every item is complete.", 5000)
+        else:
+            self.show_step(key)
+
+    def jump_to(self, code: str) -> None:
+        step = wizard.step_of(code.removesuffix(" table"))
+        self.show_step(step)
+        if self.page is not None:
+            self.page.focus(code)
+
+    def focus_find(self) -> None:
+        self.find.set_source(self.session.template, self.session.snapshot())
+        self.find_dock.raise_()
+        self.find.query.setFocus()
+        self.find.query.selectAll()
+
+    # -- status ---------------------------------------------------------------------------------
+    def _on_saved(self, at: str) -> None:
+        self.saved_label.setText(f"Saved {at}")
+        self.saved_label.setStyleSheet("")
+        self.setWindowModified(self.session.dirty)
+        self._refresh_timer.start()
+
+    def _on_save_failed(self, message: str) -> None:
+        self.saved_label.setText("⚠ Not saved — edits kept in memory")
+        self.saved_label.setStyleSheet("color: #a00000; font-weight: bold")
+        self.statusBar().showMessage(message, 15000)
+
+    def _on_structure(self) -> None:
+        data = self.session.snapshot()
+        self.navigator.rebuild(self.session.template, data)
+        self._refresh_panels(data)
+
+    def refresh_status(self) -> None:
+        data = self.session.report.snapshot()
+        self.navigator.refresh(self.session.template, data)
+        self._refresh_panels(data)
+
+    def _refresh_panels(self, data) -> None:
+        self.checks.refresh(self.session.template, data)
+        self.find.set_source(self.session.template, data)
+
+    # -- export ---------------------------------------------------------------------------------
+    def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
+        if out is None:
+            suggested = str(self.session.report.path.with_suffix(".docx"))
+            out, _ = QFileDialog.getSaveFileName(self, "Export to Word", suggested, "Word documents (*.docx)")
+            if not out:
+                return
+        data, template = self.session.snapshot(), self.session.template
+        progress = QProgressDialog("Exporting to Word…", "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def work():
+            from copdesk.core.docx_export import export_docx
+            return export_docx(template, data, Path(out))
+
+        def done(warnings) -> None:
+            progress.close()
+            self.last_export = Path(out)
+            text = f"Exported to {out}." + (f"\n\n{len(warnings)} warning(s):\n" + "\n".join(map(str, warnings[:10]))
+                                            if warnings else "")
+            self.statusBar().showMessage(f"Exported to {out}", 10000)
+            if ask_open:
+                self._offer_open(Path(out), text)
+
+        def failed(exc) -> None:
+            progress.close()
+            show_error(self, exc)
+
+        self._tasks.append(run_task(work, done, failed))
+
+    def _offer_open(self, path: Path, text: str) -> None:
+        box = QMessageBox(QMessageBox.Information, "Export finished", text, QMessageBox.Close, self)
+        open_doc = box.addButton("Open document", QMessageBox.AcceptRole)
+        open_dir = box.addButton("Open folder", QMessageBox.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_doc:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_dir:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if not self.session.flush():
+            answer = QMessageBox.warning(
+                self, "Not saved", f"copdesk cannot write {self.session.report.path}:\n{self.session.last_error}\n\n"
+                "Close anyway and lose the edits made since the last save?", QMessageBox.Cancel | QMessageBox.Discard)
+            if answer != QMessageBox.Discard:
+                event.ignore()
+                return
+        self.session.report.close()
+        settings.add_recent(self.session.report.path)
+        event.accept()

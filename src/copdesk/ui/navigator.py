@@ -1,0 +1,80 @@
+"""The navigator: header, chapters, commitments, measures and crisis sub-sections, with a status each.
+
+Status is shown by an icon AND by words ("complete", "in progress", ...), never by colour alone; chapters
+show their progress as "3/5".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+
+from copdesk.core import wizard
+from copdesk.core.report import ReportData
+from copdesk.core.template import Template
+
+KEY = Qt.UserRole
+ICONS = {wizard.COMPLETE: QStyle.SP_DialogApplyButton, wizard.IN_PROGRESS: QStyle.SP_BrowserReload,
+         wizard.EMPTY: QStyle.SP_FileIcon, wizard.CARRIED: QStyle.SP_ArrowForward}
+
+
+class NavigatorView(QTreeWidget):
+    step_activated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Report navigator")
+        self.setUniformRowHeights(True)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.currentItemChanged.connect(self._changed)
+        self._quiet = False
+
+    def rebuild(self, t: Template, data: ReportData) -> None:
+        current = self.current_key()
+        self._quiet = True
+        self.clear()
+        self._items.clear()
+        for step in wizard.steps(t, data):
+            parent = self._items.get(step.parent)
+            item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self)
+            item.setData(0, KEY, step.key)
+            self._items[step.key] = item
+        self.expandAll()
+        self.refresh(t, data)
+        self._quiet = False
+        if current in self._items:
+            self.select(current)
+
+    def refresh(self, t: Template, data: ReportData) -> None:
+        statuses = wizard.statuses(t, data)
+        progress = wizard.progress(t, data)
+        for step in wizard.steps(t, data):
+            item = self._items.get(step.key)
+            if item is None:
+                continue
+            status = statuses.get(step.key, wizard.EMPTY)
+            extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
+            item.setText(0, f"{step.label}{extra} — {status}")
+            item.setIcon(0, self.style().standardIcon(ICONS[status]))
+            item.setToolTip(0, f"{step.label}: {status}")
+            item.setData(0, Qt.AccessibleTextRole, f"{step.label}, {status}{extra}")
+
+    def current_key(self) -> str:
+        item = self.currentItem()
+        return item.data(0, KEY) if item else ""
+
+    def keys(self) -> list[str]:
+        return list(self._items)
+
+    def select(self, key: str) -> None:
+        item = self._items.get(key)
+        if item is not None and item is not self.currentItem():
+            self._quiet = True
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+            self._quiet = False
+
+    def _changed(self, current, _previous) -> None:
+        if current is not None and not self._quiet:
+            self.step_activated.emit(current.data(0, KEY))

@@ -1,0 +1,163 @@
+"""One page per step: the header, a chapter overview, a commitment, a measure, the crisis sections.
+
+Pages are built from the template and the session each time they are shown (one at a time, lazily), so
+a platform-size report costs no more to open than a small one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from copdesk.core import wizard
+from copdesk.core.template import Item, Template
+from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
+from copdesk.ui.session import DraftSession
+from copdesk.ui.sli_table import SliTableField
+
+
+def wording_and_summary(item: Item) -> tuple[str, str]:
+    """Official wording when we have it; otherwise our summary, clearly labelled as not official."""
+    if item.wording:
+        return item.wording, ""
+    if item.title:
+        return "", f"copdesk summary, not the official wording: {item.title}"
+    return "", "No official wording loaded for this item yet (import an earlier report to bring it in)."
+
+
+class Page(QScrollArea):
+    """A scrollable page; `editors` maps answer codes to their editor widgets (for jumping and tests)."""
+
+    navigate = Signal(str)
+
+    def __init__(self, session: DraftSession, stack: QUndoStack, step: wizard.Step):
+        super().__init__()
+        self.session, self.stack, self.step, self.t = session, stack, step, session.template
+        self.editors: dict[str, QWidget] = {}
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("page")
+        self.lay = QVBoxLayout(body)
+        self.lay.setContentsMargins(24, 16, 24, 24)
+        self.setWidget(body)
+        self.build()
+        self.lay.addStretch(1)
+
+    def heading(self, text: str, level: int = 1) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(f"h{level}")
+        label.setWordWrap(True)
+        label.setAccessibleName(text)
+        self.lay.addWidget(label)
+        return label
+
+    def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
+        self.editors[code] = editor
+        block = labelled(title, editor, wording, note)
+        self.lay.addWidget(block)
+        return block
+
+    def rich(self, code: str, title: str, item: Item | None = None) -> RichTextField:
+        editor = RichTextField(self.session, self.stack, code, title)
+        wording, note = wording_and_summary(item) if item else ("", "")
+        self.add(code, title, editor, wording, note)
+        return editor
+
+    def sli(self, code: str, item: Item) -> None:
+        wording, note = wording_and_summary(item)
+        self.add(code, f"{item.code} (methodology and answer)", RichTextField(self.session, self.stack, code, item.code),
+                 wording, note)
+        table = SliTableField(self.session, self.stack, code)
+        self.editors[code + " table"] = table
+        self.lay.addWidget(table)
+
+    def build(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def focus(self, code: str) -> bool:
+        editor = self.editors.get(code) or self.editors.get(code + " table")
+        if editor is None:
+            return False
+        self.ensureWidgetVisible(editor)
+        editor.setFocus(Qt.OtherFocusReason)
+        return True
+
+
+class HeaderPage(Page):
+    def build(self) -> None:
+        self.heading("Report header")
+        for f in self.t.header:
+            label = f.label + ("" if f.required else " (optional)")
+            if f.kind == "rich":
+                self.rich(f.code, label)
+            elif f.kind == "choice":
+                self.add(f.code, label, ChoiceField(self.session, self.stack, f.code, label, f.choices))
+            elif f.kind == "date":
+                self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
+            else:
+                self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+
+
+class ChapterPage(Page):
+    def build(self) -> None:
+        chapter = self.t.index[self.step.key]
+        self.heading(chapter.title)
+        data = self.session.snapshot()
+        statuses = wizard.statuses(self.t, data)
+        for step in wizard.steps(self.t, data):
+            if step.parent == chapter.code or self.t.parents.get(step.key) == chapter.code:
+                button = QPushButton(f"{step.label} — {statuses.get(step.key, wizard.EMPTY)}")
+                button.setFlat(True)
+                button.setStyleSheet("text-align: left")
+                button.clicked.connect(lambda _=False, k=step.key: self.navigate.emit(k))
+                self.lay.addWidget(button)
+
+
+class CommitmentPage(Page):
+    def build(self) -> None:
+        commitment = self.t.index[self.step.key]
+        self.heading(commitment.code)
+        wording, note = wording_and_summary(commitment)
+        for text, name in ((wording, "wording"), (note, "summary")):
+            if text:
+                label = QLabel(text)
+                label.setObjectName(name)
+                label.setWordWrap(True)
+                self.lay.addWidget(label)
+        signed = [m.code for m in commitment.measures if m.code in self.session.report.subscriptions()]
+        signed_label = QLabel(f"<b>{self.t.signed_measures_label}</b><br>{' '.join(signed) or '—'}")
+        signed_label.setWordWrap(True)
+        self.lay.addWidget(signed_label)
+        follow_ups: dict[str, RichTextField] = {}
+        for q in self.t.questions:
+            code = f"{commitment.code} {q.key}"
+            if q.kind == "yes_no":
+                self.add(code, q.text, YesNoField(self.session, self.stack, code, q.text))
+            else:
+                follow_ups[q.follows] = self.rich(code, q.text)
+        for key, editor in follow_ups.items():
+            yes_no = self.editors[f"{commitment.code} {key}"]
+            yes_no.choice_changed.connect(lambda choice, e=editor: self._enable(e, choice))
+            self._enable(editor, yes_no.value())
+
+    @staticmethod
+    def _enable(editor: RichTextField, choice: str) -> None:
+        """The follow-up is for a Yes; it stays editable when it already holds text, so nothing is hidden."""
+        yes = choice.strip().rstrip(".").lower() == "yes"
+        editor.setEnabled(yes or bool(editor.toPlainText().strip()))
+        editor.setPlaceholderText("" if yes else "Answer “Yes” above to fill this in.")
+
+
+class MeasurePage(Page):
+    def build(self) -> None:
+        measure = self.t.index[self.step.key]
+        self.heading(f"{measure.code}")
+        self.rich(measure.code, f"{measure.code}: your answer", measure)
+        for element in measure.elements:
+            if element.kind == "qre":
+                self.rich(element.code, element.code, element)
+            else:
+                self.sli(element.code, element)

@@ -1,0 +1,129 @@
+"""The one write path of the window: a Report behind a short debounce, with explicit 'dirty' state.
+
+Edits are queued and written within SAVE_DELAY_MS (well under a second), all pending edits in one
+transaction; navigation and closing flush at once. When a write fails (disk full, file gone, read-only),
+the edits stay queued in memory, `save_failed` says why, and the next flush tries again: nothing typed is
+lost while the window is open.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from copdesk.core.errors import CopdeskError
+from copdesk.core.report import Grid, Report, ReportData
+
+SAVE_DELAY_MS = 400
+
+
+class DraftSession(QObject):
+    answer_changed = Signal(str)  # code: its value changed (typed, undone, redone)
+    structure_changed = Signal()  # subscriptions or crisis sub-sections changed
+    saved = Signal(str)  # time of the save, HH:MM:SS
+    save_failed = Signal(str)  # message: what went wrong; edits are kept
+
+    def __init__(self, report: Report, parent: QObject | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.template = report.template
+        self._texts: dict[str, str] = {}
+        self._tables: dict[str, Grid] = {}
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.last_error = ""
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._texts or self._tables)
+
+    # -- reading: pending edits win over the file ------------------------------------------------
+    def text(self, code: str) -> str:
+        return self._texts[code] if code in self._texts else self.report.text(code)
+
+    def table(self, code: str) -> Grid:
+        return self._tables[code] if code in self._tables else self.report.table(code)
+
+    def status(self, code: str) -> str:
+        answer = self.report.get(code)
+        return answer.status if answer and code not in self._texts else ""
+
+    def snapshot(self) -> ReportData:
+        self.flush()
+        return self.report.snapshot()
+
+    # -- writing ------------------------------------------------------------------------------------
+    def set_text(self, code: str, text: str) -> None:
+        if text == self.text(code) and self.status(code) != "carried":
+            return
+        self._texts[code] = text
+        self._timer.start()
+        self.answer_changed.emit(code)
+
+    def set_table(self, code: str, grid: Grid) -> None:
+        if grid == self.table(code):
+            return
+        self._tables[code] = [list(row) for row in grid]
+        self._timer.start()
+        self.answer_changed.emit(code)
+
+    def flush(self) -> bool:
+        """Write every pending edit now. Returns False (edits kept) when the file cannot be written."""
+        self._timer.stop()
+        if not self.dirty:
+            return True
+        texts, tables = dict(self._texts), dict(self._tables)
+        try:
+            with self.report.db.atomic():
+                for code, text in texts.items():
+                    self.report.set_text(code, text)
+                for code, grid in tables.items():
+                    self.report.set_table(code, grid)
+        except (CopdeskError, OSError, Exception) as exc:  # noqa: BLE001 - any failure keeps the edits
+            self.last_error = getattr(exc, "message", None) or str(exc)
+            self.save_failed.emit(f"Not saved: {self.last_error}. Your edits are kept and copdesk will try again.")
+            self._timer.start(2000)
+            return False
+        for code in texts:
+            if self._texts.get(code) == texts[code]:
+                del self._texts[code]
+        for code in tables:
+            if self._tables.get(code) == tables[code]:
+                del self._tables[code]
+        self.last_error = ""
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        return True
+
+    # -- structure ----------------------------------------------------------------------------------
+    def subscribe(self, items: list[str]) -> None:
+        self.flush()
+        self.report.subscribe(items)
+        self.structure_changed.emit()
+
+    def unsubscribe(self, items: list[str]) -> None:
+        self.flush()
+        self.report.unsubscribe(items)
+        self.structure_changed.emit()
+
+    def add_crisis_section(self, title: str) -> int:
+        self.flush()
+        sid = self.report.add_crisis_section(title)
+        self.structure_changed.emit()
+        return sid
+
+    def remove_crisis_section(self, sid: int) -> None:
+        self.flush()
+        self.report.remove_crisis_section(sid)
+        self.structure_changed.emit()
+
+    def add_crisis_item(self, sid: int, code: str) -> None:
+        self.flush()
+        self.report.add_crisis_item(sid, code)
+        self.structure_changed.emit()
+
+    def close(self) -> bool:
+        ok = self.flush()
+        if ok:
+            self.report.close()
+        return ok

@@ -1,0 +1,255 @@
+"""Drive the real window: answer, write, fill tables, undo, navigate, jump. Assert widgets and the file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from copdesk.ui.fields import RichTextField, YesNoField
+from copdesk.ui.sli_table import SliTableField
+from tests.ui.conftest import reopen
+
+
+def goto(qtbot, window, key):
+    """Show a step as a user would see it: laid out and painted before anything is clicked."""
+    window.show_step(key)
+    qtbot.waitUntil(lambda: window.page.isVisible() and window.page.widget().height() > 0, timeout=2000)
+    qtbot.wait(20)
+
+
+def _saved(qtbot, window):
+    qtbot.waitUntil(lambda: not window.session.dirty, timeout=3000)
+
+
+def test_yes_no_with_follow_up(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Commitment 12")
+    yes_no: YesNoField = w.page.editors["Commitment 12 Q1"]
+    follow_up: RichTextField = w.page.editors["Commitment 12 Q2"]
+    assert not follow_up.isEnabled()
+    qtbot.mouseClick(yes_no.buttons["Yes"], Qt.LeftButton)
+    assert follow_up.isEnabled()
+    follow_up.setFocus()
+    qtbot.keyClicks(follow_up, "A new policy")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.text("Commitment 12 Q1") == "Yes"
+        assert f.text("Commitment 12 Q2") == "A new policy"
+    assert "Saved" in w.saved_label.text()
+
+
+def test_qre_with_nested_bullets_bold_and_a_link(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor: RichTextField = w.page.editors["QRE 12.1.1"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Our work:")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClicks(editor, "- first")  # "- " starts a list, as in Word
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClick(editor, Qt.Key_BracketRight, Qt.ControlModifier)  # nest
+    qtbot.keyClicks(editor, "nested")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClick(editor, Qt.Key_BracketLeft, Qt.ControlModifier)  # un-nest
+    qtbot.keyClick(editor, Qt.Key_B, Qt.ControlModifier)
+    qtbot.keyClicks(editor, "bold")
+    qtbot.keyClick(editor, Qt.Key_B, Qt.ControlModifier)
+    qtbot.keyClicks(editor, " and ")
+    editor.insert_link("https://example.org/x", "our page")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        text = f.text("QRE 12.1.1")
+    assert text.splitlines()[0] == "Our work:"
+    assert "- first" in text and "  - nested" in text
+    assert "**bold**" in text and "[our page](https://example.org/x)" in text
+
+
+def test_paste_from_word_keeps_structure_drops_fonts(qtbot, new_report, open_window):
+    from PySide6.QtCore import QMimeData
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor: RichTextField = w.page.editors["QRE 12.1.1"]
+    mime = QMimeData()
+    mime.setHtml('<p><span style="font-family:Comic Sans MS;color:#ff0000;font-size:20pt">Red <b>bold</b></span></p>'
+                 '<ul><li>one</li><li><a href="https://example.org">link</a></li></ul>')
+    editor.setFocus()
+    editor.insertFromMimeData(mime)
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        text = f.text("QRE 12.1.1")
+    assert "**bold**" in text and "- one" in text and "[link](https://example.org)" in text
+    assert "Comic" not in text and "ff0000" not in text
+
+
+def _table(w, code="SLI 16.1.1") -> SliTableField:
+    return w.page.editors[code + " table"]
+
+
+def test_sli_table_typing_paste_and_an_invalid_cell(qtbot, new_report, open_window):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    table = _table(w)
+    assert table.view.rowCount() == 32 and table.view.verticalHeaderItem(0).text() == "Austria"
+    table.view.setCurrentCell(0, 0)
+    table.view.item(0, 0).setText("1,234")
+    QGuiApplication.clipboard().setText("10\t20\n30\t40\nabc\t50\n")
+    table.view.setCurrentCell(1, 0)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key_V, Qt.ControlModifier)
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        grid = f.table("SLI 16.1.1")
+    assert grid[1][:3] == ["Austria", "1,234", None]
+    assert grid[2][1:3] == ["10", "20"] and grid[3][1:3] == ["30", "40"] and grid[4][1:3] == ["abc", "50"]
+    assert grid[0][2] == "Column 2"
+    assert "'abc' is not a number" in _table(w).messages.text()
+    item = _table(w).view.item(3, 0)
+    assert "not a number" in item.toolTip()
+
+
+def test_sli_columns_not_available_and_totals(qtbot, new_report, open_window):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    _table(w).view.setCurrentCell(0, 0)
+    _table(w).rename_column("Actions")
+    _table(w).view.item(0, 0).setText("5")
+    _table(w).view.item(1, 0).setText("7")
+    _table(w).view.item(30, 0).setText("13")  # Total EU
+    _table(w).view.setRangeSelected(__import__("PySide6.QtWidgets", fromlist=["x"]).QTableWidgetSelectionRange(2, 0, 2, 0), True)
+    _table(w).mark_not_available("not measured in Bulgaria")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        grid = f.table("SLI 16.1.1")
+    assert grid[0][:2] == ["Member State", "Actions"]
+    assert grid[3][1] == "N/A: not measured in Bulgaria"
+    assert "does not match the sum" in _table(w).messages.text()
+
+
+def test_undo_redo_across_fields_stays_in_step_with_the_file(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    first, second = w.page.editors["Measure 12.1"], w.page.editors["QRE 12.1.1"]
+    first.setFocus()
+    qtbot.keyClicks(first, "one")
+    second.setFocus()
+    qtbot.keyClicks(second, "two")
+    _saved(qtbot, w)
+    qtbot.keyClick(second, Qt.Key_Z, Qt.ControlModifier)
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "" and f.text("Measure 12.1") == "one"
+    assert second.toPlainText() == ""
+    w.undo_action.trigger()
+    _saved(qtbot, w)
+    assert first.toPlainText() == ""
+    w.redo_action.trigger()
+    w.redo_action.trigger()
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.text("Measure 12.1") == "one" and f.text("QRE 12.1.1") == "two"
+    assert second.toPlainText() == "two"
+
+
+def test_undo_of_a_table_edit(qtbot, new_report, open_window):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    _table(w).view.item(0, 0).setText("42")
+    _saved(qtbot, w)
+    w.undo_action.trigger()
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.table("SLI 16.1.1") == []
+    assert _table(w).view.item(0, 0).text() == ""
+
+
+def test_navigation_buttons_shortcuts_and_tree(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1", "12.3", "39"])
+    w = open_window(r)
+    assert w.current_key() == "header"
+    qtbot.mouseClick(w.next_button, Qt.LeftButton)
+    assert w.current_key() == "Chapter III"
+    w.next_action.trigger()
+    assert w.current_key() == "Commitment 12"
+    qtbot.keyClick(w, Qt.Key_PageDown, Qt.ControlModifier)
+    assert w.current_key() == "Measure 12.1"
+    w.prev_action.trigger()
+    assert w.current_key() == "Commitment 12"
+    w.navigator.setCurrentItem(w.navigator._items["Commitment 39"])
+    assert w.current_key() == "Commitment 39"
+    assert w.navigator.currentItem().text(0).startswith("Commitment 39")
+    w.incomplete_action.trigger()
+    assert w.current_key() == "header"  # nothing incomplete after Commitment 39: wraps to the start
+
+
+def test_navigator_shows_status_in_words(qtbot, new_report, open_window):
+    r = new_report(measures=["39"])
+    w = open_window(r)
+    goto(qtbot, w, "Commitment 39")
+    qtbot.mouseClick(w.page.editors["Commitment 39 Q1"].buttons["No"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: "in progress" in w.navigator._items["Commitment 39"].text(0), timeout=3000)
+    qtbot.mouseClick(w.page.editors["Commitment 39 Q3"].buttons["No"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: "complete" in w.navigator._items["Commitment 39"].text(0)
+                    and "in progress" not in w.navigator._items["Commitment 39"].text(0), timeout=3000)
+    assert "(1/1)" in w.navigator._items["Chapter X"].text(0)
+
+
+def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    items = [w.checks.list.item(i) for i in range(w.checks.list.count())]
+    target = next(i for i in items if "QRE 12.1.1" in i.text())
+    w.checks.list.setCurrentItem(target)
+    qtbot.keyClick(w.checks.list, Qt.Key_Return)
+    assert w.current_key() == "Measure 12.1"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.page.editors["QRE 12.1.1"], timeout=2000)
+
+
+def test_find_across_the_report(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1", "13.1"])
+    r.set_text("QRE 13.1.1", "We met the Task-force twice.")
+    w = open_window(r)
+    w.focus_find()
+    qtbot.keyClicks(w.find.query, "task-force")
+    qtbot.keyClick(w.find.query, Qt.Key_Return)
+    assert w.find.results.count() == 1
+    w.find.results.setCurrentRow(0)
+    qtbot.keyClick(w.find.results, Qt.Key_Return)
+    assert w.current_key() == "Measure 13.1"
+
+
+def test_every_input_has_an_accessible_name(qtbot, new_report, open_window):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableWidget, QTextEdit
+    r = new_report(measures=["12.1", "16.1"])
+    w = open_window(r)
+    for key in ("header", "Commitment 12", "Measure 12.1", "Measure 16.1"):
+        goto(qtbot, w, key)
+        for kind in (QLineEdit, QTextEdit, QComboBox, QTableWidget):
+            for widget in w.page.findChildren(kind):
+                if widget.parent() and isinstance(widget.parent(), QComboBox):
+                    continue
+                assert widget.accessibleName(), (key, widget)
+        for button in w.page.findChildren(QAbstractButton):
+            if not button.isVisibleTo(w.page) or button.objectName().startswith("qt_"):
+                continue
+            assert button.accessibleName() or button.text(), (key, button)
+
+
+def test_closing_flushes_pending_edits(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor = w.page.editors["QRE 12.1.1"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "typed just before closing")
+    assert w.session.dirty
+    w.close()
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "typed just before closing"
