@@ -1,0 +1,191 @@
+"""Open a .docx someone sent us without trusting it: the parts we read, checked before they are read.
+
+A Word file is a ZIP of XML parts. An import must fail with a clear message, in bounded time and memory,
+on anything else: an old or password-protected Word file (an OLE compound file, not a ZIP), a ZIP bomb
+(declared sizes and compression ratios are checked before a byte is inflated, and every read is capped),
+XML with a DOCTYPE (entity expansion, external entities: Word never writes one, so it is refused), or a
+file too large to be a report. Only the parts the importer needs are ever decompressed; images and
+embedded objects stay in the ZIP.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from copdesk.core.errors import InputError
+
+MB = 1024 * 1024
+MAX_FILE = 100 * MB  # the .docx itself (images included)
+MAX_PART = 48 * MB  # one XML part, uncompressed
+MAX_TOTAL = 96 * MB  # all parts we read, uncompressed
+MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB (Word XML compresses 5-30x)
+MAX_ENTRIES = 20000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOC = "/officeDocument"
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+
+
+def _parser() -> etree.XMLParser:
+    """An XML parser that never expands entities, never loads a DTD and never touches the network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+@dataclass
+class Package:
+    """The parts of a Word document the importer reads, as parsed, safe XML trees."""
+
+    path: Path
+    document: etree._Element
+    styles: etree._Element | None = None
+    numbering: etree._Element | None = None
+    links: dict[str, str] = field(default_factory=dict)  # relationship id -> external URL
+
+
+def open_docx(path: Path) -> Package:
+    """Check and open `path`; raise InputError with a message a person can act on."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(f"{path.name} is damaged: it cannot be read as a Word document ({exc}).",
+                         "Open it in Word and save it again as .docx, then import that copy.") from None
+    with zf:
+        return _read_package(path, zf)
+
+
+def _check_file(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a Word document.") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror}.") from None
+    if head == OLE_MAGIC:
+        raise InputError(f"{path.name} is password-protected (encrypted) or an old Word 97-2003 .doc file; "
+                         "copdesk reads only unprotected .docx files.",
+                         "In Word: File > Info > Protect Document, remove the password, then File > Save As "
+                         "> Word Document (.docx), and import that copy.")
+    if size > MAX_FILE:
+        raise InputError(f"{path.name} is {size / MB:.0f} MB; copdesk imports Word reports up to "
+                         f"{MAX_FILE // MB} MB.", "Save a copy without images (File > Compress Pictures, or "
+                         "delete them) and import that copy.")
+    if not head.startswith(ZIP_MAGIC):
+        raise InputError(f"{path.name} is not a Word document (.docx).",
+                         "Import a .docx saved by Word or LibreOffice, or a .json report.")
+
+
+def _read_package(path: Path, zf: zipfile.ZipFile) -> Package:
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(f"{path.name} holds {len(infos)} files inside; a Word document has far fewer.",
+                         "It is not a Word report; copdesk did not read it.")
+    budget = _Budget(path.name)
+    rels = _xml(zf, "_rels/.rels", budget, required=False)
+    main = _main_part(rels)
+    if main not in zf.NameToInfo:
+        raise InputError(f"{path.name} is a ZIP file but not a Word document (it has no {main}).",
+                         "Import a .docx saved by Word or LibreOffice, or a .json report.")
+    base = posixpath.dirname(main)
+    part_rels = _xml(zf, posixpath.join(base, "_rels", posixpath.basename(main) + ".rels"), budget, required=False)
+    targets = _targets(part_rels)
+    pkg = Package(path, _xml(zf, main, budget))
+    pkg.links = targets["external"]
+    pkg.styles = _xml(zf, _join(base, targets["styles"], "styles.xml"), budget, required=False)
+    pkg.numbering = _xml(zf, _join(base, targets["numbering"], "numbering.xml"), budget, required=False)
+    return pkg
+
+
+def _main_part(rels: etree._Element | None) -> str:
+    if rels is not None:
+        for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+            if rel.get("Type", "").endswith(OFFICE_DOC) and rel.get("TargetMode") != "External":
+                return rel.get("Target", "").lstrip("/")
+    return "word/document.xml"
+
+
+def _targets(rels: etree._Element | None) -> dict:
+    out: dict = {"external": {}, "styles": "", "numbering": ""}
+    for rel in (rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ()):
+        kind, target = rel.get("Type", ""), rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            out["external"][rel.get("Id", "")] = target
+        elif kind.endswith("/styles"):
+            out["styles"] = target
+        elif kind.endswith("/numbering"):
+            out["numbering"] = target
+    return out
+
+
+def _join(base: str, target: str, default: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(base, target or default))
+
+
+class _Budget:
+    """The uncompressed bytes an import may read in total, spent part by part."""
+
+    def __init__(self, name: str):
+        self.name, self.left = name, MAX_TOTAL
+
+    def check(self, info: zipfile.ZipInfo) -> None:
+        if info.flag_bits & 0x1:
+            raise InputError(f"{self.name} is password-protected (its parts are encrypted).",
+                             "Remove the password in Word (File > Info > Protect Document) and save again.")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MB and ratio > MAX_RATIO:
+            raise InputError(f"{self.name} looks like a ZIP bomb: {info.filename} would expand "
+                             f"{ratio:.0f} times to {info.file_size / MB:.0f} MB.", "copdesk did not read it.")
+        if info.file_size > MAX_PART or info.file_size > self.left:
+            raise InputError(f"{self.name} is too large to import: {info.filename} holds "
+                             f"{info.file_size / MB:.0f} MB of text (copdesk reads up to {MAX_PART // MB} MB).",
+                             "Split the report into smaller documents and import the part you need.")
+        self.left -= info.file_size
+
+
+def _xml(zf: zipfile.ZipFile, name: str, budget: _Budget, required: bool = True) -> etree._Element | None:
+    info = zf.NameToInfo.get(name)
+    if info is None:
+        if required:
+            raise InputError(f"{budget.name} is not a complete Word document ({name} is missing).")
+        return None
+    budget.check(info)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(info.file_size + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise InputError(f"{budget.name} is damaged: {name} cannot be read ({exc}).",
+                         "Open it in Word and save it again, then import that copy.") from None
+    if len(data) > info.file_size:
+        raise InputError(f"{budget.name} is damaged: {name} is larger than its ZIP entry says.", "copdesk did not read it.")
+    return parse_xml(data, f"{budget.name}: {name}")
+
+
+def parse_xml(data: bytes, where: str) -> etree._Element:
+    """Parse one XML part; refuse a DOCTYPE (no Word part has one) and anything that is not XML."""
+    if _DOCTYPE.search(data[:65536]):
+        raise InputError(f"{where} declares a DOCTYPE or entities, which Word never writes; copdesk does not read "
+                         "such XML (entity expansion and external entities are unsafe).",
+                         "Open the document in Word, save it again as .docx and import that copy.")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{where} is not valid XML ({exc.msg}).",
+                         "Open the document in Word, save it again as .docx and import that copy.") from None
+    if root.getroottree().docinfo.doctype:
+        raise InputError(f"{where} declares a DOCTYPE, which Word never writes; copdesk does not read it.")
+    return root

@@ -1,0 +1,56 @@
+"""Import an earlier report from Word (.docx): place every paragraph under its code, then write once.
+
+    result = read_docx(path, template)            # no file written: what the window previews
+    report, result = import_docx(path, out, template)   # the new .copdesk file, or nothing on failure
+
+The Word file is opened defensively (docx_guard), read into blocks (docx_reader) and placed by the
+template's text (report_parser). The new report is written by jsonio.create_from_data: a temporary file
+renamed into place, so a failed import leaves no output file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copdesk.core.docx_guard import open_docx
+from copdesk.core.docx_reader import read_body
+from copdesk.core.forms import load_template
+from copdesk.core.import_result import ImportResult, build_data, count
+from copdesk.core.jsonio import create_from_data
+from copdesk.core.report import Report
+from copdesk.core.report_parser import Placer
+from copdesk.core.template import Template
+
+
+def read_docx(path: Path | str, template: Template | None = None) -> ImportResult:
+    """Read and place a Word report without writing anything."""
+    path = Path(path)
+    t = template or load_template()
+    body = read_body(open_docx(path))
+    placer = Placer(t)
+    placer.run(body.blocks)
+    data = build_data(t, placer.got, str(path))
+    result = ImportResult(data, path.name, count(data, len(placer.unplaced)), placer.unplaced,
+                          placer.new_items, placer.wording, placer.notes)
+    _media_notes(result, body)
+    if "header.kind" not in data.answers:
+        result.notes.append("the signatory kind is not in the document: set it with "
+                            "'copdesk answer FILE header.kind --text platform' (or other)")
+    return result
+
+
+def _media_notes(result: ImportResult, body) -> None:
+    """Images and embedded objects are not text: say so, with where they were."""
+    for what, where in (("image", body.images), ("embedded object", body.objects)):
+        if where:
+            places = ", ".join(str(i) for i in sorted(set(where))[:10]) + (", ..." if len(set(where)) > 10 else "")
+            plural = "s" if len(where) > 1 else ""
+            result.notes.append(f"{len(where)} {what}{plural} not imported (at paragraph {places}): copdesk "
+                                "answers hold text and tables only")
+
+
+def import_docx(path: Path | str, out: Path | str, template: Template | None = None) -> tuple[Report, ImportResult]:
+    """Create report `out` from a Word report. Nothing is written unless the whole import succeeds."""
+    t = template or load_template()
+    result = read_docx(path, t)
+    return create_from_data(Path(out), t, result.data), result

@@ -1,0 +1,294 @@
+"""Place the blocks of an earlier report under the template's codes, recognising the template by its text.
+
+The report is read as the Transparency Centre lays it out: header, chapters, "Commitment N", the signed
+measures list, the four questions, "Measure N.M", "QRE N.M.K", "SLI N.M.K" (a table after an SLI label is
+its table), then the Crisis and Elections Response sub-sections. Heading styles help but are not needed.
+Text that repeats an item's known official wording is skipped as wording; everything else lands under
+the nearest label before it, or in the unplaced list with its position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copdesk.core import mdwrite
+from copdesk.core.docx_reader import Paragraph, Table
+from copdesk.core.import_result import Collected, NewItem, Unplaced
+from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, measure_refs
+from copdesk.core.template import Template
+
+_TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
+
+
+class Placer:
+    """A single pass over the blocks; `target` is the answer code that text goes to."""
+
+    def __init__(self, t: Template):
+        self.t, self.labels = t, Labels(t)
+        self.got = Collected()
+        self.blocks: dict[str, list[tuple[str, int, str]]] = {}
+        self.unplaced: list[Unplaced] = []
+        self.new_items: list[NewItem] = []
+        self.wording: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.signed: dict[str, set[str]] = {}  # commitment -> measures in its signed list
+        self.commitment = self.measure = self.target = None
+        self.mode = "start"  # start, body, signed, crisis
+        self.crisis_id = 0
+        self.match: WordingMatch | None = None
+        self.why = "before the first label"
+
+    # -- driver --------------------------------------------------------------------------------------
+    def run(self, blocks: list) -> None:
+        items = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
+        for i, block in enumerate(items):
+            if isinstance(block, Table):
+                self.release()
+                self.table(block)
+            else:
+                for para in _split_label_line(block):
+                    self.paragraph(para, items[i + 1:i + 3])
+        self.release()
+        self.finish()
+
+    def release(self) -> None:
+        """End a wording match; short lines it held were not wording after all: they are answer text."""
+        held, self.match = (self.match.held if self.match else []), None
+        for p in held:
+            self.text(p)
+
+    def paragraph(self, p: Paragraph, ahead: list) -> None:
+        text = p.text.strip()
+        if self.match and self.match.active and self.match.take(text, p):
+            return
+        self.release()
+        if self.mode == "signed" and self.signed_list(p):
+            return
+        if key(text) == self.labels.crisis_title:
+            self.mode, self.target, self.why = "crisis", None, "in the crisis section before a sub-section title"
+            return
+        if self.mode == "crisis" and self.crisis_paragraph(p, ahead):
+            return
+        if self.structure(p):
+            return
+        self.text(p)
+
+    # -- structure labels ----------------------------------------------------------------------------
+    def structure(self, p: Paragraph) -> bool:
+        text, L = p.text.strip(), self.labels
+        label = item_label(text, p.heading > 0)
+        if label:
+            if label.code.startswith("Commitment "):
+                self.mode = "body"
+            return self.item(label.code, label.rest, p)
+        if self.mode == "crisis":
+            return False
+        chapter = L.chapter(text)
+        if chapter:
+            self.mode, self.commitment, self.measure, self.target = "body", None, None, None
+            self.why = f"after the chapter title {text!r}, before a commitment"
+            return True
+        if key(text) == L.signed and self.commitment:
+            self.mode, self.target = "signed", None
+            self.signed.setdefault(self.commitment, set())
+            return True
+        question = L.question(text)
+        if question:
+            return self.question(*question, p)
+        header = L.header_label(text) if self.commitment is None else None
+        if header:
+            self.target = f"header.{header[0]}"
+            if header[1]:
+                self.add(self.target, ("p", 0, mdwrite.escape(header[1])))
+            return True
+        return self.mode == "start" and key(text) == L.submitted
+
+    def item(self, code: str, rest: str, p: Paragraph) -> bool:
+        known = self.t.index.get(code)
+        parent = self.t.parents.get(code, "")
+        if self.mode == "crisis":
+            return self.crisis_item(code, p)
+        if code.startswith("Commitment "):
+            self.commitment, self.measure = code, None
+            if known is None:
+                self.target, self.why = None, f"{code} is not in the template"
+                return True
+            self.got.subscriptions.add(code)
+            self.target, self.why = (None, f"text of {code}") if known.wording else (f"wording:{code}", "")
+        elif known is not None:
+            self.commitment = parent if code.startswith("Measure ") else self.t.parents.get(parent)
+            self.measure = code if code.startswith("Measure ") else parent
+            self.target = code
+        elif self.expects(code):
+            under = self.commitment if code.startswith("Measure ") else self.measure
+            self.new_items.append(NewItem(code, under, f"paragraph {p.index}"))
+            self.measure = code if code.startswith("Measure ") else self.measure
+            self.target = code
+        else:
+            self.target, self.why = None, f"{code} is not in the template and not where the template expects it"
+            return True
+        if rest:
+            self.notes.append(f"{code}: the label carries the text {rest!r} (paragraph {p.index}); not an answer")
+        self.match = WordingMatch(known.wording) if known is not None and known.wording else None
+        return True
+
+    def expects(self, code: str) -> bool:
+        """Does an unknown label sit where the template's structure expects one (QRE 1.3.3 under Measure 1.3)?"""
+        number = code.split(" ")[1]
+        if code.startswith("Measure "):
+            return bool(self.commitment) and number.split(".")[0] == self.commitment.split(" ")[1]
+        return bool(self.measure) and number.rsplit(".", 1)[0] == self.measure.split(" ")[1]
+
+    def question(self, qkey: str, inline: str, p: Paragraph) -> bool:
+        if not self.commitment or self.commitment not in self.t.index:
+            self.target, self.why = None, "a commitment question outside a known commitment"
+            return True
+        self.mode, self.measure = "body", None
+        self.target = f"{self.commitment} {qkey}"
+        if inline:
+            self.add(self.target, ("p", 0, mdwrite.escape_line_starts(mdwrite.escape(inline))))
+        return True
+
+    def signed_list(self, p: Paragraph) -> bool:
+        refs = measure_refs(p.text)
+        mine = self.signed[self.commitment]
+        if refs is None or p.heading or (refs and all(r in mine for r in refs)):
+            self.mode = "body"
+            return False
+        mine.update(refs)
+        return True
+
+    # -- the crisis and elections section --------------------------------------------------------------
+    def crisis_paragraph(self, p: Paragraph, ahead: list) -> bool:
+        """Sub-section titles, threats, mitigations and chapter outlines; False for anything else."""
+        text, L = p.text.strip(), self.labels
+        k = key(text)
+        if L.is_note(text) or k == L.outline:
+            return True
+        if item_label(text, p.heading > 0):
+            return False
+        if k in (L.threats, L.mitigations) or L.chapter(text):
+            if not self.crisis_id:
+                self.new_section(None)
+            chapter = L.chapter(text)
+            part = chapter or ("threats" if k == L.threats else "mitigations")
+            self.target = f"Crisis {self.crisis_id}/{part}"
+            if chapter:
+                self.got.add_crisis_item(self.crisis_id, chapter)
+            return True
+        nxt = [b for b in ahead if isinstance(b, Paragraph)][:1]
+        if not self.crisis_id or (nxt and (L.is_note(nxt[0].text) or key(nxt[0].text) == L.threats)):
+            self.new_section(p.md)
+            return True
+        return False
+
+    def new_section(self, title_md: str | None) -> None:
+        self.crisis_id += 1
+        self.got.crisis.setdefault(self.crisis_id, [])
+        if title_md:
+            self.add(f"Crisis {self.crisis_id}/title", ("p", 0, title_md))
+        self.target, self.why = None, "in a crisis sub-section, before a label"
+
+    def crisis_item(self, code: str, p: Paragraph) -> bool:
+        if code not in self.t.index or not self.crisis_id:
+            self.target, self.why = None, f"{code} in the crisis section is not in the template"
+            return True
+        self.target = f"Crisis {self.crisis_id}/{code}"
+        self.got.add_crisis_item(self.crisis_id, code)
+        wording = self.t.index[code].wording
+        self.match = WordingMatch(wording) if wording else None
+        return True
+
+    # -- content -------------------------------------------------------------------------------------
+    def text(self, p: Paragraph) -> None:
+        md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
+        block = ("p", self.indent(p), md) if p.list_level < 0 else (
+            "bullet" if p.list_kind != "number" else f"number:{p.number}", p.list_level, md)
+        if self.target:
+            self.add(self.target, block)
+        elif self.mode == "start":
+            self.start_text(p)
+        else:
+            self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
+
+    def indent(self, p: Paragraph) -> int:
+        """An indented paragraph right after a list item continues that item (at most one level deeper)."""
+        before = self.blocks.get(self.target or "", [])
+        if not p.indent or not before or before[-1][1] + (0 if before[-1][0] == "p" else 1) < p.indent:
+            return 0
+        return p.indent if before[-1][0] != "p" or before[-1][1] else 0
+
+    def start_text(self, p: Paragraph) -> None:
+        """Before the first label: the signatory's name, then the report title ("Report March 2025")."""
+        text = p.text.strip()
+        if "header.title" not in self.blocks and _TITLE.match(text):
+            self.add("header.title", ("p", 0, p.md))
+        elif "header.signatory" not in self.blocks and len(text) < 120:
+            self.add("header.signatory", ("p", 0, p.md))
+        else:
+            self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
+
+    def table(self, tb: Table) -> None:
+        if len(tb.rows) == 1 and len(tb.rows[0]) == 1:  # a one-cell layout box holds text, not figures
+            cell = tb.rows[0][0] or ""
+            for line in cell.split("\n"):
+                if line.strip():
+                    self.text(Paragraph(tb.index, line, mdwrite.inline([mdwrite.Segment(line)])))
+            return
+        code = self.target or ""
+        if code.split("/")[-1].startswith("SLI ") and code not in self.got.tables:
+            self.got.tables[code] = tb.rows
+            self.blocks.setdefault(code, [])
+            return
+        why = f"{code} has a table already" if code in self.got.tables else (
+            f"a table under {code}, which is not an SLI" if code else self.why)
+        text = " | ".join(c or "" for c in (tb.rows[0] if tb.rows else []))
+        self.unplaced.append(Unplaced(f"table at block {tb.index}", text, why))
+
+    def add(self, code: str, block: tuple[str, int, str]) -> None:
+        self.blocks.setdefault(code, []).append(block)
+
+    # -- end -----------------------------------------------------------------------------------------
+    def finish(self) -> None:
+        for code, blocks in self.blocks.items():
+            if code.startswith("wording:"):
+                self.wording[code[8:]] = "\n\n".join(md for _, _, md in blocks)
+                self.notes.append(f"{code[8:]}: its text in the report is offered as official wording")
+            elif blocks:
+                self.got.answers[code] = mdwrite.join_blocks(blocks)
+        self.subscribe()
+
+    def subscribe(self) -> None:
+        """Signed measures, and measures written about (which a signed list may have missed)."""
+        signed = set().union(*self.signed.values()) if self.signed else set()
+        written = set()
+        for code in list(self.got.answers) + list(self.got.tables):
+            kind, _, number = code.partition(" ")
+            if kind == "Measure":
+                written.add(code)
+            elif kind in ("QRE", "SLI"):
+                written.add("Measure " + number.rsplit(".", 1)[0])
+        self.notes += [f"{m} is signed but not written about" for m in sorted(signed - written, key=_num)]
+        for m in sorted(written - signed, key=_num):
+            parent = self.t.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}"
+            if parent in self.signed:
+                self.notes.append(f"{m} is written about but not in the signed list of {parent}; subscribed")
+        for m in signed | written:
+            self.got.subscriptions |= {m, self.t.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}"}
+
+
+def _num(code: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", code))
+
+
+def _split_label_line(p: Paragraph) -> list[Paragraph]:
+    """"Measure 16.1<soft break>Our text..." is a label and a paragraph, as Word users type it."""
+    if "\n" not in p.text:
+        return [p]
+    first, rest = p.text.split("\n", 1)
+    if not item_label(first.strip(), True) or not rest.strip():
+        return [p]
+    md_lines = p.md.split("\n")
+    md_rest = "\n".join(md_lines[1:]) if len(md_lines) == len(p.text.split("\n")) else mdwrite.escape(rest)
+    return [Paragraph(p.index, first, first, p.style, p.heading, -1),
+            Paragraph(p.index, rest, md_rest.strip("\n"), "", 0, p.list_level, p.list_kind, p.number)]
