@@ -25,8 +25,9 @@ PAGES = {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentP
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, controller=None):
         super().__init__()
+        self.controller = controller
         self.session = DraftSession(report, self)
         self.stack = QUndoStack(self)
         self.page: Page | None = None
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        if self.controller is not None:
+            c = self.controller
+            self._action(file, "&New report…", c.new_report, QKeySequence.New)
+            self._action(file, "&Open…", c.ask_open, QKeySequence.Open)
+            self.recent_menu = file.addMenu("Open &recent")
+            self.recent_menu.aboutToShow.connect(self._fill_recent)
+            self._action(file, "Start from an &earlier report…", c.import_report)
+            self._action(file, "&Start screen", c.show_start)
+            file.addSeparator()
         self.export_action = self._action(file, "Export to &Word…", self.export_docx, "Ctrl+E")
         file.addSeparator()
         self._action(file, "&Close", self.close, QKeySequence.Close)
@@ -156,6 +166,11 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(self, "Insert link", "Address (https://…):")
         if ok and url.strip():
             editor.insert_link(url.strip())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            self.recent_menu.addAction(path, lambda p=path: self.controller.open_path(p))
 
     # -- navigation -----------------------------------------------------------------------------
     def current_key(self) -> str:
@@ -292,6 +307,10 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.Discard:
                 event.ignore()
                 return
+        self._refresh_timer.stop()
+        self.session.saved.disconnect(self._on_saved)
         self.session.report.close()
         settings.add_recent(self.session.report.path)
         event.accept()
+        if self.controller is not None:
+            self.controller.forget(self)

@@ -1,0 +1,94 @@
+"""Opens windows: the start screen, report windows, the new-report wizard, imports. Holds them alive."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from copdesk import paths
+from copdesk.core.errors import CopdeskError
+from copdesk.core.report import Report
+from copdesk.ui import settings
+from copdesk.ui.messages import show_error
+
+
+def sample_report_path() -> Path:
+    """A fresh copy of the bundled sample report, made from its JSON in a temporary folder."""
+    from copdesk.core.jsonio import import_json
+    out = Path(tempfile.mkdtemp(prefix="copdesk-sample-")) / "kestrel-video-2026-03.copdesk"
+    import_json(paths.resources_dir() / "sample" / "kestrel-video-2026-03.json", out).close()
+    return out
+
+
+class Controller(QObject):
+    def __init__(self):
+        super().__init__()
+        self.windows: list[QWidget] = []
+        self.start = None
+
+    def show_start(self) -> None:
+        from copdesk.ui.start import StartView
+        if self.start is None:
+            self.start = StartView()
+            self.start.new_requested.connect(self.new_report)
+            self.start.open_requested.connect(lambda p: self.open_path(p) if p else self.ask_open())
+            self.start.sample_requested.connect(lambda: self.open_path(sample_report_path()))
+            self.start.import_requested.connect(self.import_report)
+        self.start.refresh()
+        self.start.show()
+        self.start.raise_()
+
+    def _parent(self) -> QWidget | None:
+        return self.windows[-1] if self.windows else self.start
+
+    def open_path(self, path: Path | str):
+        """Open a report in a new window; a CopdeskError is shown and None returned."""
+        from copdesk.ui.main_window import MainWindow
+        path = Path(path)
+        for w in self.windows:
+            if w.session.report.path.resolve() == path.resolve():
+                w.raise_()
+                w.activateWindow()
+                return w
+        try:
+            report = Report.open(path, who=settings.user_name() or None)
+        except CopdeskError as exc:
+            show_error(self._parent(), exc)
+            return None
+        settings.add_recent(path)
+        window = MainWindow(report, controller=self)
+        window.destroyed.connect(lambda *_: None)
+        self.windows.append(window)
+        window.show()
+        if self.start is not None:
+            self.start.hide()
+        return window
+
+    def forget(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            self.show_start()
+
+    def ask_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._parent(), "Open report", str(Path.home()),
+                                              "copdesk reports (*.copdesk);;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def new_report(self):
+        from copdesk.ui.new_report import NewReportWizard
+        wizard = NewReportWizard(self._parent(), who=settings.user_name() or None)
+        if wizard.exec() and wizard.created:
+            return self.open_path(wizard.created)
+        return None
+
+    def import_report(self) -> None:
+        """Start from an earlier report (Word or Transparency Centre JSON) through the core importer."""
+        from copdesk.ui.import_dialog import run_import
+        created = run_import(self._parent())
+        if created:
+            self.open_path(created)

@@ -1,0 +1,74 @@
+"""The start screen: new report, open, recent files, start from an earlier report, open the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from copdesk import __version__
+from copdesk.ui import settings
+
+
+class StartView(QWidget):
+    new_requested = Signal()
+    open_requested = Signal(str)  # "" asks for a file dialog
+    import_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("copdesk")
+        self.resize(820, 520)
+        title = QLabel("copdesk")
+        title.setObjectName("h1")
+        intro = QLabel("Draft, review and export your report under the Code of Conduct on Disinformation. "
+                       "Everything you type is saved to the report file as you go.")
+        intro.setWordWrap(True)
+        buttons = QVBoxLayout()
+        for text, signal, tip in [
+            ("&New report…", self.new_requested, "Create a report for a new period"),
+            ("&Open report…", lambda: self.open_requested.emit(""), "Open a .copdesk file"),
+            ("Start from an &earlier report…", self.import_requested,
+             "Import last period's Word report or Transparency Centre JSON"),
+            ("Open the &sample report", self.sample_requested, "A fictional platform's report, to look around"),
+        ]:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setMinimumHeight(36)
+            button.clicked.connect(signal.emit if hasattr(signal, "emit") else signal)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent reports")
+        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.UserRole)))
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Recent reports</b> (double-click or Enter to open)"))
+        right.addWidget(self.recent)
+        row = QHBoxLayout()
+        row.addLayout(buttons, 1)
+        row.addLayout(right, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 24, 32, 24)
+        lay.addWidget(title)
+        lay.addWidget(intro)
+        lay.addSpacing(12)
+        lay.addLayout(row, 1)
+        lay.addWidget(QLabel(f"copdesk {__version__}"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in settings.recent_files():
+            p = Path(path)
+            item = QListWidgetItem(f"{p.name} — {p.parent}" + ("" if p.exists() else " (missing)"))
+            item.setData(Qt.UserRole, path)
+            item.setToolTip(path)
+            if not p.exists():
+                item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
+            self.recent.addItem(item)
+        if self.recent.count() == 0:
+            placeholder = QListWidgetItem("No recent reports yet.")
+            placeholder.setFlags(Qt.NoItemFlags)
+            self.recent.addItem(placeholder)

@@ -1,0 +1,120 @@
+"""Create a report through the wizard, open files from the start screen, the sample report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from copdesk.ui.new_report import NewReportWizard, default_period
+from tests.ui.conftest import reopen
+
+
+@pytest.mark.parametrize("kind,today,expected", [
+    ("platform", date(2026, 11, 29), ("Report March 2027", date(2026, 7, 1), date(2026, 12, 31))),
+    ("platform", date(2026, 2, 10), ("Report March 2026", date(2025, 7, 1), date(2025, 12, 31))),
+    ("platform", date(2026, 6, 1), ("Report September 2026", date(2026, 1, 1), date(2026, 6, 30))),
+    ("other", date(2026, 11, 29), ("Report March 2027", date(2026, 1, 1), date(2026, 12, 31))),
+    ("other", date(2026, 2, 10), ("Report March 2026", date(2025, 1, 1), date(2025, 12, 31))),
+])
+def test_default_periods(kind, today, expected):
+    assert default_period(kind, today) == expected
+
+
+def test_create_a_report_through_the_wizard(qtbot, tmp_path):
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29), who="officer")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    profile = wizard.profile
+    assert not wizard.button(QWizard.NextButton).isEnabled()  # the name is required
+    qtbot.keyClicks(profile.signatory, "Example Video")
+    button = profile.kind_buttons["platform"]
+    qtbot.mouseClick(button, Qt.LeftButton, pos=QPoint(8, button.height() // 2))  # on the radio's circle
+    assert button.isChecked()
+    qtbot.keyClicks(profile.services, "Example Video, Example Shorts")
+    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    assert wizard.period.title.text() == "Report March 2027"
+    assert wizard.period.start.text() == "2026-07-01"
+    wizard.period.end.setText("2026-06-01")
+    assert not wizard.button(QWizard.NextButton).isEnabled() and "ends before" in wizard.period.problem.text()
+    wizard.period.end.setText("2026-12-31")
+    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    subs = wizard.subscriptions
+    assert not wizard.button(QWizard.NextButton).isEnabled()
+    qtbot.keyClicks(subs.filter, "14.")
+    visible = [subs.tree.topLevelItem(i).text(0) for i in range(subs.tree.topLevelItemCount())
+               if not subs.tree.topLevelItem(i).isHidden()]
+    assert visible == ["Integrity of Services"]
+    subs.check(["Commitment 14", "Commitment 39"])  # a commitment box takes all its measures
+    assert subs.selected() == ["Commitment 39", "Measure 14.1", "Measure 14.2", "Measure 14.3"]
+    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    target = wizard.save.path.text()
+    assert target.endswith("Example-Video-Report-March-2027.copdesk")
+    assert wizard.button(QWizard.FinishButton).text() == "&Create report"
+    qtbot.mouseClick(wizard.button(QWizard.FinishButton), Qt.LeftButton)
+    qtbot.waitUntil(lambda: wizard.created is not None, timeout=3000)
+    with reopen(wizard.created) as r:
+        assert r.text("header.signatory") == "Example Video"
+        assert r.text("header.kind") == "platform"
+        assert r.text("header.services") == "Example Video, Example Shorts"
+        assert (r.text("header.period_start"), r.text("header.period_end")) == ("2026-07-01", "2026-12-31")
+        assert r.subscriptions() == {"Commitment 14", "Measure 14.1", "Measure 14.2", "Measure 14.3", "Commitment 39"}
+        assert r.history()[0]["who"] == "officer"
+
+
+def test_wizard_refuses_an_existing_file_and_keeps_the_answers(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    (tmp_path / "taken.copdesk").write_text("someone else's")
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.profile.signatory, "Org")
+    wizard.next()
+    wizard.next()
+    wizard.subscriptions.check(["Commitment 39"])
+    wizard.next()
+    wizard.save.path.setText(str(tmp_path / "taken.copdesk"))
+    wizard.button(QWizard.FinishButton).click()
+    assert shown and "exists already" in shown[0]
+    assert wizard.currentPage() is wizard.save and wizard.profile.signatory.text() == "Org"
+    assert (tmp_path / "taken.copdesk").read_text() == "someone else's"
+
+
+def test_start_screen_opens_recent_and_sample(qtbot, new_report):
+    from copdesk.ui import settings
+    from copdesk.ui.controller import Controller
+    r = new_report()
+    path = r.path
+    r.close()
+    settings.add_recent(path)
+    controller = Controller()
+    controller.show_start()
+    qtbot.addWidget(controller.start)
+    assert controller.start.recent.item(0).data(Qt.UserRole) == str(path.resolve())
+    controller.start.recent.setCurrentRow(0)
+    qtbot.keyClick(controller.start.recent, Qt.Key_Return)
+    assert len(controller.windows) == 1 and controller.windows[0].session.report.path == path
+    assert controller.open_path(path) is controller.windows[0]  # the same file is not opened twice
+    controller.start.sample_requested.emit()
+    assert len(controller.windows) == 2
+    sample = controller.windows[1]
+    assert sample.session.report.text("header.signatory") == "Kestrel Video (fictional)"
+    for w in list(controller.windows):
+        qtbot.addWidget(w)
+        w.close()
+    assert controller.windows == [] and controller.start.isVisible()
+
+
+def test_opening_a_foreign_file_shows_a_message(qtbot, tmp_path, monkeypatch):
+    from copdesk.ui.controller import Controller
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.informativeText())) or 0)
+    bad = tmp_path / "notes.copdesk"
+    bad.write_bytes(b"just some notes" * 100)
+    assert Controller().open_path(bad) is None
+    assert "not a copdesk report" in shown[0][0] and "not changed" in shown[0][1]
+    assert bad.read_bytes() == b"just some notes" * 100
