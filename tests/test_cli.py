@@ -28,9 +28,11 @@ def report(tmp_path) -> Path:
     return path
 
 
-def test_no_arguments_prints_usage():
-    out = run()
+def test_help_prints_usage():
+    out = run("--help")
     assert out.returncode == 0 and "usage: copdesk" in out.stdout
+    for command in ("new", "answer", "validate", "export", "import", "forms"):
+        assert command in out.stdout
 
 
 def test_version():

@@ -46,13 +46,31 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("file", type=Path)
     val.add_argument("--json", action="store_true", help="print the issues as JSON")
 
-    exp = sub.add_parser("export", help="export a report (-o OUT.json)")
+    exp = sub.add_parser("export", help="export a report: copdesk JSON, Word, PDF, Transparency Centre JSON, CSV",
+                         description="The format follows the output's extension (.json copdesk JSON, .docx Word, "
+                         ".pdf PDF through LibreOffice) unless --format says otherwise.")
     exp.add_argument("file", type=Path)
-    exp.add_argument("-o", "--output", type=Path, required=True)
+    exp.add_argument("-o", "--output", type=Path, required=True,
+                     help="the output file (a folder for --format csv)")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, help="json (copdesk, lossless), docx, pdf, tc-json "
+                     "(Transparency Centre shape) or csv (one file per SLI table)")
+    exp.add_argument("--hide-empty", action="store_true",
+                     help="Word/PDF: leave out QREs and SLIs nobody answered (a draft shows them empty)")
+    exp.add_argument("--summaries", action="store_true", help="Word/PDF: where no official wording is known, "
+                     "print copdesk's own summary, marked as not official")
 
-    imp = sub.add_parser("import", help="create a report file from an export (IN.json)")
+    imp = sub.add_parser("import", help="create a report file from an earlier report: Word (.docx), "
+                         "Transparency Centre JSON or copdesk JSON")
     imp.add_argument("input", type=Path)
     imp.add_argument("-o", "--output", type=Path, required=True)
+    imp.add_argument("--save-corrections", "--save-wording", dest="save_corrections", action="store_true",
+                     help="store the official wording and the items the template lacks, found in the report, as "
+                     "template corrections in your forms folder (without this, copdesk asks when run in a terminal)")
+
+    carry = sub.add_parser("carry", help="start the next period's report from this one")
+    carry.add_argument("file", type=Path)
+    carry.add_argument("-o", "--output", type=Path, required=True)
+    carry.add_argument("--title", required=True, help='the new report\'s title, e.g. "Report September 2026"')
 
     forms = sub.add_parser("forms", help="template editions")
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
@@ -132,26 +150,90 @@ def cmd_validate(a) -> int:
     return OK if complete else INCOMPLETE
 
 
-def cmd_export(a) -> int:
-    from copdesk.core.jsonio import export_json
-    from copdesk.core.report import open_report
+EXPORT_FORMATS = ("json", "docx", "pdf", "tc-json", "csv")
+
+
+def _export_format(a) -> str:
+    if a.format:
+        return a.format
     suffix = a.output.suffix.lower()
-    if suffix != ".json":
-        raise InputError(f"Cannot export to '{suffix or a.output.name}'.", "Export formats: .json")
+    if suffix in (".json", ".docx", ".pdf"):
+        return suffix[1:]
+    raise InputError(f"Cannot export to '{suffix or a.output.name}'.",
+                     "Use -o OUT.json, OUT.docx or OUT.pdf, or --format tc-json / --format csv.")
+
+
+def cmd_export(a) -> int:
+    from copdesk.core.report import open_report
+    fmt = _export_format(a)
     with open_report(a.file, readonly=True) as r:
-        export_json(r, a.output)
-    print(f"Exported {a.file} to {a.output}.")
+        if fmt == "json":
+            from copdesk.core.jsonio import export_json
+            export_json(r, a.output)
+            warnings, note = [], ""
+        else:
+            warnings, note = _export_other(fmt, r.template, r.snapshot(), a)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Exported {a.file} to {a.output}{note}.")
     return OK
 
 
+def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
+    """Word, PDF, Transparency Centre JSON or CSV: (warnings, a note for the summary line)."""
+    if fmt == "csv":
+        from copdesk.core.csv_export import export_csv
+        files = export_csv(template, data, a.output)
+        return [], f" ({len(files)} SLI table{'s' if len(files) != 1 else ''} as CSV)"
+    if fmt == "tc-json":
+        from copdesk.core.tc_export import export_tc_json
+        return export_tc_json(template, data, a.output), " (Transparency Centre JSON)"
+    from copdesk.core.docx_export import DocxOptions
+    options = DocxOptions(empty_slots=not a.hide_empty, summaries=a.summaries)
+    if fmt == "pdf":
+        from copdesk.core.pdf_export import export_pdf
+        return export_pdf(template, data, a.output, options), ""
+    from copdesk.core.docx_export import export_docx
+    return export_docx(template, data, a.output, options), ""
+
+
 def cmd_import(a) -> int:
-    from copdesk.core.jsonio import import_json
-    suffix = a.input.suffix.lower()
-    if suffix != ".json":
-        raise InputError(f"Cannot import '{suffix or a.input.name}' files.", "Import formats: copdesk .json")
-    with import_json(a.input, a.output) as r:
-        n = len(r.answers())
+    from copdesk.core.importers import import_report
+    report, result = import_report(a.input, a.output)
+    with report:
+        n, template = len(report.answers()), report.template
     print(f"Imported {a.input} into {a.output}: {n} answers.")
+    if result is not None:
+        print("\n".join(result.summary_lines()))
+        _offer_corrections(template, result, a.save_corrections)
+    return OK
+
+
+def _offer_corrections(template, result, save: bool) -> None:
+    """Template corrections found in the report are stored only when the user says so."""
+    from copdesk import paths
+    from copdesk.core.import_result import corrections_doc, save_corrections
+    doc = corrections_doc(template, result)
+    if doc is None:
+        return
+    n = len(doc["changes"])
+    what = f"{n} template correction{'s' if n != 1 else ''} (official wording, items the template lacks)"
+    if not save and sys.stdin.isatty():
+        answer = input(f"Save {what} in {paths.user_forms_dir()}? [y/N] ")
+        save = answer.strip().lower() in ("y", "yes")
+    if save:
+        print(f"Saved {what} to {save_corrections(template, result)}.")
+    else:
+        print(f"note: {what} offered, not saved; import again with --save-corrections to keep them.")
+
+
+def cmd_carry(a) -> int:
+    from copdesk.core.carry import carry
+    with carry(a.file, a.output, a.title) as r:
+        n = sum(1 for x in r.answers().values() if x.status == "carried")
+        tables = len(r.tables())
+    print(f"Created {a.output} from {a.file}: {n} answers carried over (to review), {tables} tables emptied "
+          "with their shape kept; the previous report is kept as the baseline.")
     return OK
 
 
@@ -163,15 +245,24 @@ def cmd_forms_check(a) -> int:
 
 
 COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
-            "import": cmd_import, "forms": cmd_forms_check}
+            "import": cmd_import, "carry": cmd_carry, "forms": cmd_forms_check}
+
+
+def _wants_window(argv: list[str]) -> bool:
+    """`copdesk` alone, or `copdesk FILE.copdesk` (as a file manager calls it), opens the window."""
+    if not argv:
+        return True
+    return len(argv) == 1 and argv[0] not in COMMANDS and (argv[0].lower().endswith(".copdesk")
+                                                          or Path(argv[0]).is_file())
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if _wants_window(argv):
+        from copdesk.app import run_window  # Qt is loaded only here
+        return run_window(Path(argv[0]) if argv else None, start_screen=not argv)
     parser = _parser()
     args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return OK
     try:
         return COMMANDS[args.command](args)
     except CopdeskError as exc:
