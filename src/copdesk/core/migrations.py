@@ -45,5 +45,19 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE INDEX history_code ON history(code)")
 
 
+@migrations()
+def m002_baseline(db: Database) -> None:
+    """The previous period's report, kept by `copdesk carry` for later comparisons (meta: baseline_*)."""
+    db.execute("""CREATE TABLE baseline_answers (
+        code TEXT PRIMARY KEY,
+        text TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE baseline_cells (
+        code TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (code, row, col))""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN = [m.name for m in migrations._migrations]

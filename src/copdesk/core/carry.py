@@ -1,0 +1,102 @@
+"""Carry a report forward: the next period's report starts from this one, and keeps it as its baseline.
+
+No officer starts from a blank page. The new report copies the profile, the subscriptions and every text
+answer, each marked "carried" (carried over, to review) until someone edits it; SLI tables keep their
+shape (header row and row labels) but lose last period's figures, so nothing stale is filed by mistake;
+the reporting period is cleared. The previous report's answers and cells are stored inside the new file
+(tables baseline_answers and baseline_cells, meta baseline_*) for the comparisons that come later.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+from copdesk import __version__
+from copdesk.core.errors import StoreError
+from copdesk.core.jsonio import create_from_data
+from copdesk.core.report import Answer, Grid, Report, ReportData, default_user, now, open_report
+from copdesk.core.template import Template
+
+PROFILE = ("header.signatory", "header.kind", "header.services")  # facts, not text to review
+CLEARED = ("header.title", "header.period_start", "header.period_end")  # new for every period
+
+
+def carry(src: Path | str, out: Path | str, title: str, who: str | None = None) -> Report:
+    """Create `out` for the next period from report `src`. Nothing is written unless it all succeeds."""
+    out = Path(out)
+    if out.exists():
+        raise StoreError(f"{out} exists already.", "Choose another output name, or delete the old file first.")
+    with open_report(src, readonly=True) as old:
+        t, prev = old.template, old.snapshot()
+    data = carried_data(t, prev, title, default_user() if who is None else who)
+    return _create_with_baseline(out, t, data, prev)
+
+
+def carried_data(t: Template, prev: ReportData, title: str, who: str) -> ReportData:
+    stamp = now()
+    answers = {code: Answer(code, a.text, a.format, "" if code in PROFILE else "carried", stamp, who)
+               for code, a in prev.answers.items() if code not in CLEARED}
+    answers["header.title"] = Answer("header.title", title, "markdown", "", stamp, who)
+    meta = {"report_id": str(uuid.uuid4()), "created_at": stamp, "created_by_app": f"copdesk {__version__}",
+            "template_edition": prev.meta.get("template_edition", t.edition), "template_hash": t.content_hash,
+            "carried_from": prev.meta.get("report_id", "")}
+    return ReportData(meta=meta, answers=answers, tables={c: empty_shape(g) for c, g in prev.tables.items()},
+                      subscriptions=prev.subscriptions, crisis=prev.crisis)
+
+
+def empty_shape(grid: Grid) -> Grid:
+    """The header row and the row labels of a table, without its figures."""
+    return [list(row) if r == 0 else [row[0] if row else None] + [None] * (len(row) - 1)
+            for r, row in enumerate(grid)]
+
+
+def _create_with_baseline(out: Path, t: Template, data: ReportData, prev: ReportData) -> Report:
+    tmp = out.with_name(f".{out.name}.carry")
+    _remove(tmp)
+    report = create_from_data(tmp, t, data)
+    try:
+        with report.db.atomic():
+            report.db["baseline_answers"].insert_all(
+                ({"code": c, "text": a.text} for c, a in prev.answers.items()), batch_size=500)
+            report.db["baseline_cells"].insert_all(
+                ({"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
+                 for r, row in enumerate(g) for k, v in enumerate(row) if v is not None), batch_size=500)
+            report.db["meta"].insert_all([
+                {"key": "baseline_report_id", "value": prev.meta.get("report_id", "")},
+                {"key": "baseline_title", "value": prev.text("header.title")},
+                {"key": "baseline_created_at", "value": prev.meta.get("created_at", "")}])
+        report.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        report.close()
+        if out.exists():
+            raise StoreError(f"{out} exists already.", "Choose another output name.")
+        os.replace(tmp, out)
+    except BaseException:
+        report.close()
+        _remove(tmp)
+        raise
+    return Report.open(out, t)
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
+
+
+def baseline(report: Report) -> ReportData | None:
+    """The previous period's report kept in `report`, or None when it was not carried forward."""
+    meta = report.meta
+    if "baseline_report_id" not in meta:
+        return None
+    answers = {c: Answer(c, text) for c, text in report.db.execute("SELECT code, text FROM baseline_answers")}
+    tables: dict[str, Grid] = {}
+    for code, r, c, v in report.db.execute("SELECT code, row, col, value FROM baseline_cells ORDER BY code, row, col"):
+        grid = tables.setdefault(code, [])
+        while len(grid) <= r:
+            grid.append([])
+        grid[r] += [None] * (c + 1 - len(grid[r]))
+        grid[r][c] = v
+    return ReportData(meta={"report_id": meta["baseline_report_id"], "title": meta.get("baseline_title", ""),
+                            "created_at": meta.get("baseline_created_at", "")},
+                      answers=answers, tables=tables, subscriptions=frozenset(), crisis=())

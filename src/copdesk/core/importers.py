@@ -1,0 +1,53 @@
+"""One entry point for `copdesk import`: tell a Word report, Transparency Centre JSON and copdesk JSON apart
+by their content (not their name), and import each its own way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copdesk.core.docx_guard import OLE_MAGIC, ZIP_MAGIC
+from copdesk.core.errors import InputError
+from copdesk.core.forms import load_template
+from copdesk.core.import_result import ImportResult
+from copdesk.core.report import Report
+from copdesk.core.template import Template
+
+
+def detect(path: Path) -> str:
+    """"docx", "copdesk-json" or "tc-json"; an InputError for anything else."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a report.") from None
+    if head.startswith(ZIP_MAGIC) or head == OLE_MAGIC or Path(path).suffix.lower() in (".docx", ".doc"):
+        return "docx"
+    if Path(path).suffix.lower() != ".json" and head.lstrip()[:1] not in (b"{", b"[", b"\xef"):
+        raise InputError(f"{Path(path).name} is neither a Word document (.docx) nor a JSON report.",
+                         "Import a .docx, a Transparency Centre .json or a copdesk .json export.")
+    from copdesk.core.jsonio import read_json_file
+    from copdesk.core.tc_import import is_tc_json
+    doc = read_json_file(path)
+    return "tc-json" if is_tc_json(doc) else "copdesk-json"
+
+
+def import_report(path: Path | str, out: Path | str, template: Template | None = None
+                  ) -> tuple[Report, ImportResult | None]:
+    """Create report `out` from any supported file; the ImportResult is None for lossless copdesk JSON."""
+    path, out = Path(path), Path(out)
+    kind = detect(path)
+    if kind == "copdesk-json":
+        from copdesk.core.jsonio import import_json
+        return import_json(path, out, template), None
+    if out.exists():
+        from copdesk.core.errors import StoreError
+        raise StoreError(f"{out} exists already.", "Choose another output name, or delete the old file first.")
+    t = template or load_template()
+    if kind == "docx":
+        from copdesk.core.docx_import import import_docx
+        return import_docx(path, out, t)
+    from copdesk.core.tc_import import import_tc
+    return import_tc(path, out, t)

@@ -1,0 +1,215 @@
+"""Import a report published on the Transparency Centre (`/reports/{slug}/{wave}/json`), or exported by copdesk
+in that shape (tc_export), and offer its `description` texts as official wording.
+
+The published JSON is not stable: chapters, commitments and measures come as lists or as dicts keyed by
+id, lists may be JSON strings, answers are HTML in `sig_value`, SLI tables a JSON string in `table_value`.
+Items are recognised by `name` ("Measure 14.1") or `code` ("14.1", "sm14.1") and questions by their text,
+so unknown extra fields do no harm. Whatever holds an answer but cannot be placed is listed as unplaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from copdesk.core import html_md
+from copdesk.core.errors import InputError
+from copdesk.core.forms import load_template
+from copdesk.core.import_result import Collected, ImportResult, NewItem, Unplaced, build_data, count
+from copdesk.core.jsonio import create_from_data
+from copdesk.core.report import Report
+from copdesk.core.report_labels import Labels, item_label, key, measure_refs
+from copdesk.core.template import Template
+
+MAX_JSON = 64 * 1024 * 1024
+_CODE = re.compile(r"^(?:c|m|qre|sli)?\s*(\d+(?:\.\d+){0,2})$", re.I)
+
+
+def is_tc_json(doc: Any) -> bool:
+    """True for a Transparency Centre report (top-level or under "report"), False for anything else."""
+    body = doc.get("report", doc) if isinstance(doc, dict) else None
+    return isinstance(body, dict) and "chapters" in body and doc.get("format") != "copdesk-report-json"
+
+
+def _items(value: Any) -> list[dict]:
+    """A list of dicts from a list, a dict keyed by id, or a JSON string of either."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip()[:1] in ("[", "{") else []
+        except json.JSONDecodeError:
+            return []
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+class _TcReader:
+    def __init__(self, t: Template, source: str):
+        self.t, self.labels, self.source = t, Labels(t), source
+        self.got = Collected()
+        self.unplaced: list[Unplaced] = []
+        self.new_items: list[NewItem] = []
+        self.wording: dict[str, str] = {}
+        self.notes: list[str] = []
+
+    def report(self, body: dict) -> None:
+        for field, code in (("name", "header.title"), ("title", "header.title"), ("signatory", "header.signatory")):
+            if _text(body.get(field)).strip() and code not in self.got.answers:
+                self.got.answers[code] = html_md.to_markdown(_text(body[field]))
+        desc = body.get("description")
+        if isinstance(desc, dict):
+            self.answer("header.description", desc.get("sig_value"))
+        elif isinstance(desc, str):
+            self.answer("header.description", desc)
+        for chapter in _items(body.get("chapters")):
+            where = f"chapter {_text(chapter.get('name')) or '?'}"
+            for commitment in _items(chapter.get("commitments")):
+                self.commitment(commitment, where)
+        for i, section in enumerate(_items(body.get("crisis")), start=1):
+            self.crisis(i, section)
+
+    def answer(self, code: str, html: Any) -> None:
+        md = html_md.to_markdown(_text(html))
+        if md.strip():
+            self.got.answers[code] = md
+
+    def code_of(self, node: dict, kind: str) -> str | None:
+        """ "Measure 14.1" from name "Measure 14.1" or code "14.1" / "m14.1"."""
+        label = item_label(_text(node.get("name")).strip(), True)
+        if label and label.code.startswith(kind):
+            return label.code
+        m = _CODE.match(_text(node.get("code")).strip())
+        depth = {"Commitment": 0, "Measure": 1, "QRE": 2, "SLI": 2}[kind]
+        if m and m.group(1).count(".") == depth:
+            return f"{kind} {int(m.group(1)) if depth == 0 else m.group(1)}"
+        return None
+
+    def offer_wording(self, code: str, node: dict) -> None:
+        wording = html_md.to_text(_text(node.get("description")))
+        if wording and code in self.t.index and key(wording) != key(self.t.index[code].wording):
+            self.wording[code] = wording
+
+    def commitment(self, node: dict, where: str) -> None:
+        code = self.code_of(node, "Commitment")
+        if not code or code not in self.t.index:
+            self.lost(node, where, f"{code or 'a commitment'} is not in the template")
+            return
+        self.got.subscriptions.add(code)
+        self.offer_wording(code, node)
+        for special in _items(node.get("specialMeasures")):
+            self.special(code, special, f"{where} / {code}")
+        for measure in _items(node.get("measures")):
+            self.measure(code, measure, f"{where} / {code}")
+
+    def special(self, commitment: str, node: dict, where: str) -> None:
+        """The signed measures list and the four questions, told apart by field type and text."""
+        if node.get("field_type") == "measures_list" or key(_text(node.get("description"))) == self.labels.signed:
+            refs = measure_refs(html_md.to_text(_text(node.get("sig_value")))) or []
+            self.got.subscriptions.update(refs)
+            return
+        q = self.labels.question(html_md.to_text(_text(node.get("description")))) or \
+            next(((x.key, "") for x in self.t.questions if _text(node.get("name")).strip() == x.key), None)
+        if q:
+            self.answer(f"{commitment} {q[0]}", node.get("sig_value"))
+        else:
+            self.lost(node, where, "a commitment field copdesk does not know")
+
+    def measure(self, commitment: str, node: dict, where: str, prefix: str = "") -> None:
+        code = self.code_of(node, "Measure")
+        if not code or (code not in self.t.index and not code.split(" ")[1].startswith(commitment.split(" ")[1] + ".")):
+            self.lost(node, where, f"{code or 'a measure'} is not where the template expects it")
+            return
+        self.item(code, commitment, node, where, prefix)
+        for kind, field in (("QRE", "qres"), ("SLI", "slis")):
+            for element in _items(node.get(field)):
+                ecode = self.code_of(element, kind)
+                if not ecode or not ecode.split(" ")[1].startswith(code.split(" ")[1] + "."):
+                    self.lost(element, f"{where} / {code}", f"{ecode or 'an element'} does not belong under {code}")
+                    continue
+                self.item(ecode, code, element, f"{where} / {code}", prefix)
+                if kind == "SLI":
+                    self.table(prefix + ecode, element)
+
+    def item(self, code: str, under: str, node: dict, where: str, prefix: str) -> None:
+        if code not in self.t.index:
+            if prefix:
+                self.lost(node, where, f"{code} in a crisis sub-section is not in the template")
+                return
+            if not any(n.code == code for n in self.new_items):
+                self.new_items.append(NewItem(code, under, where))
+        else:
+            self.offer_wording(code, node)
+        if code.startswith("Measure ") and not prefix:
+            self.got.subscriptions.add(code)
+        self.answer(prefix + code, node.get("sig_value"))
+        if prefix:
+            self.got.add_crisis_item(int(prefix.split(" ")[1].rstrip("/")), code)
+
+    def table(self, code: str, node: dict) -> None:
+        raw = node.get("table_value")
+        if not raw:
+            return
+        try:
+            rows = json.loads(raw) if isinstance(raw, str) else raw
+        except json.JSONDecodeError:
+            self.unplaced.append(Unplaced(code, _text(raw)[:200], "its table_value is not valid JSON"))
+            return
+        if isinstance(rows, list) and rows and all(isinstance(r, list) for r in rows):
+            self.got.tables[code] = [[None if c is None or c == "" else _text(c) for c in r] for r in rows]
+
+    def crisis(self, sid: int, node: dict) -> None:
+        prefix = f"Crisis {sid}/"
+        self.got.crisis.setdefault(sid, [])
+        self.got.answers[prefix + "title"] = html_md.to_markdown(_text(node.get("name")))
+        for part in ("threats", "mitigations"):
+            value = node.get(part)
+            self.answer(prefix + part, value.get("sig_value") if isinstance(value, dict) else value)
+        for chapter in _items(node.get("chapters")):
+            code = self.labels.chapter(_text(chapter.get("name")))
+            if not code:
+                self.lost(chapter, f"crisis {sid}", "a chapter the template does not know")
+                continue
+            self.got.add_crisis_item(sid, code)
+            self.answer(prefix + code, chapter.get("sig_value"))
+            for measure in _items(chapter.get("measures")):
+                self.measure(self.t.parents.get(self.code_of(measure, "Measure") or "", "Commitment 0"), measure,
+                             f"crisis {sid} / {chapter.get('name')}", prefix)
+
+    def lost(self, node: dict, where: str, reason: str) -> None:
+        text = html_md.to_text(_text(node.get("sig_value")))
+        if text or node.get("table_value"):
+            self.unplaced.append(Unplaced(f"{where} / {_text(node.get('name')) or '?'}", text or "(a table)", reason))
+
+
+def read_tc(doc: Any, template: Template, source: str) -> ImportResult:
+    """Place a Transparency Centre report (already parsed JSON) without writing anything."""
+    if not is_tc_json(doc):
+        raise InputError(f"{source} is not a Transparency Centre report (it has no 'chapters').")
+    reader = _TcReader(template, source)
+    reader.report(doc.get("report", doc))
+    for m in [c for c in reader.got.subscriptions if c.startswith("Measure ")]:
+        reader.got.subscriptions.add(template.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}")
+    data = build_data(template, reader.got, source)
+    return ImportResult(data, Path(source).name, count(data, len(reader.unplaced)), reader.unplaced,
+                        reader.new_items, reader.wording, reader.notes)
+
+
+def read_tc_file(path: Path | str, template: Template | None = None) -> ImportResult:
+    path = Path(path)
+    if path.stat().st_size > MAX_JSON:
+        raise InputError(f"{path.name} is larger than {MAX_JSON // (1024 * 1024)} MB; not a report.")
+    from copdesk.core.jsonio import read_json_file
+    return read_tc(read_json_file(path), template or load_template(), str(path))
+
+
+def import_tc(path: Path | str, out: Path | str, template: Template | None = None) -> tuple[Report, ImportResult]:
+    """Create report `out` from Transparency Centre JSON; nothing is written unless it all succeeds."""
+    t = template or load_template()
+    result = read_tc_file(path, t)
+    return create_from_data(Path(out), t, result.data), result
