@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         self._action(edit, "&Find in report…", self.focus_find, QKeySequence.Find)
+        edit.addSeparator()
+        self._action(edit, "&Preferences…", self.preferences, QKeySequence.Preferences)
         fmt = bar.addMenu("F&ormat")
         self._action(fmt, "&Bold", lambda: self._format("toggle_bold"), QKeySequence.Bold)
         self._action(fmt, "&Italic", lambda: self._format("toggle_italic"), QKeySequence.Italic)
@@ -166,6 +168,11 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(self, "Insert link", "Address (https://…):")
         if ok and url.strip():
             editor.insert_link(url.strip())
+
+    def preferences(self) -> None:
+        from copdesk.ui.preferences import PreferencesDialog
+        if PreferencesDialog(self).exec():
+            self.session.report.who = settings.user_name() or self.session.report.who
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -44,7 +44,27 @@ class Page(QScrollArea):
         self.lay.setContentsMargins(24, 16, 24, 24)
         self.setWidget(body)
         self.build()
+        self._carried_banner()
         self.lay.addStretch(1)
+
+    def _carried_banner(self) -> None:
+        """Answers carried over from the previous period stay marked until someone reviews them."""
+        carried = [c for c in self.step.codes if self.session.status(c) == "carried"]
+        if not carried:
+            return
+        box = QWidget()
+        box.setObjectName("carried")
+        row = QHBoxLayout(box)
+        label = QLabel(f"↻ {len(carried)} answer(s) on this page were carried over from the previous period "
+                       "and need review. Edit them, or mark them reviewed when they still hold.")
+        label.setWordWrap(True)
+        button = QPushButton("Mark as &reviewed")
+        button.clicked.connect(lambda: self.session.mark_reviewed(carried))
+        button.clicked.connect(box.hide)
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        self.carried_button = button
+        self.lay.insertWidget(1, box)
 
     def heading(self, text: str, level: int = 1) -> QLabel:
         label = QLabel(text)

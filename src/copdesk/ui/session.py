@@ -95,6 +95,18 @@ class DraftSession(QObject):
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         return True
 
+    def mark_reviewed(self, codes: list[str]) -> None:
+        """Clear the 'carried over' mark of answers whose text still holds."""
+        self.flush()
+        with self.report.db.atomic():
+            for code in codes:
+                answer = self.report.get(code)
+                if answer and answer.status == "carried":
+                    self.report.set_text(code, answer.text, status="")
+        for code in codes:
+            self.answer_changed.emit(code)
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+
     # -- structure ----------------------------------------------------------------------------------
     def subscribe(self, items: list[str]) -> None:
         self.flush()

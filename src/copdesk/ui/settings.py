@@ -10,7 +10,8 @@ MAX_RECENT = 8
 
 
 def settings() -> QSettings:
-    return QSettings("copdesk", "copdesk")
+    """The application's settings (organisation and application names are set in app.make_app)."""
+    return QSettings()
 
 
 def recent_files() -> list[str]:

@@ -9,6 +9,7 @@ QLabel#wording { background: #f4f6f9; border-left: 3px solid #5b7aa6; padding: 6
 QLabel#summary { color: #555; font-style: italic; padding: 2px 0; }
 QLabel#fieldProblem, QLabel#tableProblems { color: #9a1c1c; }
 QTextEdit { background: white; }
+QWidget#carried { background: #fff6d6; border: 1px solid #d8b64a; }
 """
 
 

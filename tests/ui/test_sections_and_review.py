@@ -1,0 +1,141 @@
+"""Crisis sub-sections, carried-over answers, preferences, export from the window, the error dialog."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from tests.ui.conftest import reopen
+from tests.ui.test_drafting import _saved, goto
+
+
+def test_add_rename_fill_and_remove_a_crisis_sub_section(qtbot, new_report, open_window, monkeypatch):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "crisis")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Elections 2026", True))
+    w.page.add_section()
+    assert w.current_key() == "Crisis 1"
+    assert "Elections 2026" in w.navigator._items["Crisis 1"].text(0)
+    title = w.page.editors["Crisis 1/title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Elections 2026 (Portugal)")
+    w.page.add_block("SLI 16.1.1")
+    assert set(w.page.editors) >= {"Crisis 1/Chapter IV", "Crisis 1/SLI 16.1.1", "Crisis 1/threats"}
+    threats = w.page.editors["Crisis 1/threats"]
+    threats.setFocus()
+    qtbot.keyClicks(threats, "Bot networks")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.crisis_sections()[0].title == "Elections 2026 (Portugal)"
+        assert f.crisis_sections()[0].items == ("Chapter IV", "SLI 16.1.1")
+        assert f.text("Crisis 1/threats") == "Bot networks"
+    goto(qtbot, w, "crisis")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    w.page.remove_section(1, "Elections 2026 (Portugal)")
+    with reopen(r.path) as f:
+        assert f.crisis_sections() == []
+    assert "Crisis 1" not in w.navigator.keys()
+
+
+def test_carried_answers_are_marked_until_reviewed(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "Last period's text", status="carried")
+    w = open_window(r)
+    assert "carried over, to review" in w.navigator._items["Measure 12.1"].text(0)
+    goto(qtbot, w, "Measure 12.1")
+    qtbot.mouseClick(w.page.carried_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "carried" not in w.navigator._items["Measure 12.1"].text(0), timeout=3000)
+    with reopen(r.path) as f:
+        assert f.get("QRE 12.1.1").status == "" and f.text("QRE 12.1.1") == "Last period's text"
+
+
+def test_editing_a_carried_answer_clears_the_mark(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "Old", status="carried")
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor = w.page.editors["QRE 12.1.1"]
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.End)
+    qtbot.keyClicks(editor, " and new")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.get("QRE 12.1.1").status == "" and f.text("QRE 12.1.1") == "Old and new"
+
+
+def test_preferences_name_is_recorded_with_changes(qtbot, new_report, open_window, monkeypatch):
+    from copdesk.ui import settings
+    from copdesk.ui.preferences import PreferencesDialog
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Ada Officer")
+    assert dialog.initials.text() == "AO"
+    dialog.accept()
+    assert (settings.user_name(), settings.user_initials()) == ("Ada Officer", "AO")
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: 1)
+    w.preferences()
+    goto(qtbot, w, "Measure 12.1")
+    w.page.editors["QRE 12.1.1"].setFocus()
+    qtbot.keyClicks(w.page.editors["QRE 12.1.1"], "x")
+    _saved(qtbot, w)
+    assert r.history("QRE 12.1.1")[-1]["who"] == "Ada Officer"
+
+
+def test_export_from_the_window_runs_off_the_ui_thread(qtbot, new_report, open_window, tmp_path):
+    from docx import Document
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "Exported text")
+    w = open_window(r)
+    out = tmp_path / "out.docx"
+    w.export_docx(str(out), ask_open=False)
+    qtbot.waitUntil(lambda: getattr(w, "last_export", None) == out, timeout=20000)
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "Exported text" in texts and "QRE 12.1.1" in texts
+
+
+def test_unexpected_error_saves_first_then_shows_details(qtbot, new_report, open_window, monkeypatch):
+    from copdesk.ui import messages
+    shown = []
+    monkeypatch.setattr(messages, "show_bug", lambda parent, details: shown.append(details))
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    w.page.editors["QRE 12.1.1"].setFocus()
+    qtbot.keyClicks(w.page.editors["QRE 12.1.1"], "unsaved words")
+    assert w.session.dirty
+    old = sys.excepthook
+    try:
+        messages.install_excepthook(w.session.flush, lambda: w)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert shown and "RuntimeError: boom" in shown[0]
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "unsaved words"
+
+
+def test_a_failed_save_keeps_the_edits_and_says_so(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    r.db.execute("CREATE TRIGGER no_writes BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    w.page.editors["QRE 12.1.1"].setFocus()
+    qtbot.keyClicks(w.page.editors["QRE 12.1.1"], "precious")
+    qtbot.waitUntil(lambda: "Not saved" in w.saved_label.text(), timeout=3000)
+    assert "disk is full" in w.statusBar().currentMessage()
+    assert w.session.text("QRE 12.1.1") == "precious"
+    r.db.execute("DROP TRIGGER no_writes")
+    qtbot.waitUntil(lambda: not w.session.dirty, timeout=5000)
+    assert "Saved" in w.saved_label.text()
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "precious"
