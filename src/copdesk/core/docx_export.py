@@ -1,0 +1,175 @@
+"""Export a report to Word in the order and wording of a filed report (shared/examples shows one).
+
+    warnings = export_docx(template, report.snapshot(), Path("report.docx"))
+
+Order: signatory, report title, status, contents, "Your organisation description" and its answer; then
+per chapter with a subscribed commitment: the chapter title; per subscribed commitment: "Commitment N",
+its official wording (only when the template has it), the signed-measures label and list, the four
+questions each followed by its answer; per signed measure: "Measure N.M", wording, answer, and each QRE
+and SLI with wording, answer and table. Then "Crisis and Elections Response" with its sub-sections.
+
+Choices (README, "Word export"): a blank answer stays one empty paragraph and "N/A" is printed as
+typed; in a draft every QRE/SLI of a signed measure is printed, answered or not, so the reviewer sees
+the empty slot (`empty_slots=False` leaves unanswered ones out); copdesk's own summaries of items are
+never printed as wording, and only on request (`summaries=True`), marked as not official.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from copdesk import __version__
+from copdesk.core import docx_parts as pkg
+from copdesk.core import outline
+from copdesk.core.docx_body import Body
+from copdesk.core.docx_tables import is_wide
+from copdesk.core.errors import StoreError
+from copdesk.core.jsonio import write_atomic
+from copdesk.core.report import ReportData, default_user
+from copdesk.core.template import Element, Item, Template
+
+SUMMARY_MARK = "copdesk summary, not official wording: "
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    status: str = "Draft"  # the status line under the title ("Final" comes with sign-off)
+    empty_slots: bool = True  # print QREs/SLIs nobody answered yet, as labelled empty blocks
+    summaries: bool = False  # print copdesk's own summary where no official wording is known, marked
+
+
+def export_docx(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions(),
+                ) -> list[str]:
+    """Write the report as .docx through a temporary file; returns warnings (e.g. removed characters)."""
+    out = Path(out)
+    if out.is_dir():
+        raise StoreError(f"Cannot write {out}: it is a folder.", "Give a file name ending in .docx.")
+    blob, warnings = build_docx(template, data, options)
+    write_atomic(out, blob)
+    return warnings
+
+
+def build_docx(template: Template, data: ReportData, options: DocxOptions = DocxOptions()) -> tuple[bytes, list[str]]:
+    """The .docx file as bytes, and the warnings."""
+    parts = pkg.read_base()
+    document = pkg.parse_document(parts)
+    body = Body(document)
+    _Walk(template, data, options, body).run()
+    body.finish()
+    base = dict(parts)
+    replaced = {
+        pkg.DOCUMENT: pkg.serialise(document),
+        pkg.RELS: pkg.with_links(base[pkg.RELS], body.links.ids),
+        pkg.NUMBERING: pkg.with_numbering(base[pkg.NUMBERING], body.numbering.xml_elements()),
+        pkg.HEADER: pkg.header_xml(base[pkg.HEADER], _header_text(data, options, body)),
+        pkg.CORE: pkg.core_xml(_properties(template, data, options, body)),
+    }
+    warnings = body.clean.warnings()
+    warnings += [f"{code}: not in the template any more, left out of the export"
+                 for code in outline.unknown_crisis_items(template, data)]
+    return pkg.build_zip(parts, replaced), warnings
+
+
+def _header_text(data: ReportData, options: DocxOptions, body: Body) -> str:
+    parts = [body.clean("header.signatory", data.text("header.signatory")),
+             body.clean("header.title", data.text("header.title")), options.status]
+    return "  \u00b7  ".join(p.strip() for p in parts if p.strip())
+
+
+def _properties(t: Template, data: ReportData, options: DocxOptions, body: Body) -> dict[str, str]:
+    signatory = body.clean("header.signatory", data.text("header.signatory")).strip()
+    title = body.clean("header.title", data.text("header.title")).strip()
+    start, end = data.text("header.period_start").strip(), data.text("header.period_end").strip()
+    period = f", reporting period {start} to {end}" if start and end else ""
+    return {"title": " \u2013 ".join(x for x in (signatory, title) if x),
+            "subject": f"Code of Conduct on Disinformation report{period}",
+            "creator": signatory, "keywords": f"Code of Conduct on Disinformation; {t.edition}",
+            "description": f"Exported by copdesk {__version__}", "lastModifiedBy": default_user(),
+            "revision": "1", "contentStatus": options.status, "category": options.status,
+            "created": data.meta.get("created_at", ""), "modified": datetime.now(timezone.utc).isoformat()}
+
+
+class _Walk:
+    """Walks the template in report order and tells the body what comes next."""
+
+    def __init__(self, t: Template, data: ReportData, options: DocxOptions, body: Body):
+        self.t, self.data, self.opt, self.body = t, data, options, body
+
+    def run(self) -> None:
+        self.header()
+        for view in outline.chapters(self.t, self.data):
+            self.body.heading(1, view.chapter.title, view.chapter.code)
+            for cv in view.commitments:
+                self.commitment(cv)
+        if self.data.crisis:
+            self.crisis()
+
+    def header(self) -> None:
+        b, d = self.body, self.data
+        b.line("title", d.text("header.signatory"), "header.signatory")
+        b.line("subtitle", d.text("header.title"), "header.title")
+        b.line("status", self.opt.status)
+        b.mark_toc()
+        label = self.t.header_field("description").label
+        b.heading(1, label, "header.description", page_break=True)
+        b.answer("header.description", d.text("header.description"))
+
+    def commitment(self, cv: outline.CommitmentView) -> None:
+        c, b = cv.commitment, self.body
+        b.heading(2, c.code)
+        self.wording(c)
+        b.line("question", self.t.signed_measures_label)
+        b.line("normal", " ".join(m.code for m in cv.measures))
+        for q in self.t.questions:
+            b.line("question", q.text)
+            b.answer(f"{c.code} {q.key}", self.data.text(f"{c.code} {q.key}"))
+        for m in cv.measures:
+            b.heading(3, m.code)
+            self.wording(m)
+            b.answer(m.code, self.data.text(m.code))
+            for e in m.elements:
+                self.element(e, e.code, 4, wording=True)
+
+    def element(self, e: Element, code: str, level: int, wording: bool) -> None:
+        """A QRE or SLI block: label, wording, answer, table. `code` may be a crisis code."""
+        text, grid = self.data.text(code), self.data.tables.get(code) or []
+        if not self.opt.empty_slots and not text.strip() and not grid:
+            return
+        self.body.heading(level, e.code, code, wide=is_wide(grid))
+        if wording:
+            self.wording(e)
+        self.body.answer(code, text)
+        if grid:
+            self.body.table(code, grid)
+
+    def wording(self, item: Item) -> None:
+        if item.wording:
+            self.body.line("wording", item.wording, item.code)
+        elif self.opt.summaries and item.title:
+            self.body.line("summary", SUMMARY_MARK + item.title, item.code)
+
+    def crisis(self) -> None:
+        b, spec = self.body, self.t.crisis
+        b.heading(1, spec.title)
+        for section in self.data.crisis:
+            prefix = f"Crisis {section.id}/"
+            b.heading(2, outline.crisis_title(self.data, section), prefix + "title")
+            b.line("note", spec.note)
+            for label, part in ((spec.threats_label, "threats"), (spec.mitigations_label, "mitigations")):
+                b.line("question", label)
+                b.answer(prefix + part, self.data.text(prefix + part))
+            for cc in outline.crisis_chapters(self.t, section):
+                self.crisis_chapter(prefix, cc)
+
+    def crisis_chapter(self, prefix: str, cc: outline.CrisisChapter) -> None:
+        b = self.body
+        b.heading(3, cc.chapter.title, cc.chapter.code)
+        b.line("question", self.t.crisis.outline_prompt)
+        b.answer(prefix + cc.chapter.code, self.data.text(prefix + cc.chapter.code))
+        for cm in cc.measures:
+            b.heading(4, cm.measure.code)
+            b.answer(prefix + cm.measure.code, self.data.text(prefix + cm.measure.code))
+            for e in cm.elements:
+                self.element(e, prefix + e.code, 5, wording=False)
