@@ -1,0 +1,61 @@
+"""Export every SLI table of a report as CSV, one file per table, for analysts to reuse the figures.
+
+Files are named after the SLI ("SLI_14.2.1.csv"; a crisis sub-section's "Crisis_1_SLI_14.2.1.csv"),
+written as UTF-8 with a byte-order mark and comma separators so Excel opens them right; cells exactly
+as typed, a cell nobody typed (and the missing end of a short row) empty. Only the tables the Word
+export shows are written: SLIs of signed measures and of crisis sub-sections.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from copdesk.core import outline
+from copdesk.core.errors import StoreError
+from copdesk.core.jsonio import write_atomic
+from copdesk.core.report import ReportData
+from copdesk.core.template import Template
+
+
+def shown_tables(t: Template, data: ReportData) -> list[str]:
+    """Codes of the tables the report shows, in document order."""
+    codes = [e.code for view in outline.chapters(t, data) for cv in view.commitments
+             for m in cv.measures for e in m.slis]
+    for section in data.crisis:
+        prefix = f"Crisis {section.id}/"
+        codes += [prefix + e.code for cc in outline.crisis_chapters(t, section) for cm in cc.measures
+                  for e in cm.elements if e.kind == "sli"]
+    return [code for code in codes if data.tables.get(code)]
+
+
+def file_name(code: str) -> str:
+    return code.replace("/", "_").replace(" ", "_") + ".csv"
+
+
+def to_csv(grid) -> str:
+    width = max((len(row) for row in grid), default=0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in grid:
+        writer.writerow([("" if c is None else c) for c in row] + [""] * (width - len(row)))
+    return "\ufeff" + buffer.getvalue()
+
+
+def export_csv(template: Template, data: ReportData, folder: Path | str) -> list[Path]:
+    """Write one CSV per shown SLI table into `folder` (created when missing); returns the files."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"Cannot write CSV files into {folder}: it is a file.",
+                         "CSV export writes one file per table: give a folder with -o.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from None
+    written = []
+    for code in shown_tables(template, data):
+        path = folder / file_name(code)
+        write_atomic(path, to_csv(data.tables[code]).encode("utf-8"))
+        written.append(path)
+    return written

@@ -1,0 +1,76 @@
+"""PDF export: the Word export converted by LibreOffice, when it is installed.
+
+copdesk does not draw PDFs itself: LibreOffice renders the same .docx the user would send, so the PDF
+and the Word file agree. LibreOffice runs headless with a private, throw-away profile, so an open
+LibreOffice window (or a second export at the same time) does not block it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from copdesk.core.docx_export import DocxOptions, export_docx
+from copdesk.core.errors import CopdeskError
+from copdesk.core.jsonio import write_atomic
+from copdesk.core.report import ReportData
+from copdesk.core.template import Template
+
+TIMEOUT = 300  # seconds; a platform report converts in well under a minute
+
+_KNOWN_PLACES = {
+    "win32": [r"C:\Program Files\LibreOffice\program\soffice.exe",
+              r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"],
+    "darwin": ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
+}
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's soffice: $COPDESK_SOFFICE, then the PATH, then its usual install places."""
+    override = os.environ.get("COPDESK_SOFFICE")
+    if override:
+        return override if Path(override).exists() or shutil.which(override) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in _KNOWN_PLACES.get(sys.platform, []) if Path(p).exists()), None)
+
+
+def export_pdf(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions()
+               ) -> list[str]:
+    """Write the report as PDF (through a temporary file); returns the Word export's warnings."""
+    out = Path(out)
+    soffice = find_soffice()
+    if not soffice:
+        raise CopdeskError("PDF export needs LibreOffice, which was not found on this computer.",
+                           "Install LibreOffice (https://www.libreoffice.org), or export to .docx and save it "
+                           "as PDF from Word.")
+    with tempfile.TemporaryDirectory(prefix="copdesk-pdf-") as tmp:
+        source = Path(tmp) / "report.docx"
+        warnings = export_docx(template, data, source, options)
+        pdf = convert(soffice, source, Path(tmp))
+        write_atomic(out, pdf.read_bytes())
+    return warnings
+
+
+def convert(soffice: str, source: Path, workdir: Path) -> Path:
+    profile = (workdir / "lo-profile").resolve().as_uri()
+    cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+           "--convert-to", "pdf", "--outdir", str(workdir), str(source)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise CopdeskError(f"LibreOffice did not finish the PDF within {TIMEOUT} s.",
+                           "Export to .docx and convert it by hand.") from None
+    except OSError as exc:
+        raise CopdeskError(f"LibreOffice could not be started ({exc}).") from None
+    pdf = source.with_suffix(".pdf")
+    if done.returncode != 0 or not pdf.exists():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise CopdeskError("LibreOffice could not convert the report to PDF.", " ".join(detail))
+    return pdf
