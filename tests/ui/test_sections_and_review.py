@@ -139,3 +139,43 @@ def test_a_failed_save_keeps_the_edits_and_says_so(qtbot, new_report, open_windo
     assert "Saved" in w.saved_label.text()
     with reopen(r.path) as f:
         assert f.text("QRE 12.1.1") == "precious"
+
+
+def test_start_from_an_earlier_report(qtbot, new_report, tmp_path, monkeypatch):
+    """A Word report written by copdesk's export comes back through the window's import flow."""
+    from copdesk.core.docx_export import export_docx
+    from copdesk.ui import import_dialog
+    r = new_report(measures=["12.1", "39"])
+    r.set_text("QRE 12.1.1", "We monitored political ads in six member states.")
+    r.set_text("Commitment 12 Q1", "No")
+    export_docx(r.template, r.snapshot(), tmp_path / "last.docx")
+    seen = []
+    monkeypatch.setattr(import_dialog.ImportSummaryDialog, "exec", lambda self: seen.append(self) or 1)
+    out = import_dialog.run_import(None, str(tmp_path / "last.docx"), str(tmp_path / "new.copdesk"))
+    assert out == tmp_path / "new.copdesk" and seen
+    with reopen(out) as f:
+        assert f.text("QRE 12.1.1") == "We monitored political ads in six member states."
+        assert f.text("Commitment 12 Q1") == "No"
+
+
+def test_import_of_a_bad_file_shows_a_message_and_writes_nothing(qtbot, tmp_path, monkeypatch):
+    from copdesk.ui import import_dialog
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    bad = tmp_path / "old.docx"
+    bad.write_bytes(b"this is not a Word file")
+    assert import_dialog.run_import(None, str(bad), str(tmp_path / "new.copdesk")) is None
+    assert shown and "new.copdesk" not in [p.name for p in tmp_path.iterdir()]
+
+
+def test_carry_forward_from_the_window(qtbot, new_report, open_window, tmp_path):
+    r = new_report(measures=["16.1"])
+    r.set_text("QRE 16.1.1", "Our process")
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"]])
+    w = open_window(r)
+    out = tmp_path / "next.copdesk"
+    w.carry_forward(str(out), "Report September 2026")
+    with reopen(out) as f:
+        assert f.text("header.title") == "Report September 2026"
+        assert f.get("QRE 16.1.1").status == "carried"
+        assert f.table("SLI 16.1.1")[1][0] == "Austria" and f.table("SLI 16.1.1")[1][1] in (None, "")

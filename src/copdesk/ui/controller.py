@@ -58,7 +58,8 @@ class Controller(QObject):
         except CopdeskError as exc:
             show_error(self._parent(), exc)
             return None
-        settings.add_recent(path)
+        if not path.parent.name.startswith("copdesk-sample-"):
+            settings.add_recent(path)
         window = MainWindow(report, controller=self)
         window.destroyed.connect(lambda *_: None)
         self.windows.append(window)

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
             self.recent_menu = file.addMenu("Open &recent")
             self.recent_menu.aboutToShow.connect(self._fill_recent)
             self._action(file, "Start from an &earlier report…", c.import_report)
+            self._action(file, "New report for the next &period from this one…", self.carry_forward)
             self._action(file, "&Start screen", c.show_start)
             file.addSeparator()
         self.export_action = self._action(file, "Export to &Word…", self.export_docx, "Ctrl+E")
@@ -168,6 +169,29 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(self, "Insert link", "Address (https://…):")
         if ok and url.strip():
             editor.insert_link(url.strip())
+
+    def carry_forward(self, out: str | None = None, title: str | None = None):
+        """Start next period's report: text carried (marked to review), numbers cleared, this one the baseline."""
+        from PySide6.QtWidgets import QInputDialog
+        from copdesk.core.carry import carry
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Next period", "Title of the new report:",
+                                             text=self.session.text("header.title"))
+            if not ok or not title.strip():
+                return None
+        if out is None:
+            suggested = str(self.session.report.path.with_name(title.strip().replace(" ", "-") + ".copdesk"))
+            out, _ = QFileDialog.getSaveFileName(self, "Save the new report as", suggested,
+                                                 "copdesk reports (*.copdesk)")
+            if not out:
+                return None
+        self.session.flush()
+        try:
+            carry(self.session.report.path, Path(out), title.strip(), who=settings.user_name() or None).close()
+        except Exception as exc:  # noqa: BLE001 - shown to the user; nothing was written
+            show_error(self, exc)
+            return None
+        return self.controller.open_path(out) if self.controller is not None else Path(out)
 
     def preferences(self) -> None:
         from copdesk.ui.preferences import PreferencesDialog
@@ -317,7 +341,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.session.saved.disconnect(self._on_saved)
         self.session.report.close()
-        settings.add_recent(self.session.report.path)
+        if not self.session.report.path.parent.name.startswith("copdesk-sample-"):
+            settings.add_recent(self.session.report.path)
         event.accept()
         if self.controller is not None:
             self.controller.forget(self)

@@ -31,6 +31,11 @@ def default_period(kind: str, today: date) -> tuple[str, date, date]:
     return f"Report March {year + 1}", date(year, 1, 1), date(year, 12, 31)
 
 
+def _label(item) -> str:
+    text = f"{item.code} — {item.title}" if item.title else item.code
+    return text + (" (unconfirmed id)" if item.unconfirmed else "")
+
+
 class ProfilePage(QWizardPage):
     def __init__(self, templates: dict[str, Template]):
         super().__init__()
@@ -141,9 +146,9 @@ class SubscriptionsPage(QWizardPage):
         for chapter in t.chapters:
             top = self._item(self.tree, chapter.title, chapter.code)
             for c in chapter.commitments:
-                ci = self._item(top, f"{c.code} — {c.title}" if c.title else c.code, c.code)
+                ci = self._item(top, _label(c), c.code)
                 for m in c.measures:
-                    self._item(ci, f"{m.code} — {m.title}" if m.title else m.code, m.code)
+                    self._item(ci, _label(m), m.code)
         self._count()
 
     @staticmethod
