@@ -73,6 +73,8 @@ def test_table_layout(example):
     assert austria[0].find(f".//{W}jc") is None  # names stay left
     assert austria[1].find(f".//{W}jc").get(f"{W}val") == "right"  # figures line up right
     assert doc.tables[0].style.name == "SLI Table"
+    kept = [tr.find(f".//{W}keepNext") is not None for tr in rows]
+    assert kept == [True] * (len(rows) - 1) + [False]  # a short table is not split over two pages
 
 
 def test_wide_table_sits_in_a_landscape_section(example):

@@ -22,6 +22,7 @@ WIDE_COLUMNS = 4  # tables with more columns go on a landscape page
 MIN_COL = 680  # twips (1.2 cm)
 CHAR_TWIPS, CELL_PADDING = 100, 240  # an average 8.5 pt character, and a cell's margins
 MIN_SHARE = 0.55
+KEEP_TOGETHER_ROWS = 40  # a member-state table (30 states + totals) stays on one page when it fits
 HEADER_FILL, TOTAL_FILL = "D9E2F3", "EDEDED"
 BORDER_COLOR = "A6A6A6"
 
@@ -89,10 +90,10 @@ def add_table(body, grid: Grid, width: int) -> None:
     parts = [f'<w:tbl xmlns:w="{W_NS}">', _table_props(sum(widths)), "<w:tblGrid>"]
     parts += [f'<w:gridCol w:w="{cw}"/>' for cw in widths]
     parts.append("</w:tblGrid>")
-    cells = [(f'<w:tc><w:tcPr><w:tcW w:w="{cw}" w:type="dxa"/>', '<w:p><w:pPr><w:pStyle w:val="TableText"/>'
-              + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>") for cw, right in zip(widths, numeric)]
+    keep = len(rows) <= KEEP_TOGETHER_ROWS
     for r, row in enumerate(rows):
         header, total = r == 0, r > 0 and is_total(row)
+        cells = _cell_starts(widths, numeric, keep and r < len(rows) - 1)
         parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>")
         fill = HEADER_FILL if header else TOTAL_FILL if total else ""
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
@@ -103,6 +104,13 @@ def add_table(body, grid: Grid, width: int) -> None:
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     body.append(etree.fromstring("".join(parts)))
+
+
+def _cell_starts(widths: list[int], numeric: list[bool], keep: bool) -> list[tuple[str, str]]:
+    """The opening XML of each cell of a row and of its paragraph (keepNext holds a short table together)."""
+    keep_xml = "<w:keepNext/>" if keep else ""
+    return [(f'<w:tc><w:tcPr><w:tcW w:w="{cw}" w:type="dxa"/>', f'<w:p><w:pPr><w:pStyle w:val="TableText"/>{keep_xml}'
+             + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>") for cw, right in zip(widths, numeric)]
 
 
 def _text(text: str) -> str:
