@@ -66,7 +66,9 @@ class Body:
         self.rich.blocks(self.body, blocks)
 
     def table(self, field: str, grid) -> None:
-        grid = [[None if c is None else self.clean(field, c) for c in row] for row in grid]
+        joined = "\n".join(c for row in grid for c in row if c)
+        if self.clean(field, joined) != joined:  # one check per table; cells only when something was found
+            grid = [[None if c is None else self.clean(field, c) for c in row] for row in grid]
         last = self.body[-1]
         keep = ppr(last) if last.tag == P else None
         if keep is not None and keep.find(w("keepNext")) is None:  # the text before a table stays with it

@@ -9,11 +9,10 @@ grid and on every cell because Word and LibreOffice disagree about autofit (pyth
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from copdesk.core.docx_xml import W_NS
+from copdesk.core.docx_xml import W_NS, text_xml
 from copdesk.core.tables import is_marker
 
 Grid = list[list[str | None]]
@@ -99,7 +98,7 @@ def add_table(body, grid: Grid, width: int) -> None:
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         run = "<w:r><w:rPr><w:b/></w:rPr>" if header or total else "<w:r>"
         for (start, para), text in zip(cells, row):
-            content = (run + _text(text) + "</w:r>") if text else ""
+            content = (run + text_xml(text) + "</w:r>") if text else ""
             parts.append(f"{start}{shade}</w:tcPr>{para}{content}</w:p></w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -111,15 +110,6 @@ def _cell_starts(widths: list[int], numeric: list[bool], keep: bool) -> list[tup
     keep_xml = "<w:keepNext/>" if keep else ""
     return [(f'<w:tc><w:tcPr><w:tcW w:w="{cw}" w:type="dxa"/>', f'<w:p><w:pPr><w:pStyle w:val="TableText"/>{keep_xml}'
              + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>") for cw, right in zip(widths, numeric)]
-
-
-def _text(text: str) -> str:
-    """Cell text as runs content: escaped, line breaks and tabs as Word elements."""
-    text = escape(text)
-    if "\n" in text or "\t" in text:
-        text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">').replace(
-            "\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    return f'<w:t xml:space="preserve">{text}</w:t>'
 
 
 def _table_props(width: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ def w(tag: str) -> str:
 
 P, PPR, R, RPR, T, BR, TAB = w("p"), w("pPr"), w("r"), w("rPr"), w("t"), w("br"), w("tab")
 PSTYLE, RSTYLE, VAL, B, I = w("pStyle"), w("rStyle"), w("val"), w("b"), w("i")
-NUMPR, ILVL, NUMID, IND, BIDI, HYPERLINK = w("numPr"), w("ilvl"), w("numId"), w("ind"), w("bidi"), w("hyperlink")
+ILVL, BIDI = w("ilvl"), w("bidi")
 R_ID = f"{{{R_NS}}}id"
 SUB = etree.SubElement
 
@@ -122,40 +123,68 @@ class Numbering:
         return out
 
 
+def text_xml(text: str) -> str:
+    """`text` as the inside of a w:r: escaped, with "\\n" as a line break and "\\t" as a tab."""
+    text = escape(text)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">').replace(
+            "\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return f'<w:t xml:space="preserve">{text}</w:t>'
+
+
+def parse_fragment(xml: str) -> list[etree._Element]:
+    """Elements from an XML string written with the w: and r: prefixes (one parse, C speed)."""
+    return list(etree.fromstring(f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:body>'))
+
+
 class RichWriter:
-    """Writes parsed answers (richtext blocks) as paragraphs, with real hyperlinks and list numbering."""
+    """Writes parsed answers (richtext blocks) as paragraphs, with real hyperlinks and list numbering.
+
+    The paragraphs are written as one XML string per answer and parsed once: a platform report has
+    ten thousand runs, and building them element by element was a third of the export's time.
+    """
 
     def __init__(self, links: Links, numbering: Numbering):
         self.links, self.numbering = links, numbering
 
     def blocks(self, parent, blocks: list[Block]) -> None:
+        parent.extend(parse_fragment(self.blocks_xml(blocks)))
+
+    def blocks_xml(self, blocks: list[Block]) -> str:
+        out = []
         numbered: dict[int, int] = {}  # list level -> numId of the numbered list open at that level
         for block in blocks:
             for lvl in [k for k in numbered if k > block.level or (k == block.level and block.kind != "number")]:
                 del numbered[lvl]
-            p = paragraph(parent, STYLES["list"] if block.kind != "p" else None)
+            props = []  # pPr children in schema order: pStyle, numPr, bidi, ind
             if block.kind == "bullet":
-                self._num(p, BULLET_NUM_ID, block.level)
+                props += [_LIST_STYLE, _num_xml(BULLET_NUM_ID, block.level)]
             elif block.kind == "number":
                 if block.start or block.level not in numbered:
                     numbered[block.level] = self.numbering.new_list(block.level, block.start or 1)
-                self._num(p, numbered[block.level], block.level)
-            if is_rtl(block.text):  # pPr children keep the schema order: numPr, bidi, ind
-                SUB(ppr(p), BIDI)
+                props += [_LIST_STYLE, _num_xml(numbered[block.level], block.level)]
+            if is_rtl(block.text):
+                props.append("<w:bidi/>")
             if block.kind == "p" and block.level:
-                SUB(ppr(p), IND, {w("left"): str(360 * block.level)})
-            self.runs(p, block.runs)
+                props.append(f'<w:ind w:left="{360 * block.level}"/>')
+            ppr_xml = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
+            out.append(f"<w:p>{ppr_xml}{self.runs_xml(block.runs)}</w:p>")
+        return "".join(out)
 
-    @staticmethod
-    def _num(p, num_id: int, level: int) -> None:
-        num = SUB(ppr(p), NUMPR)
-        SUB(num, ILVL, {VAL: str(level)})
-        SUB(num, NUMID, {VAL: str(num_id)})
-
-    def runs(self, p, runs: tuple[Run, ...]) -> None:
+    def runs_xml(self, runs: tuple[Run, ...]) -> str:
+        out = []
         for run in runs:
+            props = ('<w:rStyle w:val="Hyperlink"/>' if run.url else "") + ("<w:b/>" if run.bold else "") + (
+                "<w:i/>" if run.italic else "")
+            r = f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{text_xml(run.text)}</w:r>"
             if run.url:
-                link = SUB(p, HYPERLINK, {R_ID: self.links.rid(run.url), w("history"): "1"})
-                add_text(link, run.text, run.bold, run.italic, "Hyperlink")
-            else:
-                add_text(p, run.text, run.bold, run.italic)
+                r = f'<w:hyperlink r:id="{self.links.rid(run.url)}" w:history="1">{r}</w:hyperlink>'
+            out.append(r)
+        return "".join(out)
+
+
+_LIST_STYLE = f'<w:pStyle w:val="{STYLES["list"]}"/>'
+
+
+def _num_xml(num_id: int, level: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
