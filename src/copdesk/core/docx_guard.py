@@ -48,6 +48,7 @@ class Package:
     styles: etree._Element | None = None
     numbering: etree._Element | None = None
     links: dict[str, str] = field(default_factory=dict)  # relationship id -> external URL
+    properties: dict[str, str] = field(default_factory=dict)  # core properties: title, subject, creator, ...
 
 
 def open_docx(path: Path) -> Package:
@@ -106,6 +107,9 @@ def _read_package(path: Path, zf: zipfile.ZipFile) -> Package:
     pkg.links = targets["external"]
     pkg.styles = _xml(zf, _join(base, targets["styles"], "styles.xml"), budget, required=False)
     pkg.numbering = _xml(zf, _join(base, targets["numbering"], "numbering.xml"), budget, required=False)
+    core = _xml(zf, "docProps/core.xml", budget, required=False)
+    if core is not None:
+        pkg.properties = {etree.QName(el).localname: (el.text or "") for el in core if isinstance(el.tag, str)}
     return pkg
 
 

@@ -10,6 +10,7 @@ renamed into place, so a failed import leaves no output file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from copdesk.core.docx_guard import open_docx
@@ -21,22 +22,33 @@ from copdesk.core.report import Report
 from copdesk.core.report_parser import Placer
 from copdesk.core.template import Template
 
+_PERIOD = re.compile(r"reporting period (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})")
+
 
 def read_docx(path: Path | str, template: Template | None = None) -> ImportResult:
     """Read and place a Word report without writing anything."""
     path = Path(path)
     t = template or load_template()
-    body = read_body(open_docx(path))
+    pkg = open_docx(path)
+    body = read_body(pkg)
     placer = Placer(t)
     placer.run(body.blocks)
+    _period(placer, pkg.properties.get("subject", ""))
     data = build_data(t, placer.got, str(path))
     result = ImportResult(data, path.name, count(data, len(placer.unplaced)), placer.unplaced,
-                          placer.new_items, placer.wording, placer.notes)
+                          placer.new_items, placer.wording, placer.notes, placer.status)
     _media_notes(result, body)
     if "header.kind" not in data.answers:
         result.notes.append("the signatory kind is not in the document: set it with "
                             "'copdesk answer FILE header.kind --text platform' (or other)")
     return result
+
+
+def _period(placer: Placer, subject: str) -> None:
+    """The reporting period, from the document's subject as copdesk's Word export writes it."""
+    m = _PERIOD.search(subject)
+    if m and not any(c in placer.got.answers for c in ("header.period_start", "header.period_end")):
+        placer.got.answers["header.period_start"], placer.got.answers["header.period_end"] = m.group(1), m.group(2)
 
 
 def _media_notes(result: ImportResult, body) -> None:

@@ -45,6 +45,7 @@ class ImportResult:
     new_items: list[NewItem] = field(default_factory=list)
     wording: dict[str, str] = field(default_factory=dict)  # code -> official wording seen in the source
     notes: list[str] = field(default_factory=list)
+    status: str = ""  # the report's status line as filed ("Submitted"), for an export that keeps it
 
     def summary_lines(self) -> list[str]:
         c = self.counts

@@ -46,58 +46,91 @@ def _escape_marker(m: re.Match) -> str:
 
 
 def inline(segments: list[Segment]) -> str:
-    """The Markdown of a paragraph's segments (without list marker), line starts escaped."""
+    """The Markdown of a paragraph's segments (without list marker), line starts escaped.
+
+    Neighbouring bold segments share one `**` pair (italic nests inside), so differently formatted
+    runs that touch never make a `****` that richtext would misread.
+    """
     merged = _merge(segments)
     out: list[str] = []
     i = 0
     while i < len(merged):
-        if merged[i].link:
-            j = i
-            while j < len(merged) and merged[j].link == merged[i].link:
+        s = merged[i]
+        j = i + 1
+        if s.link:
+            while j < len(merged) and merged[j].link == s.link:
                 j += 1
             out.append(_link(merged[i:j], "".join(out)))
-            i = j
+        elif s.bold or s.italic:
+            while j < len(merged) and not merged[j].link and merged[j].bold == s.bold and \
+                    (s.bold or merged[j].italic) and "\n" not in merged[j].text:
+                j += 1
+            after = merged[j].text[:1] if j < len(merged) else ""
+            after = "*" if j < len(merged) and (merged[j].bold or merged[j].italic) and not after.isspace() else after
+            out.append(_group(merged[i:j], "".join(out)[-1:], after))
         else:
-            out.append(_emphasis(merged[i], "".join(out)[-1:], merged[i + 1].text[:1] if i + 1 < len(merged) else ""))
-            i += 1
+            out.append(escape(s.text))
+        i = j
     md = "".join(out).replace("\t", " ")
     lines = [line.strip(" ") for line in md.split("\n")]
     return escape_line_starts("\n".join(lines)).strip("\n")
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
+    """Neighbours with the same formatting joined; line breaks and blank stretches made plain."""
     out: list[Segment] = []
-    for s in segments:
-        if not s.text:
-            continue
-        if s.text.isspace() and "\n" not in s.text and not s.link:
-            s = Segment(s.text)  # formatting on spaces is invisible: keep the markers tight
-        if out and (out[-1].bold, out[-1].italic, out[-1].link) == (s.bold, s.italic, s.link):
-            out[-1] = Segment(out[-1].text + s.text, s.bold, s.italic, s.link)
-        else:
-            out.append(s)
+    for seg in segments:
+        for k, piece in enumerate(seg.text.split("\n")):
+            parts = ([Segment("\n")] if k else []) + ([Segment(piece, seg.bold, seg.italic, seg.link)] if piece else [])
+            for s in parts:
+                if s.text.isspace() and not s.link:
+                    s = Segment(s.text)  # formatting on spaces is invisible: keep the markers tight
+                if out and (out[-1].bold, out[-1].italic, out[-1].link) == (s.bold, s.italic, s.link):
+                    out[-1] = Segment(out[-1].text + s.text, s.bold, s.italic, s.link)
+                else:
+                    out.append(s)
     return out
 
 
-def _emphasis(s: Segment, before: str, after: str) -> str:
-    if not (s.bold or s.italic):
-        return escape(s.text)
-    lines = s.text.split("\n")  # markers never span a line break, so each line stays readable alone
-    return "\n".join(_wrap(line, s.bold, s.italic, before if k == 0 else "", after) for k, line in enumerate(lines))
-
-
-def _wrap(text: str, bold: bool, italic: bool, before: str, after: str) -> str:
+def _split_space(text: str) -> tuple[str, str, str]:
     core = text.strip()
     if not core:
-        return text
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-    body = escape(core)
-    if italic:
-        mark = "_" if (before == "*" and not lead and not bold and not (after[:1].isalnum() and not trail)) else "*"
-        body = f"{mark}{body}{mark}"
-    if bold:
-        body = f"**{body}**"
-    return f"{lead}{body}{trail}"
+        return text, "", ""
+    return text[: len(text) - len(text.lstrip())], core, text[len(text.rstrip()):]
+
+
+def _mark(core: str, single: str, before: str, after: str, lead: str, trail: str, prefer_underscore: bool) -> str:
+    """"*" or "_" (doubled for bold). richtext closes an emphasis at an escaped delimiter too, so italic
+    text holding "*" takes "_" (an "_" inside it must be followed by a letter or digit, as in "x_y"), and
+    "_" also where "*" would touch another "*". Bold is safe with "**": escaped stars come one by one."""
+    free = (lead or not before[-1:].isalnum()) and (trail or not after[:1].isalnum()) and \
+        all(core[i + 1:i + 2].isalnum() for i, ch in enumerate(core) if ch == "_")
+    use = free and (prefer_underscore or ("*" in core and len(single) == 1))
+    return ("_" if use else "*") * len(single)
+
+
+def _group(segments: list[Segment], before: str, after: str) -> str:
+    """Bold (with italic stretches inside) or italic text, whitespace kept outside the markers."""
+    text = "".join(s.text for s in segments)
+    lead, core, trail = _split_space(text)
+    if not core:
+        return escape(text)
+    if not segments[0].bold:
+        mark = _mark(core, "*", before, after, lead, trail, before[-1:] == "*" or after[:1] == "*")
+        return f"{lead}{mark}{escape(core)}{mark}{trail}"
+    inner: list[str] = []
+    for k, s in enumerate(segments):
+        if not s.italic:
+            inner.append(escape(s.text))
+            continue
+        ilead, icore, itrail = _split_space(s.text)
+        prev = "".join(inner)[-1:] or "*"
+        nxt = segments[k + 1].text[:1] if k + 1 < len(segments) else "*"
+        mark = _mark(icore, "*", prev, nxt, ilead, itrail, False) if icore else ""
+        inner.append(f"{ilead}{mark}{escape(icore)}{mark}{itrail}")
+    body = "".join(inner).strip()
+    mark = _mark(core, "**", before, after, lead, trail, before[-1:] == "*" or after[:1] == "*")
+    return f"{lead}{mark}{body}{mark}{trail}"
 
 
 def _link(segments: list[Segment], before: str) -> str:
@@ -106,9 +139,15 @@ def _link(segments: list[Segment], before: str) -> str:
     if text == url and _BARE.fullmatch(url) and not re.search(r"[.,;:!?'*_)]$", url) \
             and not (before[-1:].isalnum() or before[-1:] in "/=") and not any(s.bold or s.italic for s in segments):
         return url
-    inner = "".join(_emphasis(s, "", "") for s in segments).replace("\n", " ")
+    inner = _plain_or_group(segments).replace("\n", " ")
     target = "".join(_URL_UNSAFE.get(c, c) for c in url)
     return f"[{inner}]({target})"
+
+
+def _plain_or_group(segments: list[Segment]) -> str:
+    """The link text: formatted stretches as groups, plain text escaped."""
+    plain = [Segment(s.text, s.bold, s.italic) for s in segments]
+    return inline(plain) if plain else ""
 
 
 def join_blocks(blocks: list[tuple[str, int, str]]) -> str:

@@ -18,6 +18,9 @@ from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, me
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
+_SKIP = re.compile(r"^(report status|copdesk summary)$", re.I)
+_STATUSES = {"submitted", "draft", "final", "published"}
+SUMMARY_MARK = "copdesk summary, not official wording: "  # docx_export prints it before its own summaries
 
 
 class Placer:
@@ -31,10 +34,12 @@ class Placer:
         self.new_items: list[NewItem] = []
         self.wording: dict[str, str] = {}
         self.notes: list[str] = []
+        self.status = ""  # the status line under the title ("Submitted", "Draft")
         self.signed: dict[str, set[str]] = {}  # commitment -> measures in its signed list
         self.commitment = self.measure = self.target = None
         self.mode = "start"  # start, body, signed, crisis
         self.crisis_id = 0
+        self.fresh = False  # a crisis sub-section was just opened (its note belongs to it)
         self.match: WordingMatch | None = None
         self.why = "before the first label"
 
@@ -62,6 +67,10 @@ class Placer:
         if self.match and self.match.active and self.match.take(text, p):
             return
         self.release()
+        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARK) or \
+                (self.mode == "start" and key(text) in _STATUSES and "header.signatory" in self.blocks):
+            self.status = text if not text.startswith(SUMMARY_MARK) and self.mode == "start" else self.status
+            return  # the status line and copdesk's own summaries are not answers
         if self.mode == "signed" and self.signed_list(p):
             return
         if key(text) == self.labels.crisis_title:
@@ -99,9 +108,12 @@ class Placer:
         if header:
             self.target = f"header.{header[0]}"
             if header[1]:
-                self.add(self.target, ("p", 0, mdwrite.escape(header[1])))
+                self.add(self.target, ("p", 0, header[1]))
             return True
-        return self.mode == "start" and key(text) == L.submitted
+        if self.mode == "start" and key(text) == L.submitted:
+            self.status = text
+            return True
+        return False
 
     def item(self, code: str, rest: str, p: Paragraph) -> bool:
         known = self.t.index.get(code)
@@ -163,7 +175,13 @@ class Placer:
         """Sub-section titles, threats, mitigations and chapter outlines; False for anything else."""
         text, L = p.text.strip(), self.labels
         k = key(text)
-        if L.is_note(text) or k == L.outline:
+        if L.is_note(text):
+            if not self.fresh:  # a note with no title before it still opens a sub-section
+                self.new_section(None)
+            self.fresh = False
+            return True
+        self.fresh = False
+        if k == L.outline:
             return True
         if item_label(text, p.heading > 0):
             return False
@@ -178,15 +196,15 @@ class Placer:
             return True
         nxt = [b for b in ahead if isinstance(b, Paragraph)][:1]
         if not self.crisis_id or (nxt and (L.is_note(nxt[0].text) or key(nxt[0].text) == L.threats)):
-            self.new_section(p.md)
+            self.new_section(p.text.strip())  # a title is plain text, as the export prints it
             return True
         return False
 
-    def new_section(self, title_md: str | None) -> None:
-        self.crisis_id += 1
+    def new_section(self, title: str | None) -> None:
+        self.crisis_id, self.fresh = self.crisis_id + 1, True
         self.got.crisis.setdefault(self.crisis_id, [])
-        if title_md:
-            self.add(f"Crisis {self.crisis_id}/title", ("p", 0, title_md))
+        if title:
+            self.add(f"Crisis {self.crisis_id}/title", ("p", 0, title))
         self.target, self.why = None, "in a crisis sub-section, before a label"
 
     def crisis_item(self, code: str, p: Paragraph) -> bool:
@@ -220,13 +238,20 @@ class Placer:
 
     def start_text(self, p: Paragraph) -> None:
         """Before the first label: the signatory's name, then the report title ("Report March 2025")."""
-        text = p.text.strip()
-        if "header.title" not in self.blocks and _TITLE.match(text):
-            self.add("header.title", ("p", 0, p.md))
-        elif "header.signatory" not in self.blocks and len(text) < 120:
-            self.add("header.signatory", ("p", 0, p.md))
+        text, style = p.text.strip(), p.style.lower()
+        if style == "subtitle" or ("header.title" not in self.blocks and _TITLE.match(text) and style != "title"):
+            code = "header.title"
+        elif "header.signatory" not in self.blocks and (style == "title" or len(text) < 120):
+            code = "header.signatory"
+        elif "header.title" not in self.blocks and len(text) < 120:
+            code = "header.title"
         else:
             self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
+            return
+        if code in self.blocks:
+            self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
+        else:
+            self.add(code, ("p", 0, text))  # one-line header fields are plain text, as the export prints them
 
     def table(self, tb: Table) -> None:
         if len(tb.rows) == 1 and len(tb.rows[0]) == 1:  # a one-cell layout box holds text, not figures
@@ -256,7 +281,26 @@ class Placer:
                 self.notes.append(f"{code[8:]}: its text in the report is offered as official wording")
             elif blocks:
                 self.got.answers[code] = mdwrite.join_blocks(blocks)
+        self.prune_crisis()
         self.subscribe()
+
+    def prune_crisis(self) -> None:
+        """A chosen QRE/SLI brings its measure's heading, a chosen measure its chapter's (outline.py): such a
+        heading with no answer of its own was not chosen itself."""
+        for sid, items in self.got.crisis.items():
+            chosen = set(items)
+            for code in list(items):
+                if f"Crisis {sid}/{code}" in self.got.answers:
+                    continue
+                if any(c != code and code in self._ancestors(c) for c in chosen):
+                    items.remove(code)
+
+    def _ancestors(self, code: str) -> list[str]:
+        out = []
+        while code in self.t.parents:
+            code = self.t.parents[code]
+            out.append(code)
+        return out
 
     def subscribe(self) -> None:
         """Signed measures, and measures written about (which a signed list may have missed)."""

@@ -61,7 +61,7 @@ class _TcReader:
     def report(self, body: dict) -> None:
         for field, code in (("name", "header.title"), ("title", "header.title"), ("signatory", "header.signatory")):
             if _text(body.get(field)).strip() and code not in self.got.answers:
-                self.got.answers[code] = html_md.to_markdown(_text(body[field]))
+                self.got.answers[code] = _text(body[field]).strip()  # plain one-line fields, as exported
         desc = body.get("description")
         if isinstance(desc, dict):
             self.answer("header.description", desc.get("sig_value"))
@@ -166,7 +166,7 @@ class _TcReader:
     def crisis(self, sid: int, node: dict) -> None:
         prefix = f"Crisis {sid}/"
         self.got.crisis.setdefault(sid, [])
-        self.got.answers[prefix + "title"] = html_md.to_markdown(_text(node.get("name")))
+        self.got.answers[prefix + "title"] = _text(node.get("name")).strip()
         for part in ("threats", "mitigations"):
             value = node.get(part)
             self.answer(prefix + part, value.get("sig_value") if isinstance(value, dict) else value)
