@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from copdesk import paths
+from copdesk.core.docx_xml import escape
 from copdesk.core.errors import CopdeskError
 
 DOCUMENT, RELS, NUMBERING = "word/document.xml", "word/_rels/document.xml.rels", "word/numbering.xml"
@@ -74,7 +75,6 @@ def with_numbering(numbering_xml: bytes, nums: list[etree._Element]) -> bytes:
 
 def header_xml(base_header: bytes, text: str) -> bytes:
     """The page header with the signatory, report title and status (the fields in it stay untouched)."""
-    from xml.sax.saxutils import escape
     return base_header.replace(HEADER_PLACEHOLDER, escape(text).encode("utf-8"))
 
 
