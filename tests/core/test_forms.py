@@ -160,3 +160,23 @@ def test_template_file_is_readable_text():
     text = BUNDLED.read_text(encoding="utf-8")
     assert re.search(r"^edition: coc-2025-03$", text, re.M)
     assert "\t" not in text
+
+
+def test_parsed_template_cache_follows_the_file(tmp_path):
+    from copdesk.core import form_cache
+    path = tmp_path / "t.yaml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    first = forms.load_file(path)
+    assert form_cache.get(path, None, True) is not None
+    again = forms.load_file(path)
+    assert again == first and again.content_hash == first.content_hash
+    import os
+    text = path.read_text(encoding="utf-8").replace('title: "Advertising"', 'title: "Ads"')
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert forms.load_file(path).index["Chapter II"].title == "Ads"
+    broken = path.read_text(encoding="utf-8").replace("- code: Commitment 1\n", "- code: Commitment x\n")
+    path.write_text(broken, encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2 * 10**9))
+    with pytest.raises(FormError):
+        forms.load_file(path)

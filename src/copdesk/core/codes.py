@@ -12,7 +12,6 @@ Users may type them loosely: "qre12.1.1", "12.1", "c12 q1", "crisis 1 / threats"
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from copdesk.core.template import Template
@@ -82,6 +81,7 @@ def suggest(t: Template, raw: str, n: int = 5) -> list[str]:
     if crisis:
         inner = suggest(t, crisis[1], n) if crisis[1] not in CRISIS_PARTS else []
         return [f"Crisis {crisis[0]}/{c}" for c in list(CRISIS_PARTS) + inner][:n]
+    import difflib  # only when a code was mistyped
     close = difflib.get_close_matches(code, pool, n=n, cutoff=0.6)
     m = re.match(r"^(QRE|SLI|Measure) (\d+)\.(\d+)", code)
     if m:  # siblings under the same measure or commitment come first

@@ -198,18 +198,33 @@ def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...]
 
 def load_file(path: Path, user_dir: Path | None = None, with_corrections: bool = True) -> Template:
     """Load one template file, with the corrections for its edition from the user forms folder."""
+    from copdesk.core import form_cache
+    cached = form_cache.get(path, user_dir, with_corrections)
+    if cached is not None:
+        return build_template(cached["data"], str(path), "", tuple(cached["applied"]))
+    template = _load_file(path, user_dir, with_corrections)
+    return template
+
+
+def _load_file(path: Path, user_dir: Path | None, with_corrections: bool) -> Template:
+    from copdesk.core import form_cache
     data, text = yamlfile.read(path)
     applied: tuple[str, ...] = ()
     if with_corrections and isinstance(data, dict):
-        build_template(data, str(path), text)  # the bundled file must be sound on its own
         corrections = [c for c in read_corrections(user_dir) if c.edition == data.get("edition")]
-        data, applied = apply_corrections(data, corrections)
+        if corrections:
+            build_template(data, str(path), text)  # the bundled file must be sound on its own
+            data, applied = apply_corrections(data, corrections)
     if not applied:
-        return build_template(data, str(path), text)
-    try:
-        return build_template(data, str(path), text, applied)
-    except FormError as exc:  # the corrected template is wrong: blame the corrections, not the bundled file
-        raise FormError(", ".join(applied), exc.node, exc.problem + " (after applying these corrections)") from None
+        template = build_template(data, str(path), text)
+    else:
+        try:
+            template = build_template(data, str(path), text, applied)
+        except FormError as exc:  # the corrected template is wrong: blame the corrections, not the bundled file
+            raise FormError(", ".join(applied), exc.node,
+                            exc.problem + " (after applying these corrections)") from None
+    form_cache.put(path, user_dir, with_corrections, {"data": data, "applied": list(applied)})
+    return template
 
 
 def template_files(user_dir: Path | None = None) -> list[Path]:

@@ -6,13 +6,30 @@ PRAGMA user_version for tools that do not know sqlite-utils). Never edit a relea
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Callable
 
-migrations = Migrations("copdesk")
+if TYPE_CHECKING:  # sqlite-utils is imported only when a file is created or migrated (see Report.db)
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+STEPS: list[Callable[["Database"], None]] = []
 
 
-@migrations()
+def step(fn: Callable[["Database"], None]) -> Callable[["Database"], None]:
+    """Register a migration; its function name is its permanent name in _sqlite_migrations."""
+    STEPS.append(fn)
+    return fn
+
+
+def migration_set() -> "Migrations":
+    from sqlite_utils.migrations import Migrations
+    migrations = Migrations("copdesk")
+    for fn in STEPS:
+        migrations()(fn)
+    return migrations
+
+
+@step
 def m001_initial(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("""CREATE TABLE answers (
@@ -45,7 +62,7 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE INDEX history_code ON history(code)")
 
 
-@migrations()
+@step
 def m002_baseline(db: Database) -> None:
     """The previous period's report, kept by `copdesk carry` for later comparisons (meta: baseline_*)."""
     db.execute("""CREATE TABLE baseline_answers (
@@ -59,5 +76,5 @@ def m002_baseline(db: Database) -> None:
         PRIMARY KEY (code, row, col))""")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
-KNOWN = [m.name for m in migrations._migrations]
+SCHEMA_VERSION = len(STEPS)
+KNOWN = [fn.__name__ for fn in STEPS]

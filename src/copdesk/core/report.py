@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
-import uuid
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -71,7 +71,11 @@ class Report:
     """An open report file. Use Report.create or Report.open; close() when done."""
 
     def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
-        self.path, self.db, self.template = path, db, template
+        self.path, self.template = path, template
+        if isinstance(db, sqlite3.Connection):
+            self.conn, self._db = db, None
+        else:
+            self.conn, self._db = db.conn, db
         self.who = default_user() if who is None else who
         self._meta = meta
 
@@ -83,6 +87,7 @@ class Report:
         path = Path(path)
         if kind not in dict(template.header_field("kind").choices):
             raise InputError(f"Kind must be one of: {', '.join(dict(template.header_field('kind').choices))}.")
+        import uuid
         meta = {"format": store.FILE_FORMAT, "report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
                 "template_edition": template.edition, "template_hash": template.content_hash}
         wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
@@ -110,13 +115,25 @@ class Report:
         return cls(path, db, meta, template, who)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def __enter__(self) -> "Report":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def db(self):
+        """The sqlite-utils Database over this report's connection, made on first write.
+
+        Reading needs only sqlite3, so opening a report (and painting the window) does not pay for
+        importing sqlite-utils; every write goes through it.
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+            self._db = Database(self.conn)
+        return self._db
 
     @property
     def meta(self) -> dict[str, str]:
@@ -141,16 +158,21 @@ class Report:
 
     # -- history -------------------------------------------------------------------------------------
     def _log(self, code: str, field: str, old, new) -> None:
-        self.db.execute("INSERT INTO history (at, who, code, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+        """Every write logs itself, inside the transaction of its change (or the change is a bug)."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("a report write outside db.atomic(): it would not be committed")
+        self.conn.execute("INSERT INTO history (at, who, code, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
                         [now(), self.who, code, field, old, new])
 
     def history(self, code: str | None = None) -> list[dict]:
         sql = "SELECT * FROM history" + (" WHERE code = ?" if code else "") + " ORDER BY id"
-        return list(self.db.query(sql, [code] if code else []))
+        cursor = self.conn.execute(sql, [code] if code else [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
 
     # -- text answers --------------------------------------------------------------------------------
     def get(self, code: str) -> Answer | None:
-        row = self.db.execute("SELECT * FROM answers WHERE code = ?", [code]).fetchone()
+        row = self.conn.execute("SELECT * FROM answers WHERE code = ?", [code]).fetchone()
         return Answer(*row) if row else None
 
     def text(self, code: str) -> str:
@@ -158,7 +180,7 @@ class Report:
         return answer.text if answer else ""
 
     def answers(self) -> dict[str, Answer]:
-        return {row[0]: Answer(*row) for row in self.db.execute("SELECT * FROM answers ORDER BY code")}
+        return {row[0]: Answer(*row) for row in self.conn.execute("SELECT * FROM answers ORDER BY code")}
 
     def set_text(self, code: str, text: str, *, status: str = "", fmt: str = "markdown") -> bool:
         """Store an answer exactly as given. Returns False when nothing changed."""
@@ -167,7 +189,7 @@ class Report:
         if old and (old.text, old.status, old.format) == (text, status, fmt):
             return False
         with self.db.atomic():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO answers (code, text, format, status, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(code) DO UPDATE SET text=excluded.text, format=excluded.format, status=excluded.status, "
                 "updated_at=excluded.updated_at, updated_by=excluded.updated_by",
@@ -185,13 +207,13 @@ class Report:
         if not old:
             return False
         with self.db.atomic():
-            self.db.execute("DELETE FROM answers WHERE code = ?", [code])
+            self.conn.execute("DELETE FROM answers WHERE code = ?", [code])
             self._log(code, "text", old.text, None)
         return True
 
     # -- tables --------------------------------------------------------------------------------------
     def table(self, code: str) -> Grid:
-        rows = self.db.execute("SELECT row, col, value FROM cells WHERE code = ? ORDER BY row, col", [code]).fetchall()
+        rows = self.conn.execute("SELECT row, col, value FROM cells WHERE code = ? ORDER BY row, col", [code]).fetchall()
         if not rows:
             return []
         width = max(c for _, c, _ in rows) + 1
@@ -201,7 +223,7 @@ class Report:
         return grid
 
     def tables(self) -> dict[str, Grid]:
-        found = [r[0] for r in self.db.execute("SELECT DISTINCT code FROM cells ORDER BY code")]
+        found = [r[0] for r in self.conn.execute("SELECT DISTINCT code FROM cells ORDER BY code")]
         return {code: self.table(code) for code in found}
 
     def set_table(self, code: str, grid: Grid) -> bool:
@@ -213,7 +235,7 @@ class Report:
         if _trim(old) == _trim(grid):
             return False
         with self.db.atomic():
-            self.db.execute("DELETE FROM cells WHERE code = ?", [code])
+            self.conn.execute("DELETE FROM cells WHERE code = ?", [code])
             self.db["cells"].insert_all(
                 ({"code": code, "row": r, "col": c, "value": v} for r, row in enumerate(grid)
                  for c, v in enumerate(row) if v is not None), batch_size=500)
@@ -224,21 +246,21 @@ class Report:
 
     def set_cell(self, code: str, row: int, col: int, value: str | None) -> bool:
         code = self.resolve(code)
-        old = self.db.execute("SELECT value FROM cells WHERE code=? AND row=? AND col=?", [code, row, col]).fetchone()
+        old = self.conn.execute("SELECT value FROM cells WHERE code=? AND row=? AND col=?", [code, row, col]).fetchone()
         if (old[0] if old else None) == value:
             return False
         with self.db.atomic():
             if value is None:
-                self.db.execute("DELETE FROM cells WHERE code=? AND row=? AND col=?", [code, row, col])
+                self.conn.execute("DELETE FROM cells WHERE code=? AND row=? AND col=?", [code, row, col])
             else:
-                self.db.execute("INSERT OR REPLACE INTO cells (code, row, col, value) VALUES (?, ?, ?, ?)",
+                self.conn.execute("INSERT OR REPLACE INTO cells (code, row, col, value) VALUES (?, ?, ?, ?)",
                                 [code, row, col, value])
             self._log(code, f"cell {row},{col}", old[0] if old else None, value)
         return True
 
     # -- subscriptions -------------------------------------------------------------------------------
     def subscriptions(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT code FROM subscriptions")}
+        return {r[0] for r in self.conn.execute("SELECT code FROM subscriptions")}
 
     def subscribe(self, items: list[str] | tuple[str, ...] | set[str]) -> list[str]:
         """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment."""
@@ -246,7 +268,7 @@ class Report:
         added = [c for c in subscription_codes(self.template, items) if c not in current]
         with self.db.atomic():
             for code in added:
-                self.db.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
+                self.conn.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
                 self._log(code, "subscribed", None, "yes")
         return added
 
@@ -262,7 +284,7 @@ class Report:
         removed = [c for c in dict.fromkeys(drop) if c in current]
         with self.db.atomic():
             for code in removed:
-                self.db.execute("DELETE FROM subscriptions WHERE code = ?", [code])
+                self.conn.execute("DELETE FROM subscriptions WHERE code = ?", [code])
                 self._log(code, "subscribed", "yes", None)
         return removed
 
@@ -270,17 +292,17 @@ class Report:
     def crisis_sections(self) -> list[CrisisSection]:
         order = {code: i for i, code in enumerate(self.template.index)}
         out = []
-        for sid, pos in self.db.execute("SELECT id, position FROM crisis_sections ORDER BY position, id").fetchall():
-            items = [r[0] for r in self.db.execute("SELECT code FROM crisis_items WHERE section = ?", [sid])]
+        for sid, pos in self.conn.execute("SELECT id, position FROM crisis_sections ORDER BY position, id").fetchall():
+            items = [r[0] for r in self.conn.execute("SELECT code FROM crisis_items WHERE section = ?", [sid])]
             items.sort(key=lambda c: order.get(c, len(order)))
             out.append(CrisisSection(sid, pos, self.text(f"Crisis {sid}/title"), tuple(items)))
         return out
 
     def add_crisis_section(self, title: str) -> int:
         with self.db.atomic():
-            sid = (self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM crisis_sections").fetchone()[0])
-            pos = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
-            self.db.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
+            sid = (self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM crisis_sections").fetchone()[0])
+            pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
+            self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
             self._log(f"Crisis {sid}", "section", None, "added")
             self.set_text(f"Crisis {sid}/title", title)
         return sid
@@ -290,28 +312,29 @@ class Report:
         with self.db.atomic():
             for code in [c for c in self.answers() if c.startswith(prefix)]:
                 self.clear(code)
-            self.db.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
-            self.db.execute("DELETE FROM crisis_items WHERE section = ?", [sid])
-            self.db.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
+            self.conn.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
+            self.conn.execute("DELETE FROM crisis_items WHERE section = ?", [sid])
+            self.conn.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
             self._log(f"Crisis {sid}", "section", "added", None)
 
     def add_crisis_item(self, sid: int, code: str) -> None:
         """Show a chapter outline, measure, QRE or SLI block in a crisis sub-section."""
         full = self.resolve(f"Crisis {sid}/{code}")
-        self._touch_crisis(full)
+        with self.db.atomic():
+            self._touch_crisis(full)
 
     def _touch_crisis(self, code: str) -> None:
         crisis = codes.split_crisis(code)
         if not crisis:
             return
         sid, part = crisis
-        if not self.db.execute("SELECT 1 FROM crisis_sections WHERE id = ?", [sid]).fetchone():
-            pos = self.db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
-            self.db.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
+        if not self.conn.execute("SELECT 1 FROM crisis_sections WHERE id = ?", [sid]).fetchone():
+            pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
+            self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
             self._log(f"Crisis {sid}", "section", None, "added")
-        if part not in codes.CRISIS_PARTS and not self.db.execute(
+        if part not in codes.CRISIS_PARTS and not self.conn.execute(
                 "SELECT 1 FROM crisis_items WHERE section = ? AND code = ?", [sid, part]).fetchone():
-            self.db.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])
+            self.conn.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])
 
 
 def subscription_codes(template: Template, items) -> list[str]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
-from copdesk.core.migrations import KNOWN, SCHEMA_VERSION, migrations
+from copdesk.core.migrations import KNOWN, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x63704453  # "cpDS": marks a SQLite file as a copdesk report (PRAGMA application_id)
 FILE_FORMAT = "copdesk-report"
@@ -64,15 +67,20 @@ def _probe(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
+PRAGMAS = ("PRAGMA journal_mode=WAL",
+           "PRAGMA synchronous=FULL",  # an acknowledged edit survives a crash and a power cut
+           "PRAGMA foreign_keys=ON",
+           "PRAGMA busy_timeout=5000")
+
+
 def _configure(db: Database) -> None:
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")  # an acknowledged edit survives a crash and a power cut
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=5000")
+    for pragma in PRAGMAS:
+        db.execute(pragma)
 
 
 def _migrate(db: Database) -> None:
-    migrations.apply(db)
+    from copdesk.core.migrations import migration_set
+    migration_set().apply(db)
     db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
@@ -80,6 +88,7 @@ def create(path: Path, meta: dict[str, str]) -> Database:
     """Create a new, empty report file at `path` (which must not exist)."""
     if path.exists():
         raise StoreError(f"{path} exists already.", "Choose another name, or delete the old file first.")
+    from sqlite_utils import Database
     try:
         db = Database(sqlite3.connect(str(path)))
     except sqlite3.Error as exc:
@@ -92,16 +101,33 @@ def create(path: Path, meta: dict[str, str]) -> Database:
     return db
 
 
-def open_db(path: Path, readonly: bool = False) -> tuple[Database, dict[str, str]]:
-    """Open an existing report for writing (or reading), after a read-only probe."""
+def open_db(path: Path, readonly: bool = False) -> tuple[sqlite3.Connection | Database, dict[str, str]]:
+    """Open an existing report for writing (or reading), after a read-only probe.
+
+    A file at the current schema comes back as a plain sqlite3 connection (sqlite-utils is imported on
+    the first write, see Report.db); an older one is migrated first.
+    """
     meta = probe(path)
     if readonly:
-        return Database(_connect_ro(path)), meta
+        return _connect_ro(path), meta
     try:
-        db = Database(sqlite3.connect(str(path)))
-        _configure(db)
+        conn = sqlite3.connect(str(path))
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and _applied(conn) == KNOWN:
+            return conn, meta
+        from sqlite_utils import Database
+        db = Database(conn)
         _migrate(db)
     except sqlite3.OperationalError as exc:
         raise StoreError(f"{path} cannot be opened for writing: {exc}.",
                          "Check that the file and its folder are writable, or open a copy.") from None
     return db, meta
+
+
+def _applied(conn: sqlite3.Connection) -> list[str]:
+    try:
+        return [r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set='copdesk' ORDER BY rowid")]
+    except sqlite3.OperationalError:
+        return []

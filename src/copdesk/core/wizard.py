@@ -70,18 +70,18 @@ def _answered(data: ReportData, code: str) -> bool:
     return not is_blank(data.text(code)) or bool(data.tables.get(code))
 
 
-def statuses(t: Template, data: ReportData) -> dict[str, str]:
+def statuses(t: Template, data: ReportData, all_steps: list[Step] | None = None) -> dict[str, str]:
     """Status of every step, by key; chapters and the crisis section summarise their children."""
+    all_steps = steps(t, data) if all_steps is None else all_steps
     required = set(required_codes(t, data))
-    out: dict[str, str] = {}
-    all_steps = steps(t, data)
-    for step in all_steps:
-        if step.codes:
-            out[step.key] = _status(data, step.codes, required)
-    for step in all_steps:
-        if not step.codes:
-            children = [out[s.key] for s in all_steps if _under(all_steps, s, step.key) and s.codes]
-            out[step.key] = _combine(children)
+    out = {s.key: _status(data, s.codes, required) for s in all_steps if s.codes}
+    children: dict[str, list[str]] = {s.key: [] for s in all_steps if not s.codes}
+    for key, ancestors in _ancestors(all_steps).items():
+        if key in out:
+            for a in ancestors:
+                if a in children:
+                    children[a].append(out[key])
+    out.update({key: _combine(found) for key, found in children.items()})
     return out
 
 
@@ -97,14 +97,17 @@ def _status(data: ReportData, step_codes: tuple[str, ...], required: set[str]) -
     return IN_PROGRESS if answered else EMPTY
 
 
-def _under(all_steps: list[Step], step: Step, ancestor: str) -> bool:
+def _ancestors(all_steps: list[Step]) -> dict[str, list[str]]:
+    """Every step's chain of parents, nearest first (one pass, so a platform report stays fast)."""
     parents = {s.key: s.parent for s in all_steps}
-    key = step.parent
-    while key:
-        if key == ancestor:
-            return True
-        key = parents.get(key, "")
-    return False
+    out: dict[str, list[str]] = {}
+    for s in all_steps:
+        chain, key = [], s.parent
+        while key:
+            chain.append(key)
+            key = parents.get(key, "")
+        out[s.key] = chain
+    return out
 
 
 def _combine(children: list[str]) -> str:
@@ -117,17 +120,22 @@ def _combine(children: list[str]) -> str:
     return EMPTY if all(c == EMPTY for c in children) else IN_PROGRESS
 
 
-def progress(t: Template, data: ReportData) -> dict[str, tuple[int, int]]:
+def progress(t: Template, data: ReportData, all_steps: list[Step] | None = None,
+             st: dict[str, str] | None = None) -> dict[str, tuple[int, int]]:
     """(complete, total) leaf steps per chapter key, and for the whole report under key ''."""
-    st = statuses(t, data)
-    all_steps = steps(t, data)
-    out: dict[str, tuple[int, int]] = {}
-    leaves = [s for s in all_steps if s.codes]
-    for step in [s for s in all_steps if s.kind == "chapter"]:
-        mine = [s for s in leaves if _under(all_steps, s, step.key)]
-        out[step.key] = (sum(st[s.key] == COMPLETE for s in mine), len(mine))
-    out[""] = (sum(st[s.key] == COMPLETE for s in leaves), len(leaves))
-    return out
+    all_steps = steps(t, data) if all_steps is None else all_steps
+    st = statuses(t, data, all_steps) if st is None else st
+    out: dict[str, list[int]] = {s.key: [0, 0] for s in all_steps if s.kind == "chapter"}
+    out[""] = [0, 0]
+    leaves = {s.key for s in all_steps if s.codes}
+    for key, ancestors in _ancestors(all_steps).items():
+        if key not in leaves:
+            continue
+        for a in ancestors + [""]:
+            if a in out:
+                out[a][0] += st[key] == COMPLETE
+                out[a][1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 def next_incomplete(t: Template, data: ReportData, after: str) -> str | None:

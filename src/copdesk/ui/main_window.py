@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -19,6 +20,10 @@ from copdesk.ui.navigator import NavigatorView
 from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePage, Page
 from copdesk.ui.session import DraftSession
 from copdesk.ui.tasks import run_task
+
+def _warm_imports() -> None:
+    import sqlite_utils  # noqa: F401 - loaded in the background so the first save does not wait for it
+
 
 PAGES = {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage,
          "crisis": CrisisOverviewPage, "crisis_section": CrisisSectionPage}
@@ -47,9 +52,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh_status)
         data = self.session.snapshot()
+        self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data)
-        self._refresh_panels(data)
         self.show_step("header")
+        self._first_data = data  # the checks wait for the first paint: start-up shows the report first
 
     # -- layout ---------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -209,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def show_step(self, key: str) -> None:
         key, _, focus = key.partition("#")
-        steps = {s.key: s for s in wizard.steps(self.session.template, self.session.report.snapshot())}
+        steps = {s.key: s for s in self._steps}
         if key not in steps:
             return
         self.session.flush()
@@ -228,7 +234,7 @@ class MainWindow(QMainWindow):
             self.page.focus(focus)
 
     def _step_keys(self) -> list[str]:
-        return [s.key for s in wizard.steps(self.session.template, self.session.report.snapshot())]
+        return [s.key for s in self._steps]
 
     def go_next(self) -> None:
         keys = self._step_keys()
@@ -275,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def _on_structure(self) -> None:
         data = self.session.snapshot()
+        self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data)
         self._refresh_panels(data)
 
@@ -328,6 +335,14 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif box.clickedButton() is open_dir:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        if self._first_data is not None:
+            data, self._first_data = self._first_data, None
+            QTimer.singleShot(0, lambda: self._refresh_panels(data))
+            # sqlite-utils is needed for the first write only: load it in the background
+            threading.Thread(target=_warm_imports, daemon=True).start()
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming

@@ -35,21 +35,23 @@ class NavigatorView(QTreeWidget):
         self._quiet = True
         self.clear()
         self._items.clear()
-        for step in wizard.steps(t, data):
+        all_steps = wizard.steps(t, data)
+        for step in all_steps:
             parent = self._items.get(step.parent)
             item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self)
             item.setData(0, KEY, step.key)
             self._items[step.key] = item
         self.expandAll()
-        self.refresh(t, data)
+        self.refresh(t, data, all_steps)
         self._quiet = False
         if current in self._items:
             self.select(current)
 
-    def refresh(self, t: Template, data: ReportData) -> None:
-        statuses = wizard.statuses(t, data)
-        progress = wizard.progress(t, data)
-        for step in wizard.steps(t, data):
+    def refresh(self, t: Template, data: ReportData, all_steps: list[wizard.Step] | None = None) -> None:
+        all_steps = wizard.steps(t, data) if all_steps is None else all_steps
+        statuses = wizard.statuses(t, data, all_steps)
+        progress = wizard.progress(t, data, all_steps, statuses)
+        for step in all_steps:
             item = self._items.get(step.key)
             if item is None:
                 continue
