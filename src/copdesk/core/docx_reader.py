@@ -15,13 +15,12 @@ from lxml import etree
 
 from copdesk.core import mdwrite as markdown
 from copdesk.core.docx_guard import Package
+from copdesk.core.docx_styles import NO_STYLE, Numbering, on, styles
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _w = f"{{{W}}}"
-_OFF = ("0", "false", "off", "none")
-_HEADING = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.I)
 _TOC = re.compile(r"^(toc|table of contents|contents)\s*(\d|heading)?$", re.I)
 _HYPERLINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
@@ -52,20 +51,6 @@ class Body:
     objects: list[int] = field(default_factory=list)  # block index of each embedded object
 
 
-@dataclass(frozen=True)
-class _Style:
-    name: str
-    heading: int
-    numbered: bool
-    level: int
-    bold: bool
-    italic: bool
-    num_id: str = ""
-
-
-_NO_STYLE = _Style("", 0, False, 0, False, False)
-
-
 def read_body(pkg: Package) -> Body:
     """Every paragraph and table of the document body, in order."""
     reader = _Reader(pkg)
@@ -75,53 +60,10 @@ def read_body(pkg: Package) -> Body:
     return reader.out
 
 
-def _on(el: etree._Element | None) -> bool:
-    return el is not None and el.get(f"{_w}val", "true").lower() not in _OFF
-
-
-def _styles(pkg: Package) -> dict[str, _Style]:
-    raw: dict[str, etree._Element] = {}
-    if pkg.styles is not None:
-        for st in pkg.styles.iter(f"{_w}style"):
-            raw[st.get(f"{_w}styleId", "")] = st
-    out: dict[str, _Style] = {}
-
-    def resolve(sid: str, depth: int = 0) -> _Style:
-        if sid in out:
-            return out[sid]
-        st = raw.get(sid)
-        if st is None or depth > 20:
-            return _Style(sid, 0, False, 0, False, False)
-        based = st.find(f"{_w}basedOn")
-        parent = resolve(based.get(f"{_w}val", ""), depth + 1) if based is not None else None
-        name_el = st.find(f"{_w}name")
-        name = name_el.get(f"{_w}val", sid) if name_el is not None else sid
-        ppr, rpr = st.find(f"{_w}pPr"), st.find(f"{_w}rPr")
-        m = _HEADING.match(name)
-        outline = ppr.find(f"{_w}outlineLvl") if ppr is not None else None
-        heading = int(m.group(1)) if m else (int(outline.get(f"{_w}val", "9")) + 1 if outline is not None else 0)
-        num = ppr.find(f"{_w}numPr") if ppr is not None else None
-        num_id = num.find(f"{_w}numId") if num is not None else None
-        ilvl = num.find(f"{_w}ilvl") if num is not None else None
-        numbered = num_id is not None and num_id.get(f"{_w}val", "0") != "0"
-        s = _Style(name, heading if 0 < heading < 10 else (parent.heading if parent else 0),
-                   numbered or bool(parent and parent.numbered and num_id is None),
-                   int(ilvl.get(f"{_w}val", "0")) if ilvl is not None else (parent.level if parent else 0),
-                   _on(rpr.find(f"{_w}b")) if rpr is not None and rpr.find(f"{_w}b") is not None else bool(parent and parent.bold),
-                   _on(rpr.find(f"{_w}i")) if rpr is not None and rpr.find(f"{_w}i") is not None else bool(parent and parent.italic),
-                   num_id.get(f"{_w}val", "") if numbered else (parent.num_id if parent else ""))
-        out[sid] = s
-        return s
-
-    for sid in raw:
-        resolve(sid)
-    return out
-
-
 class _Reader:
     def __init__(self, pkg: Package):
         self.pkg, self.out = pkg, Body()
-        self.styles = _styles(pkg)
+        self.styles = styles(pkg)
         self.numbering = Numbering(pkg.numbering)
 
     def container(self, el: etree._Element) -> None:
@@ -152,7 +94,7 @@ class _Reader:
     def paragraph_props(self, p: etree._Element) -> tuple[str, int, int, str]:
         ppr = p.find(f"{_w}pPr")
         sid_el = ppr.find(f"{_w}pStyle") if ppr is not None else None
-        st = self.styles.get(sid_el.get(f"{_w}val", "") if sid_el is not None else "", None) or _NO_STYLE
+        st = self.styles.get(sid_el.get(f"{_w}val", "") if sid_el is not None else "", None) or NO_STYLE
         heading, level, num = st.heading, (st.level if st.numbered else -1), st.num_id
         if ppr is not None:
             outline = ppr.find(f"{_w}outlineLvl")
@@ -269,8 +211,8 @@ class _Runs:
         rs = rpr.find(f"{_w}rStyle")
         st = self.reader.styles.get(rs.get(f"{_w}val", "")) if rs is not None else None
         b, i = rpr.find(f"{_w}b"), rpr.find(f"{_w}i")
-        bold = _on(b) if b is not None else bool(st and st.bold)
-        italic = _on(i) if i is not None else bool(st and st.italic)
+        bold = on(b) if b is not None else bool(st and st.bold)
+        italic = on(i) if i is not None else bool(st and st.italic)
         return bold, italic
 
     def field_char(self, kind: str) -> None:
@@ -301,46 +243,3 @@ class _Runs:
     def add(self, text: str, bold: bool, italic: bool, link: str) -> None:
         self.segments.append(markdown.Segment(text, bold, italic, link))
 
-
-class Numbering:
-    """Word's list definitions: whether a list level is bulleted or numbered, and the number it shows."""
-
-    def __init__(self, root: etree._Element | None):
-        self.levels: dict[tuple[str, int], tuple[str, int]] = {}  # (numId, ilvl) -> (numFmt, start)
-        self.counters: dict[str, list[int]] = {}
-        if root is None:
-            return
-        abstract = {a.get(f"{_w}abstractNumId", ""): self._lvls(a) for a in root.iter(f"{_w}abstractNum")}
-        for num in root.iter(f"{_w}num"):
-            ref = num.find(f"{_w}abstractNumId")
-            lvls = dict(abstract.get(ref.get(f"{_w}val", "") if ref is not None else "", {}))
-            for ov in num.iter(f"{_w}lvlOverride"):
-                ilvl = int(ov.get(f"{_w}ilvl", "0") or 0)
-                so = ov.find(f"{_w}startOverride")
-                lvl = ov.find(f"{_w}lvl")
-                fmt, start = self._lvls_one(lvl) if lvl is not None else lvls.get(ilvl, ("bullet", 1))
-                if so is not None and so.get(f"{_w}val", "").isdigit():
-                    start = int(so.get(f"{_w}val"))
-                lvls[ilvl] = (fmt, start)
-            for ilvl, spec in lvls.items():
-                self.levels[(num.get(f"{_w}numId", ""), ilvl)] = spec
-
-    def _lvls(self, abstract: etree._Element) -> dict[int, tuple[str, int]]:
-        return {int(lvl.get(f"{_w}ilvl", "0") or 0): self._lvls_one(lvl) for lvl in abstract.findall(f"{_w}lvl")}
-
-    @staticmethod
-    def _lvls_one(lvl: etree._Element) -> tuple[str, int]:
-        fmt, start = lvl.find(f"{_w}numFmt"), lvl.find(f"{_w}start")
-        value = start.get(f"{_w}val", "1") if start is not None else "1"
-        return (fmt.get(f"{_w}val", "bullet") if fmt is not None else "bullet", int(value) if value.isdigit() else 1)
-
-    def next(self, num_id: str, level: int) -> tuple[str, int]:
-        """("bullet", 0) or ("number", N) for the next item of list `num_id` at `level`."""
-        fmt, start = self.levels.get((num_id, level), ("bullet", 1))
-        if fmt in ("bullet", "none", ""):
-            return "bullet", 0
-        counts = self.counters.setdefault(num_id, [0] * 9)
-        counts[level] += 1
-        for deeper in range(level + 1, 9):
-            counts[deeper] = 0
-        return "number", start + counts[level] - 1

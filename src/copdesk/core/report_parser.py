@@ -14,6 +14,7 @@ import re
 from copdesk.core import mdwrite
 from copdesk.core.docx_reader import Paragraph, Table
 from copdesk.core.import_result import Collected, NewItem, Unplaced
+from copdesk.core.report_crisis import CrisisPart
 from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, measure_refs
 from copdesk.core.template import Template
 
@@ -23,7 +24,7 @@ _STATUSES = {"submitted", "draft", "final", "published"}
 SUMMARY_MARK = "copdesk summary, not official wording: "  # docx_export prints it before its own summaries
 
 
-class Placer:
+class Placer(CrisisPart):
     """A single pass over the blocks; `target` is the answer code that text goes to."""
 
     def __init__(self, t: Template):
@@ -170,53 +171,6 @@ class Placer:
         mine.update(refs)
         return True
 
-    # -- the crisis and elections section --------------------------------------------------------------
-    def crisis_paragraph(self, p: Paragraph, ahead: list) -> bool:
-        """Sub-section titles, threats, mitigations and chapter outlines; False for anything else."""
-        text, L = p.text.strip(), self.labels
-        k = key(text)
-        if L.is_note(text):
-            if not self.fresh:  # a note with no title before it still opens a sub-section
-                self.new_section(None)
-            self.fresh = False
-            return True
-        self.fresh = False
-        if k == L.outline:
-            return True
-        if item_label(text, p.heading > 0):
-            return False
-        if k in (L.threats, L.mitigations) or L.chapter(text):
-            if not self.crisis_id:
-                self.new_section(None)
-            chapter = L.chapter(text)
-            part = chapter or ("threats" if k == L.threats else "mitigations")
-            self.target = f"Crisis {self.crisis_id}/{part}"
-            if chapter:
-                self.got.add_crisis_item(self.crisis_id, chapter)
-            return True
-        nxt = [b for b in ahead if isinstance(b, Paragraph)][:1]
-        if not self.crisis_id or (nxt and (L.is_note(nxt[0].text) or key(nxt[0].text) == L.threats)):
-            self.new_section(p.text.strip())  # a title is plain text, as the export prints it
-            return True
-        return False
-
-    def new_section(self, title: str | None) -> None:
-        self.crisis_id, self.fresh = self.crisis_id + 1, True
-        self.got.crisis.setdefault(self.crisis_id, [])
-        if title:
-            self.add(f"Crisis {self.crisis_id}/title", ("p", 0, title))
-        self.target, self.why = None, "in a crisis sub-section, before a label"
-
-    def crisis_item(self, code: str, p: Paragraph) -> bool:
-        if code not in self.t.index or not self.crisis_id:
-            self.target, self.why = None, f"{code} in the crisis section is not in the template"
-            return True
-        self.target = f"Crisis {self.crisis_id}/{code}"
-        self.got.add_crisis_item(self.crisis_id, code)
-        wording = self.t.index[code].wording
-        self.match = WordingMatch(wording) if wording else None
-        return True
-
     # -- content -------------------------------------------------------------------------------------
     def text(self, p: Paragraph) -> None:
         md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
@@ -283,24 +237,6 @@ class Placer:
                 self.got.answers[code] = mdwrite.join_blocks(blocks)
         self.prune_crisis()
         self.subscribe()
-
-    def prune_crisis(self) -> None:
-        """A chosen QRE/SLI brings its measure's heading, a chosen measure its chapter's (outline.py): such a
-        heading with no answer of its own was not chosen itself."""
-        for sid, items in self.got.crisis.items():
-            chosen = set(items)
-            for code in list(items):
-                if f"Crisis {sid}/{code}" in self.got.answers:
-                    continue
-                if any(c != code and code in self._ancestors(c) for c in chosen):
-                    items.remove(code)
-
-    def _ancestors(self, code: str) -> list[str]:
-        out = []
-        while code in self.t.parents:
-            code = self.t.parents[code]
-            out.append(code)
-        return out
 
     def subscribe(self) -> None:
         """Signed measures, and measures written about (which a signed list may have missed)."""

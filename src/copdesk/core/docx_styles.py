@@ -1,0 +1,121 @@
+"""Word styles and list numbering, as the importer needs them: heading levels, list kinds, numbers.
+
+A paragraph's look comes from its style chain (basedOn) and from numbering.xml: whether it is a heading
+(style name "heading N" or an outline level), a bulleted or numbered list item at some level, and the
+number Word shows (start values and restarts per list), so "1." lists come back as numbered Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from copdesk.core.docx_guard import Package
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_w = f"{{{W}}}"
+_OFF = ("0", "false", "off", "none")
+_HEADING = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.I)
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    heading: int
+    numbered: bool
+    level: int
+    bold: bool
+    italic: bool
+    num_id: str = ""
+
+
+NO_STYLE = Style("", 0, False, 0, False, False)
+
+
+def on(el: etree._Element | None) -> bool:
+    return el is not None and el.get(f"{_w}val", "true").lower() not in _OFF
+
+
+def styles(pkg: Package) -> dict[str, Style]:
+    raw: dict[str, etree._Element] = {}
+    if pkg.styles is not None:
+        for st in pkg.styles.iter(f"{_w}style"):
+            raw[st.get(f"{_w}styleId", "")] = st
+    out: dict[str, Style] = {}
+
+    def resolve(sid: str, depth: int = 0) -> Style:
+        if sid in out:
+            return out[sid]
+        st = raw.get(sid)
+        if st is None or depth > 20:
+            return Style(sid, 0, False, 0, False, False)
+        based = st.find(f"{_w}basedOn")
+        parent = resolve(based.get(f"{_w}val", ""), depth + 1) if based is not None else None
+        name_el = st.find(f"{_w}name")
+        name = name_el.get(f"{_w}val", sid) if name_el is not None else sid
+        ppr, rpr = st.find(f"{_w}pPr"), st.find(f"{_w}rPr")
+        m = _HEADING.match(name)
+        outline = ppr.find(f"{_w}outlineLvl") if ppr is not None else None
+        heading = int(m.group(1)) if m else (int(outline.get(f"{_w}val", "9")) + 1 if outline is not None else 0)
+        num = ppr.find(f"{_w}numPr") if ppr is not None else None
+        num_id = num.find(f"{_w}numId") if num is not None else None
+        ilvl = num.find(f"{_w}ilvl") if num is not None else None
+        numbered = num_id is not None and num_id.get(f"{_w}val", "0") != "0"
+        s = Style(name, heading if 0 < heading < 10 else (parent.heading if parent else 0),
+                   numbered or bool(parent and parent.numbered and num_id is None),
+                   int(ilvl.get(f"{_w}val", "0")) if ilvl is not None else (parent.level if parent else 0),
+                   on(rpr.find(f"{_w}b")) if rpr is not None and rpr.find(f"{_w}b") is not None else bool(parent and parent.bold),
+                   on(rpr.find(f"{_w}i")) if rpr is not None and rpr.find(f"{_w}i") is not None else bool(parent and parent.italic),
+                   num_id.get(f"{_w}val", "") if numbered else (parent.num_id if parent else ""))
+        out[sid] = s
+        return s
+
+    for sid in raw:
+        resolve(sid)
+    return out
+
+
+class Numbering:
+    """Word's list definitions: whether a list level is bulleted or numbered, and the number it shows."""
+
+    def __init__(self, root: etree._Element | None):
+        self.levels: dict[tuple[str, int], tuple[str, int]] = {}  # (numId, ilvl) -> (numFmt, start)
+        self.counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        abstract = {a.get(f"{_w}abstractNumId", ""): self._lvls(a) for a in root.iter(f"{_w}abstractNum")}
+        for num in root.iter(f"{_w}num"):
+            ref = num.find(f"{_w}abstractNumId")
+            lvls = dict(abstract.get(ref.get(f"{_w}val", "") if ref is not None else "", {}))
+            for ov in num.iter(f"{_w}lvlOverride"):
+                ilvl = int(ov.get(f"{_w}ilvl", "0") or 0)
+                so = ov.find(f"{_w}startOverride")
+                lvl = ov.find(f"{_w}lvl")
+                fmt, start = self._lvls_one(lvl) if lvl is not None else lvls.get(ilvl, ("bullet", 1))
+                if so is not None and so.get(f"{_w}val", "").isdigit():
+                    start = int(so.get(f"{_w}val"))
+                lvls[ilvl] = (fmt, start)
+            for ilvl, spec in lvls.items():
+                self.levels[(num.get(f"{_w}numId", ""), ilvl)] = spec
+
+    def _lvls(self, abstract: etree._Element) -> dict[int, tuple[str, int]]:
+        return {int(lvl.get(f"{_w}ilvl", "0") or 0): self._lvls_one(lvl) for lvl in abstract.findall(f"{_w}lvl")}
+
+    @staticmethod
+    def _lvls_one(lvl: etree._Element) -> tuple[str, int]:
+        fmt, start = lvl.find(f"{_w}numFmt"), lvl.find(f"{_w}start")
+        value = start.get(f"{_w}val", "1") if start is not None else "1"
+        return (fmt.get(f"{_w}val", "bullet") if fmt is not None else "bullet", int(value) if value.isdigit() else 1)
+
+    def next(self, num_id: str, level: int) -> tuple[str, int]:
+        """("bullet", 0) or ("number", N) for the next item of list `num_id` at `level`."""
+        fmt, start = self.levels.get((num_id, level), ("bullet", 1))
+        if fmt in ("bullet", "none", ""):
+            return "bullet", 0
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        return "number", start + counts[level] - 1
