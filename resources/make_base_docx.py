@@ -45,14 +45,19 @@ def _ppr(after=120, before=0, keep=False, extra=""):
     return f'<w:pPr>{keep_xml}<w:spacing w:before="{before}" w:after="{after}"/>{extra}</w:pPr>'
 
 
-def _rpr(size=None, bold=False, italic=False, color=None, extra=""):
-    parts = [extra]
+def _rpr(size=None, bold=False, italic=False, color=None, caps=False, letter_spacing=0):
+    """Run properties in the schema's order (b, i, caps, color, spacing, sz): Word rejects other orders."""
+    parts = []
     if bold:
         parts.append("<w:b/><w:bCs/>")
     if italic:
         parts.append("<w:i/><w:iCs/>")
+    if caps:
+        parts.append("<w:caps/>")
     if color:
         parts.append(f'<w:color w:val="{color}"/>')
+    if letter_spacing:
+        parts.append(f'<w:spacing w:val="{letter_spacing}"/>')
     if size:
         parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>"
@@ -89,8 +94,8 @@ def styles_xml() -> str:
         _pstyle("Normal", "Normal", based="", default=True),
         _pstyle("Title", "Title", _ppr(80, 0, extra='<w:contextualSpacing/>'), _rpr(52, True, color=NAVY)),
         _pstyle("Subtitle", "Subtitle", _ppr(160), _rpr(32, color=BLUE)),
-        _pstyle("ReportStatus", "Report Status", _ppr(480), _rpr(22, True, color="C55A11",
-                                                                   extra='<w:caps/><w:spacing w:val="20"/>')),
+        _pstyle("ReportStatus", "Report Status", _ppr(480), _rpr(22, True, color="C55A11", caps=True,
+                                                                   letter_spacing=20)),
         _heading(1, 32, NAVY, 480, 200, border=True),
         _heading(2, 27, BLUE, 360, 120),
         _heading(3, 24, NAVY, 280, 80),
