@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QMes
 from copdesk.core import codes
 from copdesk.ui.fields import LineField
 from copdesk.ui.pages import Page
+from copdesk.ui.style import mark
 
 
 class CrisisOverviewPage(Page):
@@ -62,7 +63,7 @@ class CrisisSectionPage(Page):
         self.add(prefix + "title", "Name of the sub-section", LineField(self.session, self.stack, prefix + "title",
                                                                          "Name of the sub-section"))
         note = QLabel(self.t.crisis.note)
-        note.setObjectName("wording")
+        mark(note, "wording")
         note.setWordWrap(True)
         self.lay.addWidget(note)
         self.rich(prefix + "threats", self.t.crisis.threats_label)

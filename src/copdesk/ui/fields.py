@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLi
 
 from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTextCommand
+from copdesk.ui.style import mark
 
 
 def _is_undo_redo(event) -> bool:
@@ -85,7 +86,7 @@ class DateField(LineField):
     def __init__(self, session, stack, code, label, parent=None):
         super().__init__(session, stack, code, label, "YYYY-MM-DD", parent)
         self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
+        mark(self.problem, "fieldProblem")
         self.problem.setVisible(False)
         self.textChanged.connect(self._check)
         self._check(self.text())
@@ -281,7 +282,7 @@ def labelled(title: str, editor: QWidget, wording: str = "", note: str = "") -> 
     for text, name in ((wording, "wording"), (note, "summary")):
         if text:
             lab = QLabel(text)
-            lab.setObjectName(name)
+            mark(lab, name)
             lab.setWordWrap(True)
             lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
             lay.addWidget(lab)

@@ -15,6 +15,7 @@ from copdesk.core.forms import load_templates
 from copdesk.core.report import Report
 from copdesk.core.template import Template
 from copdesk.ui.messages import show_error
+from copdesk.ui.style import mark
 
 CODE = Qt.UserRole
 
@@ -88,7 +89,7 @@ class PeriodPage(QWizardPage):
         self.start.setPlaceholderText("YYYY-MM-DD")
         self.end.setPlaceholderText("YYYY-MM-DD")
         self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
+        mark(self.problem, "fieldProblem")
         form.addRow("Report &title:", self.title)
         form.addRow("Period &start:", self.start)
         form.addRow("Period &end:", self.end)

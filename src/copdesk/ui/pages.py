@@ -16,6 +16,7 @@ from copdesk.core.template import Item, Template
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.session import DraftSession
 from copdesk.ui.sli_table import SliTableField
+from copdesk.ui.style import mark
 
 
 def wording_and_summary(item: Item) -> tuple[str, str]:
@@ -53,7 +54,7 @@ class Page(QScrollArea):
         if not carried:
             return
         box = QWidget()
-        box.setObjectName("carried")
+        mark(box, "carried")
         row = QHBoxLayout(box)
         label = QLabel(f"↻ {len(carried)} answer(s) on this page were carried over from the previous period "
                        "and need review. Edit them, or mark them reviewed when they still hold.")
@@ -68,7 +69,7 @@ class Page(QScrollArea):
 
     def heading(self, text: str, level: int = 1) -> QLabel:
         label = QLabel(text)
-        label.setObjectName(f"h{level}")
+        mark(label, f"h{level}")
         label.setWordWrap(True)
         label.setAccessibleName(text)
         self.lay.addWidget(label)
@@ -144,7 +145,7 @@ class CommitmentPage(Page):
         for text, name in ((wording, "wording"), (note, "summary")):
             if text:
                 label = QLabel(text)
-                label.setObjectName(name)
+                mark(label, name)
                 label.setWordWrap(True)
                 self.lay.addWidget(label)
         signed = [m.code for m in commitment.measures if m.code in self.session.report.subscriptions()]

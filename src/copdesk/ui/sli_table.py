@@ -18,6 +18,7 @@ from copdesk.core.report import Grid
 from copdesk.core.tables import check_table, not_available, parse_number, read_csv
 from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTableCommand
+from copdesk.ui.style import mark
 
 WARN_BRUSH = QBrush(QColor("#fde2e1"))
 
@@ -47,7 +48,7 @@ class SliTableField(QWidget):
         paste.triggered.connect(self.paste)
         self.view.addAction(paste)
         self.messages = QLabel()
-        self.messages.setObjectName("tableProblems")
+        mark(self.messages, "tableProblems")
         self.messages.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +80,8 @@ class SliTableField(QWidget):
         return stored if stored else default_grid(self.session)
 
     def load(self) -> None:
-        grid = self.grid()
+        grid = self._grid = self.grid()
+        self._stored = bool(self.session.table(self.code))
         width = max(len(r) for r in grid)
         self._loading = True
         self.view.clear()
@@ -101,7 +103,7 @@ class SliTableField(QWidget):
         self._check(grid)
 
     def _check(self, grid: Grid) -> None:
-        issues = check_table(self.session.template, grid) if self.session.table(self.code) else []
+        issues = check_table(self.session.template, grid) if self._stored else []
         lines = []
         for issue in issues:
             item = self.view.item(issue.row - 1, issue.col - 1) if issue.col > 0 else None
@@ -120,7 +122,9 @@ class SliTableField(QWidget):
             self.stack.push(SetTableCommand(self.session, self.code, old, new, f"{label} ({self.code})"))
 
     def _current(self) -> Grid:
-        return [list(r) + [None] * (max(len(x) for x in self.grid()) - len(r)) for r in self.grid()]
+        """A rectangular copy of the table as shown (the widget's copy, refreshed on every load)."""
+        width = max(len(r) for r in self._grid)
+        return [list(r) + [None] * (width - len(r)) for r in self._grid]
 
     # -- edits ----------------------------------------------------------------------------------
     def _cell_edited(self, item: QTableWidgetItem) -> None:

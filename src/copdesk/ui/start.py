@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from copdesk import __version__
 from copdesk.ui import settings
+from copdesk.ui.style import mark
 
 
 class StartView(QWidget):
@@ -22,7 +23,7 @@ class StartView(QWidget):
         self.setWindowTitle("copdesk")
         self.resize(820, 520)
         title = QLabel("copdesk")
-        title.setObjectName("h1")
+        mark(title, "h1")
         intro = QLabel("Draft, review and export your report under the Code of Conduct on Disinformation. "
                        "Everything you type is saved to the report file as you go.")
         intro.setWordWrap(True)

@@ -1,17 +1,31 @@
-"""A calm, readable look: system font, clear headings, official wording set apart from summaries."""
+"""A calm, readable look: clear headings, official wording set apart from summaries, problems in words.
+
+Styles are set on the few widgets that need them, not application-wide: an application style sheet makes
+Qt restyle every widget a page creates, which made pages with many tables slow to show.
+"""
 
 from __future__ import annotations
 
-STYLE = """
-QLabel#h1 { font-size: 20px; font-weight: 600; margin: 4px 0 8px 0; }
-QLabel#h2 { font-size: 16px; font-weight: 600; margin: 12px 0 4px 0; }
-QLabel#wording { background: #f4f6f9; border-left: 3px solid #5b7aa6; padding: 6px 8px; }
-QLabel#summary { color: #555; font-style: italic; padding: 2px 0; }
-QLabel#fieldProblem, QLabel#tableProblems { color: #9a1c1c; }
-QTextEdit { background: white; }
-QWidget#carried { background: #fff6d6; border: 1px solid #d8b64a; }
-"""
+from PySide6.QtWidgets import QWidget
+
+STYLES = {
+    "h1": "font-size: 20px; font-weight: 600; margin: 4px 0 8px 0;",
+    "h2": "font-size: 16px; font-weight: 600; margin: 12px 0 4px 0;",
+    "wording": "background: #f4f6f9; border-left: 3px solid #5b7aa6; padding: 6px 8px;",
+    "summary": "color: #555; font-style: italic; padding: 2px 0;",
+    "fieldProblem": "color: #9a1c1c;",
+    "tableProblems": "color: #9a1c1c;",
+    "carried": "QWidget#carried { background: #fff6d6; border: 1px solid #d8b64a; }",
+}
+
+
+def mark(widget: QWidget, name: str) -> QWidget:
+    """Give `widget` its role name (tests and accessibility tools see it) and the role's look."""
+    widget.setObjectName(name)
+    widget.setStyleSheet(STYLES.get(name, ""))
+    return widget
 
 
 def apply_style(app) -> None:
-    app.setStyleSheet(STYLE)
+    """Application-wide settings only (no style sheet, see the module docstring)."""
+    app.setStyle(app.style())
