@@ -119,6 +119,8 @@ class Placer(CrisisPart):
     def item(self, code: str, rest: str, p: Paragraph) -> bool:
         known = self.t.index.get(code)
         parent = self.t.parents.get(code, "")
+        if rest:
+            self.notes.append(f"{code}: the label carries the text {rest!r} (paragraph {p.index}); not an answer")
         if self.mode == "crisis":
             return self.crisis_item(code, p)
         if code.startswith("Commitment "):
@@ -140,8 +142,6 @@ class Placer(CrisisPart):
         else:
             self.target, self.why = None, f"{code} is not in the template and not where the template expects it"
             return True
-        if rest:
-            self.notes.append(f"{code}: the label carries the text {rest!r} (paragraph {p.index}); not an answer")
         self.match = WordingMatch(known.wording) if known is not None and known.wording else None
         return True
 
