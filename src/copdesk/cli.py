@@ -165,7 +165,10 @@ def _export_format(a) -> str:
 
 def cmd_export(a) -> int:
     from copdesk.core.report import open_report
+    from copdesk.core.export_target import file_target
     fmt = _export_format(a)
+    if fmt != "csv":  # csv writes into a folder
+        file_target(a.output, ".json" if fmt == "tc-json" else f".{fmt}")
     with open_report(a.file, readonly=True) as r:
         if fmt == "json":
             from copdesk.core.jsonio import export_json

@@ -118,3 +118,11 @@ def test_cli_pdf_without_libreoffice_says_so(report, tmp_path):
     report.close()
     out = run("export", report.path, "-o", tmp_path / "r.pdf", env={"COPDESK_SOFFICE": str(tmp_path / "none")})
     assert out.returncode == 2 and "needs LibreOffice" in out.stderr and not (tmp_path / "r.pdf").exists()
+
+
+def test_cli_refuses_a_folder_as_output_file(report, tmp_path):
+    report.close()
+    for fmt in ("docx", "json", "tc-json", "pdf"):
+        args = ("--format", fmt, "-o", tmp_path)
+        out = run("export", report.path, *args)
+        assert out.returncode == 2 and "is a folder" in out.stderr and "Traceback" not in out.stderr, args

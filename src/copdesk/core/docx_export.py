@@ -25,7 +25,7 @@ from copdesk.core import docx_parts as pkg
 from copdesk.core import outline
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_tables import is_wide
-from copdesk.core.errors import StoreError
+from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.report import ReportData, default_user
 from copdesk.core.template import Element, Item, Template
@@ -43,9 +43,7 @@ class DocxOptions:
 def export_docx(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions(),
                 ) -> list[str]:
     """Write the report as .docx through a temporary file; returns warnings (e.g. removed characters)."""
-    out = Path(out)
-    if out.is_dir():
-        raise StoreError(f"Cannot write {out}: it is a folder.", "Give a file name ending in .docx.")
+    out = file_target(out, ".docx")
     blob, warnings = build_docx(template, data, options)
     write_atomic(out, blob)
     return warnings

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from copdesk.core.docx_export import DocxOptions, export_docx
 from copdesk.core.errors import CopdeskError
+from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
@@ -44,7 +45,7 @@ def find_soffice() -> str | None:
 def export_pdf(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions()
                ) -> list[str]:
     """Write the report as PDF (through a temporary file); returns the Word export's warnings."""
-    out = Path(out)
+    out = file_target(out, ".pdf")
     soffice = find_soffice()
     if not soffice:
         raise CopdeskError("PDF export needs LibreOffice, which was not found on this computer.",
