@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+PLATFORM = os.environ.get("BENCH_QPA", "offscreen")  # BENCH_QPA=xcb with DISPLAY set: a real X server (Xvfb)
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -75,7 +76,7 @@ app.exec()
 
 
 def run_child(args: list[str]) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_T0": repr(time.time())}
+    env = {**os.environ, "QT_QPA_PLATFORM": PLATFORM, "BENCH_T0": repr(time.time())}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copdesk has its bytecode compiled
     env["BENCH_T0"] = repr(time.time())
     done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, timeout=120)
@@ -96,7 +97,8 @@ def main() -> None:
     bare = [run_child(["bare"]) for _ in range(runs)]
     mine = [run_child(["copdesk", str(report)]) for _ in range(runs)]
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
-    print(f"platform-size report: {report.stat().st_size / 1e6:.1f} MB file, {runs} runs each, medians\n")
+    print(f"platform-size report: {report.stat().st_size / 1e6:.1f} MB file, {runs} runs each, medians, "
+          f"Qt platform {PLATFORM}\n")
     print(f"{'':28}{'bare PySide6':>14}{'copdesk':>12}{'ratio':>8}{'target':>10}")
     print(f"{'first paint (s)':28}{med(bare, 'paint'):>14.3f}{med(mine, 'paint'):>12.3f}"
           f"{med(mine, 'paint') / med(bare, 'paint'):>8.2f}{'<= 1.5':>10}")

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from copdesk import paths
-from copdesk.core import yamlfile
-from copdesk.core.corrections import apply_corrections, read_corrections
 from copdesk.core.errors import FormError
 from copdesk.core.template import (
     STATUSES, Chapter, Commitment, CrisisSpec, Element, HeaderField, Measure, Question, Template)
@@ -39,6 +37,7 @@ class _Reader:
         self.file, self.text = file, text
 
     def fail(self, path: tuple, node: str, problem: str) -> FormError:
+        from copdesk.core import yamlfile
         return FormError(self.file, node, problem, yamlfile.line_of(self.text, path))
 
     def mapping(self, data: Any, path: tuple, node: str, allowed: set[str], required: set[str]) -> dict:
@@ -207,7 +206,8 @@ def load_file(path: Path, user_dir: Path | None = None, with_corrections: bool =
 
 
 def _load_file(path: Path, user_dir: Path | None, with_corrections: bool) -> Template:
-    from copdesk.core import form_cache
+    from copdesk.core import form_cache, yamlfile
+    from copdesk.core.corrections import apply_corrections, read_corrections
     data, text = yamlfile.read(path)
     applied: tuple[str, ...] = ()
     if with_corrections and isinstance(data, dict):

@@ -27,5 +27,4 @@ def mark(widget: QWidget, name: str) -> QWidget:
 
 
 def apply_style(app) -> None:
-    """Application-wide settings only (no style sheet, see the module docstring)."""
-    app.setStyle(app.style())
+    """Nothing application-wide on purpose (no style sheet, see the module docstring)."""
