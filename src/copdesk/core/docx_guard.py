@@ -175,7 +175,8 @@ def _xml(zf: zipfile.ZipFile, name: str, budget: _Budget, required: bool = True)
         raise InputError(f"{budget.name} is damaged: {name} cannot be read ({exc}).",
                          "Open it in Word and save it again, then import that copy.") from None
     if len(data) > info.file_size:
-        raise InputError(f"{budget.name} is damaged: {name} is larger than its ZIP entry says.", "copdesk did not read it.")
+        raise InputError(f"{budget.name} is damaged: {name} is larger than its ZIP entry says.",
+                         "copdesk did not read it.")
     return parse_xml(data, f"{budget.name}: {name}")
 
 

@@ -128,7 +128,8 @@ class _Reader:
         span, merged = 1, False
         if tcpr is not None:
             gs = tcpr.find(f"{_w}gridSpan")
-            span = max(1, min(int(gs.get(f"{_w}val", "1")), 64)) if gs is not None and gs.get(f"{_w}val", "").isdigit() else 1
+            value = gs.get(f"{_w}val", "") if gs is not None else ""
+            span = max(1, min(int(value), 64)) if value.isdigit() else 1
             vm = tcpr.find(f"{_w}vMerge")
             merged = vm is not None and vm.get(f"{_w}val", "continue") == "continue"
         lines = []

@@ -39,42 +39,44 @@ def on(el: etree._Element | None) -> bool:
 
 
 def styles(pkg: Package) -> dict[str, Style]:
-    raw: dict[str, etree._Element] = {}
-    if pkg.styles is not None:
-        for st in pkg.styles.iter(f"{_w}style"):
-            raw[st.get(f"{_w}styleId", "")] = st
+    """Every style by id, with what it inherits through basedOn resolved (cycles stop after 20 steps)."""
+    raw = {st.get(f"{_w}styleId", ""): st for st in pkg.styles.iter(f"{_w}style")} if pkg.styles is not None else {}
     out: dict[str, Style] = {}
 
     def resolve(sid: str, depth: int = 0) -> Style:
-        if sid in out:
-            return out[sid]
-        st = raw.get(sid)
-        if st is None or depth > 20:
-            return Style(sid, 0, False, 0, False, False)
-        based = st.find(f"{_w}basedOn")
-        parent = resolve(based.get(f"{_w}val", ""), depth + 1) if based is not None else None
-        name_el = st.find(f"{_w}name")
-        name = name_el.get(f"{_w}val", sid) if name_el is not None else sid
-        ppr, rpr = st.find(f"{_w}pPr"), st.find(f"{_w}rPr")
-        m = _HEADING.match(name)
-        outline = ppr.find(f"{_w}outlineLvl") if ppr is not None else None
-        heading = int(m.group(1)) if m else (int(outline.get(f"{_w}val", "9")) + 1 if outline is not None else 0)
-        num = ppr.find(f"{_w}numPr") if ppr is not None else None
-        num_id = num.find(f"{_w}numId") if num is not None else None
-        ilvl = num.find(f"{_w}ilvl") if num is not None else None
-        numbered = num_id is not None and num_id.get(f"{_w}val", "0") != "0"
-        s = Style(name, heading if 0 < heading < 10 else (parent.heading if parent else 0),
-                   numbered or bool(parent and parent.numbered and num_id is None),
-                   int(ilvl.get(f"{_w}val", "0")) if ilvl is not None else (parent.level if parent else 0),
-                   on(rpr.find(f"{_w}b")) if rpr is not None and rpr.find(f"{_w}b") is not None else bool(parent and parent.bold),
-                   on(rpr.find(f"{_w}i")) if rpr is not None and rpr.find(f"{_w}i") is not None else bool(parent and parent.italic),
-                   num_id.get(f"{_w}val", "") if numbered else (parent.num_id if parent else ""))
-        out[sid] = s
-        return s
+        if sid not in out:
+            st = raw.get(sid)
+            if st is None or depth > 20:
+                return Style(sid, 0, False, 0, False, False)
+            based = st.find(f"{_w}basedOn")
+            parent = resolve(based.get(f"{_w}val", ""), depth + 1) if based is not None else NO_STYLE
+            out[sid] = _style(st, sid, parent)
+        return out[sid]
 
     for sid in raw:
         resolve(sid)
     return out
+
+
+def _val(el: etree._Element | None, path: str, default: str | None = None) -> str | None:
+    found = el.find(path) if el is not None else None
+    return found.get(f"{_w}val", default) if found is not None else None
+
+
+def _style(st: etree._Element, sid: str, parent: Style) -> Style:
+    name = _val(st, f"{_w}name", sid) or sid
+    ppr, rpr = st.find(f"{_w}pPr"), st.find(f"{_w}rPr")
+    m, outline = _HEADING.match(name), _val(ppr, f"{_w}outlineLvl", "9")
+    heading = int(m.group(1)) if m else (int(outline) + 1 if outline and outline.isdigit() else 0)
+    num_id, ilvl = _val(ppr, f"{_w}numPr/{_w}numId", "0"), _val(ppr, f"{_w}numPr/{_w}ilvl", "0")
+    numbered = num_id is not None and num_id != "0"
+    bold, italic = (rpr.find(f"{_w}{k}") if rpr is not None else None for k in ("b", "i"))
+    return Style(name=name, heading=heading if 0 < heading < 10 else parent.heading,
+                 numbered=numbered or (parent.numbered and num_id is None),
+                 level=int(ilvl) if ilvl and ilvl.isdigit() else parent.level,
+                 bold=on(bold) if bold is not None else parent.bold,
+                 italic=on(italic) if italic is not None else parent.italic,
+                 num_id=num_id if numbered else parent.num_id)
 
 
 class Numbering:

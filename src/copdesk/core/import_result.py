@@ -84,7 +84,8 @@ def build_data(t: Template, got: Collected, source: str) -> ReportData:
     stamp, who = now(), default_user()
     meta = {"report_id": str(uuid.uuid4()), "created_at": stamp, "created_by_app": f"copdesk {__version__}",
             "template_edition": t.edition, "template_hash": t.content_hash, "imported_from": Path(source).name}
-    answers = {code: Answer(code, text, "markdown", "", stamp, who) for code, text in got.answers.items() if text.strip()}
+    answers = {code: Answer(code, text, "markdown", "", stamp, who)
+               for code, text in got.answers.items() if text.strip()}
     order = {code: i for i, code in enumerate(t.index)}
     crisis = tuple(CrisisSection(sid, pos, got.answers.get(f"Crisis {sid}/title", ""),
                                  tuple(sorted(items, key=lambda c: order.get(c, len(order)))))
