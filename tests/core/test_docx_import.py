@@ -177,3 +177,19 @@ def test_saved_corrections_teach_the_template(tmp_path, template):
     report = Report.create(tmp_path / "c.copdesk", t, signatory="N", kind="other", title="T", subscriptions=["1.3"])
     with report:
         assert report.set_text("QRE 1.3.3", "now a known code")
+
+
+def test_labels_with_a_tab_a_signed_list_in_a_table_and_empty_tables(tmp_path, template):
+    d = Doc(styled=False)
+    d.para("Commitment 12")
+    d.para(SIGNED)
+    d.table([["Measure 12.1", "Measure 12.3"]])
+    d.para(Q["Q1"])
+    d.para("No")
+    d.table([[None, None], [None, None]])
+    d.para("QRE 12.1.1\tWe kept the answer on the label's line.")
+    result = read_docx(d.save(tmp_path / "t.docx"), template)
+    assert {"Measure 12.1", "Measure 12.3"} <= result.data.subscriptions
+    assert result.data.answers["QRE 12.1.1"].text == "We kept the answer on the label's line."
+    assert result.unplaced == []
+

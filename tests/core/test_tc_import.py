@@ -110,3 +110,11 @@ def test_detect_by_content_and_import(tmp_path, sample_json):
     with pytest.raises(InputError, match="is not a copdesk report"):
         import_report(not_a_report, tmp_path / "y.copdesk")
     assert not (tmp_path / "y.copdesk").exists()
+
+
+def test_hostile_json_is_refused_with_a_message(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200000 + "]" * 200000, encoding="utf-8")
+    with pytest.raises(InputError, match="nested too deeply"):
+        import_report(deep, tmp_path / "d.copdesk")
+    assert not (tmp_path / "d.copdesk").exists()

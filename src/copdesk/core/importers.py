@@ -28,10 +28,8 @@ def detect(path: Path) -> str:
     if Path(path).suffix.lower() != ".json" and head.lstrip()[:1] not in (b"{", b"[", b"\xef"):
         raise InputError(f"{Path(path).name} is neither a Word document (.docx) nor a JSON report.",
                          "Import a .docx, a Transparency Centre .json or a copdesk .json export.")
-    from copdesk.core.jsonio import read_json_file
-    from copdesk.core.tc_import import is_tc_json
-    doc = read_json_file(path)
-    return "tc-json" if is_tc_json(doc) else "copdesk-json"
+    from copdesk.core.tc_import import is_tc_json, read_json
+    return "tc-json" if is_tc_json(read_json(Path(path))) else "copdesk-json"
 
 
 def import_report(path: Path | str, out: Path | str, template: Template | None = None

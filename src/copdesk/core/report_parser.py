@@ -208,6 +208,12 @@ class Placer(CrisisPart):
             self.add(code, ("p", 0, text))  # one-line header fields are plain text, as the export prints them
 
     def table(self, tb: Table) -> None:
+        cells = [c for row in tb.rows for c in row if c and c.strip()]
+        if not cells:
+            return  # an empty table holds nothing to place
+        if self.mode == "signed" and all(measure_refs(c) is not None for c in cells):
+            self.signed[self.commitment].update(r for c in cells for r in measure_refs(c) or [])
+            return  # the signed measures, laid out as a table
         if len(tb.rows) == 1 and len(tb.rows[0]) == 1:  # a one-cell layout box holds text, not figures
             cell = tb.rows[0][0] or ""
             for line in cell.split("\n"):
@@ -262,13 +268,17 @@ def _num(code: str) -> tuple[int, ...]:
 
 
 def _split_label_line(p: Paragraph) -> list[Paragraph]:
-    """"Measure 16.1<soft break>Our text..." is a label and a paragraph, as Word users type it."""
-    if "\n" not in p.text:
+    """"Measure 16.1<soft break>Our text..." or "QRE 16.1.1<tab>Our text": a label and a paragraph."""
+    cut = min((i for i in (p.text.find("\n"), p.text.find("\t")) if i > 0), default=-1)
+    if cut < 0:
         return [p]
-    first, rest = p.text.split("\n", 1)
+    first, rest = p.text[:cut], p.text[cut + 1:]
     if not item_label(first.strip(), True) or not rest.strip():
         return [p]
     md_lines = p.md.split("\n")
-    md_rest = "\n".join(md_lines[1:]) if len(md_lines) == len(p.text.split("\n")) else mdwrite.escape(rest)
+    if p.text[cut] == "\n" and len(md_lines) == len(p.text.split("\n")):
+        md_rest = "\n".join(md_lines[1:]).strip("\n")
+    else:
+        md_rest = mdwrite.inline([mdwrite.Segment(rest)])
     return [Paragraph(p.index, first, first, p.style, p.heading, -1),
-            Paragraph(p.index, rest, md_rest.strip("\n"), "", 0, p.list_level, p.list_kind, p.number)]
+            Paragraph(p.index, rest, md_rest, "", 0, p.list_level, p.list_kind, p.number)]

@@ -200,12 +200,20 @@ def read_tc(doc: Any, template: Template, source: str) -> ImportResult:
                         reader.new_items, reader.wording, reader.notes)
 
 
+def read_json(path: Path) -> Any:
+    """A JSON file of bounded size and depth, or an InputError (never a crash on hostile JSON)."""
+    from copdesk.core.jsonio import read_json_file
+    if path.exists() and path.stat().st_size > MAX_JSON:
+        raise InputError(f"{path.name} is larger than {MAX_JSON // (1024 * 1024)} MB: not a report.")
+    try:
+        return read_json_file(path)
+    except RecursionError:
+        raise InputError(f"{path.name} is nested too deeply to be a report.") from None
+
+
 def read_tc_file(path: Path | str, template: Template | None = None) -> ImportResult:
     path = Path(path)
-    if path.stat().st_size > MAX_JSON:
-        raise InputError(f"{path.name} is larger than {MAX_JSON // (1024 * 1024)} MB; not a report.")
-    from copdesk.core.jsonio import read_json_file
-    return read_tc(read_json_file(path), template or load_template(), str(path))
+    return read_tc(read_json(path), template or load_template(), str(path))
 
 
 def import_tc(path: Path | str, out: Path | str, template: Template | None = None) -> tuple[Report, ImportResult]:
