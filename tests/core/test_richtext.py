@@ -71,3 +71,12 @@ def test_a_megabyte_answer_parses_quickly():
     start = time.perf_counter()
     blocks = parse(text)
     assert len(blocks) == 1000 and time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("piece", ["*a ", "**a ", "_a ", "***a ", "[a ", "<a "])
+def test_unclosed_marks_stay_linear(piece):
+    import time
+    text = piece * 30000
+    start = time.perf_counter()
+    assert [b.text for b in parse(text)] == [text.strip()]
+    assert time.perf_counter() - start < 2  # it was minutes when every lone star searched to the end
