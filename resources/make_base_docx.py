@@ -215,6 +215,9 @@ def _set_settings(doc) -> None:
     compat = settings.find(f"{{{W_NS}}}compat")
     update = parse_xml(f'<w:updateFields {NS} w:val="true"/>')
     compat.addprevious(update)
+    for setting in compat.findall(f"{{{W_NS}}}compatSetting"):
+        if setting.get(f"{{{W_NS}}}name") == "compatibilityMode":
+            setting.set(f"{{{W_NS}}}val", "15")  # 14 (Word 2010) opens as "[Compatibility Mode]"
 
 
 def _drop_extras(doc) -> None:
