@@ -187,3 +187,82 @@ def filed_report(path: Path, styled: bool = True) -> Path:
     d.heading("Threats observed or anticipated", 3)
     d.para("Flood-related hoaxes.")
     return d.save(path)
+
+
+def example_layout_report(path: Path, template) -> Path:
+    """A fictional report in exactly the layout of a filed report (no heading styles, labels as printed),
+    with the variations an export can reproduce: blank and prose yes/no answers, N/A, a signed measure
+    never written about, nested and numbered lists, bold, italic, a link, service labels, soft line
+    breaks, a member-state table with "-", "1,234" and "Total EU", a crisis sub-section."""
+    t, d = template, Doc(styled=False)
+    questions = [q.text for q in t.questions]
+    d.para("Northwind Civic Lab")
+    d.para("Report March 2026")
+    d.para("Submitted")
+    d.para("Your organisation description")
+    d.runs("Northwind is a ", ("b", "fictional"), " lab; see ", ("a", "our notes", "https://northwind.example/n"), ".")
+    d.para("Political Advertising")
+    d.para("Commitment 12")
+    d.para(t.index["Commitment 12"].wording)
+    d.para(SIGNED)
+    d.para("Measure 12.1 Measure 12.3")
+    for q, answer in zip(questions, ["Yes", None, None, "N/A"]):
+        d.para(q)
+        if answer:
+            d.para(answer)
+        elif q == questions[1]:
+            d.item("A monitoring desk")
+            d.item("Two teams:", 1)
+            d.item("ads team", 2)
+            d.item("A public tracker")
+    d.para("Measure 12.1")
+    d.para(t.index["Measure 12.1"].wording)
+    d.runs("We reviewed ", ("b", "312"), " ads in ", ("i", "four"), " member states.")
+    d.item("First we sampled", numbered=True)
+    d.item("Then we labelled", numbered=True)
+    d.para("Facebook", bold=True)
+    d.para("Shared 14 reports.")
+    d.para("Instagram", bold=True)
+    d.para("Not applicable")
+    d.para("QRE 12.1.1")
+    d.runs("Line one", ("br",), "line two")
+    d.para("Commitment 13")
+    d.para(t.index["Commitment 13"].wording)
+    d.para(SIGNED)
+    d.para("Measure 13.1")
+    for q, answer in zip(questions, ["We did, partly: the plan is under review.", "A pilot.", "No", None]):
+        d.para(q)
+        if answer:
+            d.para(answer)
+    d.para("Measure 13.1")
+    d.para(t.index["Measure 13.1"].wording)
+    d.para("We joined two Task-force meetings.")
+    d.para("QRE 13.1.1")
+    d.para(t.index["QRE 13.1.1"].wording)
+    d.para("We presented one case study.")
+    d.para("Integrity of Services")
+    d.para("Commitment 16")
+    d.para(SIGNED)
+    d.para("Measure 16.1")
+    for q, answer in zip(questions, ["No", None, "No", None]):
+        d.para(q)
+        if answer:
+            d.para(answer)
+    d.para("Measure 16.1")
+    d.para("We shared incident reports.")
+    d.para("SLI 16.1.1")
+    d.para("Methodology: counted by hand.")
+    d.table([["Member State", "Reports"], ["Austria", "1,234"], ["Belgium", "-"], ["Total EU", "1,234"]])
+    d.para("Crisis and Elections Response")
+    d.para("Elections 2026")
+    d.para(t.crisis.note)
+    d.para(t.crisis.threats_label)
+    d.para("Fake accounts ahead of a regional vote.")
+    d.para(t.crisis.mitigations_label)
+    d.para("Weekly alerts.")
+    d.para("Integrity of Services")
+    d.para(t.crisis.outline_prompt)
+    d.para("As in regular enforcement, faster.")
+    d.para("Measure 16.1")
+    d.para("Shared 3 alerts.")
+    return d.save(path)
