@@ -124,6 +124,7 @@ def test_header_footer_toc_and_properties(example):
         document, settings = z.read("word/document.xml").decode(), z.read("word/settings.xml").decode()
     assert 'TOC \\o "1-2"' in document and 'w:dirty="true"' in document
     assert '<w:updateFields w:val="true"/>' in settings
+    assert re.search(r'compatibilityMode"[^>]*w:val="15"', settings)  # not "[Compatibility Mode]" in Word
     toc = [p.text for p in doc.paragraphs if p.style.name in ("toc 1", "toc 2") and p.text]
     assert toc[:4] == ["Your organisation description", "Political Advertising", "Commitment 12", "Commitment 13"]
     props = doc.core_properties
