@@ -26,7 +26,7 @@ from copdesk.core.forms import load_template
 from copdesk.core.report import Answer, CrisisSection, Report, ReportData
 from copdesk.core.template import Template
 
-FORMAT, VERSION = "copdesk-report-json", 1
+FORMAT, VERSION = "copdesk-report-json", 2  # 2 added "extras"; version 1 files still read
 
 
 def to_dict(data: ReportData) -> dict[str, Any]:
@@ -38,6 +38,7 @@ def to_dict(data: ReportData) -> dict[str, Any]:
         "tables": dict(sorted(data.tables.items())),
         "crisis": [{"id": s.id, "position": s.position, "items": list(s.items)} for s in data.crisis],
         "history": [dict(h) for h in data.history],
+        "extras": {name: [dict(r) for r in rows] for name, rows in sorted(data.extras.items())},
     }
 
 
@@ -59,7 +60,8 @@ def from_dict(d: Any, source: str = "JSON") -> ReportData:
                        for i, s in enumerate(d.get("crisis", [])))
         return ReportData(meta={str(k): str(v) for k, v in d.get("meta", {}).items()}, answers=answers,
                           tables=tables, subscriptions=frozenset(d.get("subscriptions", [])), crisis=crisis,
-                          history=tuple(dict(h) for h in d.get("history", [])))
+                          history=tuple(dict(h) for h in d.get("history", [])),
+                          extras={str(k): [dict(r) for r in v] for k, v in d.get("extras", {}).items()})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{source} is not a valid copdesk report ({type(exc).__name__}: {exc}).",
                          "Check the file was written by 'copdesk export -o FILE.json'.") from None
@@ -125,6 +127,12 @@ def _insert(db, data: ReportData) -> None:
         for code in s.items:
             db.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [s.id, code])
     db["history"].insert_all((dict(h) for h in data.history), batch_size=500)
+    known = set(db.table_names())
+    for name, rows in data.extras.items():
+        if name not in known:
+            raise InputError(f"The report holds a table '{name}' this copdesk does not know.",
+                             "Update copdesk to read it.")
+        db[name].insert_all((dict(r) for r in rows), batch_size=500)
 
 
 def write_atomic(out: Path, text: str | bytes) -> None:

@@ -76,5 +76,43 @@ def m002_baseline(db: Database) -> None:
         PRIMARY KEY (code, row, col))""")
 
 
+
+
+@step
+def m003_review(db: Database) -> None:
+    """Offline review: comments (ids are UUIDs so copies merge), statuses, named versions, merge choices."""
+    db.execute("""CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        cell TEXT NOT NULL DEFAULT '',
+        parent TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        initials TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        resolved_by TEXT NOT NULL DEFAULT '',
+        resolved_at TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX comments_code ON comments(code)")
+    db.execute("""CREATE TABLE section_status (
+        code TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        data TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE merge_conflicts (
+        code TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        base TEXT,
+        mine TEXT,
+        theirs TEXT,
+        theirs_file TEXT NOT NULL DEFAULT '')""")
+
+
 SCHEMA_VERSION = len(STEPS)
 KNOWN = [fn.__name__ for fn in STEPS]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -61,10 +61,16 @@ class ReportData:
     subscriptions: frozenset[str]
     crisis: tuple[CrisisSection, ...]
     history: tuple[dict, ...] = ()
+    # Rows of every other table (review comments and statuses, versions, the carried-over baseline, merge
+    # choices), by table name: what a lossless copy of the file needs beyond the answers.
+    extras: dict[str, list[dict]] = field(default_factory=dict)
 
     def text(self, code: str) -> str:
         answer = self.answers.get(code)
         return answer.text if answer else ""
+
+
+CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
 class Report:
@@ -144,9 +150,31 @@ class Report:
         return self._meta.get("template_hash") != self.template.content_hash
 
     def snapshot(self, with_history: bool = False) -> ReportData:
+        """Plain data; `with_history` adds the history and every other table (for a lossless copy)."""
         return ReportData(meta=self.meta, answers=self.answers(), tables=self.tables(),
                           subscriptions=frozenset(self.subscriptions()), crisis=tuple(self.crisis_sections()),
-                          history=tuple(self.history()) if with_history else ())
+                          history=tuple(self.history()) if with_history else (),
+                          extras=self.extra_tables() if with_history else {})
+
+    def rows(self, table: str) -> list[dict]:
+        cursor = self.conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def extra_tables(self) -> dict[str, list[dict]]:
+        names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {n: self.rows(n) for n in names if n not in CORE_TABLES and not n.startswith(("_", "sqlite_"))}
+
+    def frozen(self) -> tuple[str, str] | None:
+        """(who, when) the report was frozen for review, or None. Frozen answers are read-only."""
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('frozen_by', 'frozen_at')"))
+        return (rows.get("frozen_by", ""), rows["frozen_at"]) if rows.get("frozen_at") else None
+
+    def _check_writable(self, code: str) -> None:
+        frozen = self.frozen()
+        if frozen:
+            raise InputError(f"The report is frozen for review (by {frozen[0] or 'someone'}, {frozen[1][:16]}); "
+                             f"{code} cannot be changed.", "Comments stay open. Unfreeze it to edit answers.")
 
     # -- codes ---------------------------------------------------------------------------------------
     def resolve(self, raw: str) -> str:
@@ -188,6 +216,8 @@ class Report:
         old = self.get(code)
         if old and (old.text, old.status, old.format) == (text, status, fmt):
             return False
+        if not (old and old.text == text):  # marking a carried answer reviewed is not an edit
+            self._check_writable(code)
         with self.db.atomic():
             self.conn.execute(
                 "INSERT INTO answers (code, text, format, status, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
@@ -206,6 +236,7 @@ class Report:
         old = self.get(code)
         if not old:
             return False
+        self._check_writable(code)
         with self.db.atomic():
             self.conn.execute("DELETE FROM answers WHERE code = ?", [code])
             self._log(code, "text", old.text, None)
@@ -231,6 +262,7 @@ class Report:
         old = self.table(code)
         if _trim(old) == _trim(grid):
             return False
+        self._check_writable(code)
         with self.db.atomic():
             self.conn.execute("DELETE FROM cells WHERE code = ?", [code])
             self.db["cells"].insert_all(
@@ -246,6 +278,7 @@ class Report:
         old = self.conn.execute("SELECT value FROM cells WHERE code=? AND row=? AND col=?", [code, row, col]).fetchone()
         if (old[0] if old else None) == value:
             return False
+        self._check_writable(code)
         with self.db.atomic():
             if value is None:
                 self.conn.execute("DELETE FROM cells WHERE code=? AND row=? AND col=?", [code, row, col])

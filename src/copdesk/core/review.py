@@ -1,0 +1,154 @@
+"""Offline review on a report: comments with replies, status per section, freeze for review, final approval.
+
+Comment ids are UUIDs, so comments written in two copies of a file merge by id. Every change here is
+logged in the report's history like an answer change. Section codes: "header", "Commitment 12",
+"Crisis 1"; the whole report's final approval lives in meta (final_approved_by/_at).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from copdesk.core.errors import InputError
+from copdesk.core.report import Report, now
+
+STATUSES = ("draft", "ready for review", "changes requested", "approved")
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    code: str
+    cell: str
+    parent: str
+    author: str
+    initials: str
+    at: str
+    text: str
+    resolved_by: str
+    resolved_at: str
+    updated_at: str
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.resolved_at)
+
+    @property
+    def anchor(self) -> str:
+        """What the comment is on: "QRE 12.1.1", or "SLI 16.1.1 cell 3,1"."""
+        return f"{self.code} cell {self.cell}" if self.cell else self.code
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    code: str
+    status: str
+    by: str
+    at: str
+
+
+def _require_name(who: str) -> str:
+    if not who.strip():
+        raise InputError("Your name is not set, so the comment or status would have no author.",
+                         "Set your name in Preferences (or pass --who on the command line).")
+    return who.strip()
+
+
+def comments(report: Report, code: str | None = None) -> list[Comment]:
+    sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, id"
+    return [Comment(**row) for row in _dicts(report, sql, [code] if code else [])]
+
+
+def _dicts(report: Report, sql: str, args: list) -> list[dict]:
+    cursor = report.conn.execute(sql, args)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def threads(report: Report, code: str | None = None) -> list[tuple[Comment, list[Comment]]]:
+    """Top-level comments, each with its replies in order."""
+    found = comments(report, code)
+    replies: dict[str, list[Comment]] = {}
+    for c in found:
+        if c.parent:
+            replies.setdefault(c.parent, []).append(c)
+    return [(c, replies.get(c.id, [])) for c in found if not c.parent]
+
+
+def add_comment(report: Report, code: str, text: str, author: str, initials: str = "", cell: str = "",
+                parent: str = "") -> Comment:
+    """A comment on an answer (or a table cell "row,col"), or a reply to `parent`."""
+    author = _require_name(author)
+    if not text.strip():
+        raise InputError("A comment needs some text.")
+    code = report.resolve(code)
+    stamp = now()
+    comment = Comment(str(uuid.uuid4()), code, cell, parent, author, initials, stamp, text, "", "", stamp)
+    with report.db.atomic():
+        report.db["comments"].insert(comment.__dict__)
+        report._log(code, "comment", None, f"{author}: {text}")
+    return comment
+
+
+def set_resolved(report: Report, comment_id: str, who: str, resolved: bool = True) -> None:
+    who = _require_name(who)
+    row = report.conn.execute("SELECT code, resolved_at FROM comments WHERE id = ?", [comment_id]).fetchone()
+    if row is None:
+        raise InputError(f"No comment {comment_id}.")
+    stamp = now()
+    with report.db.atomic():
+        report.conn.execute("UPDATE comments SET resolved_by = ?, resolved_at = ?, updated_at = ? WHERE id = ?",
+                            [who if resolved else "", stamp if resolved else "", stamp, comment_id])
+        report._log(row[0], "comment resolved" if resolved else "comment reopened", comment_id, who)
+
+
+def statuses(report: Report) -> dict[str, SectionStatus]:
+    return {r["code"]: SectionStatus(**r) for r in _dicts(report, "SELECT * FROM section_status", [])}
+
+
+def set_status(report: Report, code: str, status: str, who: str) -> None:
+    who = _require_name(who)
+    if status not in STATUSES:
+        raise InputError(f"'{status}' is not a review status.", "Use one of: " + ", ".join(STATUSES) + ".")
+    old = statuses(report).get(code)
+    with report.db.atomic():
+        report.conn.execute("INSERT OR REPLACE INTO section_status (code, status, by, at) VALUES (?, ?, ?, ?)",
+                            [code, status, who, now()])
+        report._log(code, "review status", old.status if old else None, status)
+
+
+def _set_meta(report: Report, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        report.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+        report._meta[key] = value
+
+
+def freeze(report: Report, who: str, frozen: bool = True) -> None:
+    """Make every answer read-only while comments and statuses stay open (or lift that)."""
+    who = _require_name(who)
+    with report.db.atomic():
+        _set_meta(report, {"frozen_by": who if frozen else "", "frozen_at": now() if frozen else ""})
+        if not frozen:
+            _set_meta(report, {"final_approved_by": "", "final_approved_at": ""})
+        report._log("report", "frozen", None, "yes" if frozen else "no")
+
+
+def final_approval(report: Report) -> tuple[str, str] | None:
+    meta = report.meta
+    return (meta.get("final_approved_by", ""), meta["final_approved_at"]) if meta.get("final_approved_at") else None
+
+
+def approve_final(report: Report, who: str) -> None:
+    """Record the final approval; the report is frozen and its export says Final instead of Draft."""
+    who = _require_name(who)
+    with report.db.atomic():
+        if not report.frozen():
+            _set_meta(report, {"frozen_by": who, "frozen_at": now()})
+        _set_meta(report, {"final_approved_by": who, "final_approved_at": now()})
+        report._log("report", "final approval", None, who)
+
+
+def export_status(meta: dict[str, str]) -> str:
+    """The status line of an exported document."""
+    return "Final" if meta.get("final_approved_at") else "Draft"

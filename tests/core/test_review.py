@@ -1,0 +1,166 @@
+"""Review offline: comments, statuses, freeze, final approval, versions, comparison, three-way merge."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from copdesk.core import merge, review, versions
+from copdesk.core.diff import changes, redline
+from copdesk.core.errors import InputError
+from copdesk.core.report import Report
+from copdesk.core.versions import Content
+
+
+def test_comments_replies_resolve_reopen(new_report):
+    r = new_report()
+    c = review.add_comment(r, "QRE 12.1.1", "Please add a figure.", "Lena Legal", "LL")
+    reply = review.add_comment(r, "QRE 12.1.1", "Added 611 ads.", "Ada Officer", "AO", parent=c.id)
+    cell = review.add_comment(r, "SLI 16.1.1", "Source?", "Lena Legal", cell="3,1")
+    review.set_resolved(r, c.id, "Ada Officer")
+    threads = review.threads(r)
+    assert [(t.id, [x.id for x in rs]) for t, rs in threads] == [(c.id, [reply.id]), (cell.id, [])]
+    assert threads[0][0].resolved and threads[0][0].resolved_by == "Ada Officer"
+    review.set_resolved(r, c.id, "Lena Legal", resolved=False)
+    assert not review.comments(r, "QRE 12.1.1")[0].resolved
+    assert cell.anchor == "SLI 16.1.1 cell 3,1"
+    assert [h["field"] for h in r.history("QRE 12.1.1")][-1] == "comment reopened"
+
+
+def test_comment_needs_an_author_and_text(new_report):
+    r = new_report()
+    with pytest.raises(InputError, match="name is not set"):
+        review.add_comment(r, "QRE 12.1.1", "x", "")
+    with pytest.raises(InputError, match="needs some text"):
+        review.add_comment(r, "QRE 12.1.1", "  ", "Lena")
+
+
+def test_statuses_freeze_and_final_approval(new_report):
+    r = new_report()
+    review.set_status(r, "Commitment 12", "ready for review", "Ada")
+    review.set_status(r, "Commitment 12", "approved", "Lena")
+    st = review.statuses(r)["Commitment 12"]
+    assert (st.status, st.by) == ("approved", "Lena") and st.at
+    with pytest.raises(InputError, match="not a review status"):
+        review.set_status(r, "Commitment 12", "done", "Lena")
+    review.freeze(r, "Lena")
+    with pytest.raises(InputError, match="frozen for review"):
+        r.set_text("QRE 12.1.1", "late change")
+    review.add_comment(r, "QRE 12.1.1", "Comments stay open while frozen.", "Lena")
+    assert review.export_status(r.meta) == "Draft"
+    review.approve_final(r, "Head of Policy")
+    assert review.final_approval(r)[0] == "Head of Policy"
+    assert review.export_status(r.meta) == "Final"
+    review.freeze(r, "Ada", frozen=False)
+    assert review.final_approval(r) is None and review.export_status(r.meta) == "Draft"
+    r.set_text("QRE 12.1.1", "editable again")
+
+
+def test_versions_and_comparison_list_exactly_the_changed_fields(new_report):
+    r = new_report(measures=["12.1", "16.1", "39"])
+    r.set_text("QRE 12.1.1", "We removed 10 accounts.")
+    r.set_text("Commitment 12 Q1", "No")
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"]])
+    versions.save_version(r, "sent to legal", "Ada")
+    r.set_text("QRE 12.1.1", "We removed 12 fake accounts.")
+    r.set_text("Commitment 39 Q1", "Yes")
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "7"]])
+    r.unsubscribe(["Commitment 39"])
+    found = changes(versions.version_content(r, "sent to legal"), Content.of(r.snapshot()))
+    assert [(c.code, c.kind, c.field) for c in found] == [
+        ("Commitment 39 Q1", "added", "text"), ("QRE 12.1.1", "changed", "text"),
+        ("SLI 16.1.1", "changed", "table"), ("Commitment 39", "removed", "subscription")]
+    assert ("-", "10") in redline(found[1].old, found[1].new) and ("+", "12 fake") in redline(found[1].old, found[1].new)
+    assert [v.name for v in versions.versions(r)] == ["sent to legal"]
+    with pytest.raises(InputError, match="No version"):
+        versions.version_content(r, "nope")
+
+
+def _two_copies(new_report, tmp_path):
+    r = new_report(measures=["12.1", "12.3", "16.1", "39"])
+    for code, text in {"QRE 12.1.1": "base one", "QRE 12.3.1": "base three", "Commitment 12 Q1": "No",
+                       "Commitment 39 Q1": "No"}.items():
+        r.set_text(code, text)
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"]])
+    r.close()
+    theirs = tmp_path / "theirs.copdesk"
+    shutil.copy(r.path, theirs)
+    mine = Report.open(r.path, who="author")
+    other = Report.open(theirs, who="reviewer")
+    return mine, other
+
+
+def test_three_way_merge(new_report, tmp_path):
+    mine, theirs = _two_copies(new_report, tmp_path)
+    mine.set_text("QRE 12.1.1", "author's version")          # both sides: a choice
+    theirs.set_text("QRE 12.1.1", "reviewer's version")
+    theirs.set_text("QRE 12.3.1", "reviewer fixed this")     # their side only: taken
+    mine.set_text("Commitment 39 Q1", "Yes")                 # my side only: kept
+    theirs.set_text("Commitment 12 Q1", "No")                # unchanged value: nothing to do
+    theirs.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "6"]])
+    c_mine = review.add_comment(mine, "QRE 12.1.1", "mine", "author")
+    c_theirs = review.add_comment(theirs, "QRE 12.3.1", "theirs", "reviewer")
+    review.set_status(theirs, "Commitment 12", "changes requested", "reviewer")
+    mine.close(), theirs.close()
+    result = merge.merge(mine.path, theirs.path, tmp_path / "out.copdesk", who="author")
+    assert sorted(result.from_theirs) == ["QRE 12.3.1", "SLI 16.1.1"]
+    assert [(c.code, c.base, c.mine, c.theirs) for c in result.conflicts] == [
+        ("QRE 12.1.1", "base one", "author's version", "reviewer's version")]
+    with Report.open(tmp_path / "out.copdesk") as out:
+        assert out.text("QRE 12.1.1") == "author's version"  # until the author chooses
+        assert out.text("QRE 12.3.1") == "reviewer fixed this"
+        assert out.text("Commitment 39 Q1") == "Yes"
+        assert out.table("SLI 16.1.1")[1] == ["Austria", "6"]
+        assert {c.id for c in review.comments(out)} == {c_mine.id, c_theirs.id}
+        assert review.statuses(out)["Commitment 12"].status == "changes requested"
+        assert [c.code for c in merge.pending(out)] == ["QRE 12.1.1"]
+        texts = [h["new"] for h in out.history("QRE 12.1.1")]
+        assert "author's version" in texts and "reviewer's version" in texts  # nothing lost
+        merge.resolve(out, "QRE 12.1.1", "theirs")
+        assert out.text("QRE 12.1.1") == "reviewer's version" and merge.pending(out) == []
+
+
+def test_merging_twice_takes_only_new_changes(new_report, tmp_path):
+    mine, theirs = _two_copies(new_report, tmp_path)
+    theirs.set_text("QRE 12.3.1", "first pass")
+    mine.close(), theirs.close()
+    merge.merge(mine.path, theirs.path, tmp_path / "m1.copdesk")
+    with Report.open(theirs.path, who="reviewer") as t:
+        t.set_text("QRE 12.3.1", "second pass")
+    result = merge.merge(tmp_path / "m1.copdesk", theirs.path, tmp_path / "m2.copdesk")
+    assert result.conflicts == [] and result.from_theirs == ["QRE 12.3.1"]
+    with Report.open(tmp_path / "m2.copdesk") as out:
+        assert out.text("QRE 12.3.1") == "second pass"
+
+
+def test_prefer_settles_every_choice(new_report, tmp_path):
+    mine, theirs = _two_copies(new_report, tmp_path)
+    mine.set_text("QRE 12.1.1", "a")
+    theirs.set_text("QRE 12.1.1", "b")
+    mine.close(), theirs.close()
+    result = merge.merge(mine.path, theirs.path, tmp_path / "o.copdesk", prefer="theirs")
+    assert result.conflicts == []
+    with Report.open(tmp_path / "o.copdesk") as out:
+        assert out.text("QRE 12.1.1") == "b" and merge.pending(out) == []
+
+
+def test_crisis_sections_added_on_both_sides_are_both_kept(new_report, tmp_path):
+    mine, theirs = _two_copies(new_report, tmp_path)
+    mine.add_crisis_section("Elections 2026")
+    theirs.add_crisis_section("Crisis 2026")
+    theirs.set_text("Crisis 1/threats", "their threats")
+    mine.close(), theirs.close()
+    merge.merge(mine.path, theirs.path, tmp_path / "o.copdesk")
+    with Report.open(tmp_path / "o.copdesk") as out:
+        assert [s.title for s in out.crisis_sections()] == ["Elections 2026", "Crisis 2026"]
+        assert out.text("Crisis 2/threats") == "their threats"
+
+
+def test_merge_refuses_different_reports(new_report, tmp_path):
+    a = new_report(name="a.copdesk")
+    b = new_report(name="b.copdesk")
+    a.close(), b.close()
+    with pytest.raises(InputError, match="different reports"):
+        merge.merge(a.path, b.path, tmp_path / "o.copdesk")
+    assert not (tmp_path / "o.copdesk").exists()
