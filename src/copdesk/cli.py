@@ -72,6 +72,24 @@ def _parser() -> argparse.ArgumentParser:
     carry.add_argument("-o", "--output", type=Path, required=True)
     carry.add_argument("--title", required=True, help='the new report\'s title, e.g. "Report September 2026"')
 
+    diff = sub.add_parser("diff", help="list the fields that differ between two reports, versions or periods")
+    diff.add_argument("old", type=Path, help="a report (the older state, or the report whose version or "
+                      "previous period you compare with)")
+    diff.add_argument("new", type=Path, nargs="?", help="the newer copy of the report")
+    which = diff.add_mutually_exclusive_group()
+    which.add_argument("--version", help="compare this named version of OLD with OLD as it is now")
+    which.add_argument("--baseline", action="store_true", help="compare the previous period (carried from) "
+                       "with OLD as it is now")
+    diff.add_argument("--docx", type=Path, help="also write the comparison as a Word document with the "
+                      "insertions and deletions marked")
+
+    mrg = sub.add_parser("merge", help="merge a reviewer's copy into yours (exit 3 when choices are pending)")
+    mrg.add_argument("mine", type=Path)
+    mrg.add_argument("theirs", type=Path)
+    mrg.add_argument("-o", "--output", type=Path, required=True)
+    mrg.add_argument("--prefer", choices=["mine", "theirs"], help="settle every two-sided change this way "
+                     "instead of leaving it for you to choose")
+
     forms = sub.add_parser("forms", help="template editions")
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
     check = forms_sub.add_parser("check", help="check a template file, a correction file or the installed template")
@@ -247,8 +265,58 @@ def cmd_forms_check(a) -> int:
     return OK if ok else ERROR
 
 
+def _comparison(a):
+    """(title, old content, new content, template) for `copdesk diff`."""
+    from copdesk.core.report import open_report
+    from copdesk.core.versions import Content, baseline_content, version_content
+    with open_report(a.old, readonly=True) as r:
+        current, template = Content.of(r.snapshot()), r.template
+        if a.version:
+            return f"version “{a.version}” → now", version_content(r, a.version), current, template
+        if a.baseline:
+            return "previous period → now", baseline_content(r), current, template
+    if a.new is None:
+        raise InputError("Give a second report to compare with, or --version NAME, or --baseline.")
+    with open_report(a.new, readonly=True) as r:
+        return f"{a.old.name} → {a.new.name}", current, Content.of(r.snapshot()), template
+
+
+def cmd_diff(a) -> int:
+    from copdesk.core.codes import answer_codes
+    from copdesk.core.diff import as_text, changes
+    title, old, new, template = _comparison(a)
+    found = changes(old, new, answer_codes(template) + [c.code for c in template.commitments()])
+    print(f"{title}: {len(found)} changed field{'s' if len(found) != 1 else ''}")
+    for change in found:
+        print(as_text(change))
+    if a.docx:
+        from copdesk.core.diff_docx import export_comparison
+        export_comparison(template, title, found, a.docx)
+        print(f"Wrote the comparison to {a.docx}.")
+    return OK
+
+
+def cmd_merge(a) -> int:
+    from copdesk.core.merge import merge
+    from copdesk.core.report import default_user
+    result = merge(a.mine, a.theirs, a.output, prefer=a.prefer, who=default_user())
+    print(f"Merged {a.theirs} into {a.output}: {len(result.from_theirs)} answers taken from their copy, "
+          f"{result.comments_added} comments added, {len(result.conflicts)} choices pending.")
+    for c in result.conflicts:
+        print(f"choose    {c.code}: mine “{_short(c.mine)}” or theirs “{_short(c.theirs)}”")
+    if result.conflicts:
+        print("Open the merged report in copdesk to choose, or merge again with --prefer mine|theirs.")
+        return PENDING
+    return OK
+
+
+def _short(text: str | None, n: int = 60) -> str:
+    text = " ".join((text or "(none)").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
-            "import": cmd_import, "carry": cmd_carry, "forms": cmd_forms_check}
+            "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge, "forms": cmd_forms_check}
 
 
 def _wants_window(argv: list[str]) -> bool:

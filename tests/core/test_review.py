@@ -164,3 +164,41 @@ def test_merge_refuses_different_reports(new_report, tmp_path):
     with pytest.raises(InputError, match="different reports"):
         merge.merge(a.path, b.path, tmp_path / "o.copdesk")
     assert not (tmp_path / "o.copdesk").exists()
+
+
+def test_comparison_docx_has_tracked_insertions_and_deletions(new_report, tmp_path):
+    from docx import Document
+    from copdesk.core.diff_docx import export_comparison
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "We removed 10 accounts.")
+    versions.save_version(r, "v1", "Ada")
+    r.set_text("QRE 12.1.1", "We removed 12 fake accounts.")
+    found = changes(versions.version_content(r, "v1"), Content.of(r.snapshot()))
+    export_comparison(r.template, "v1 → now", found, tmp_path / "cmp.docx")
+    body = Document(str(tmp_path / "cmp.docx")).element.body
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    deleted = [x.xpath("string(.)") for x in body.findall(".//w:del", ns)]
+    inserted = [x.xpath("string(.)") for x in body.findall(".//w:ins", ns)]
+    assert deleted == ["10"] and inserted == ["12 fake"]
+    assert any("QRE 12.1.1" in "".join(p.itertext()) for p in body.findall(".//w:p", ns))
+
+
+def test_cli_diff_and_merge_exit_statuses(new_report, tmp_path):
+    from tests.test_cli import run
+    mine, theirs = _two_copies(new_report, tmp_path)
+    mine.set_text("QRE 12.1.1", "a")
+    theirs.set_text("QRE 12.1.1", "b")
+    mine.close(), theirs.close()
+    out = run("diff", mine.path, theirs.path)
+    assert out.returncode == 0 and "1 changed field" in out.stdout and "[-a-]{+b+}" in out.stdout
+    merged = run("merge", mine.path, theirs.path, "-o", tmp_path / "m.copdesk")
+    assert merged.returncode == 3 and "1 choices pending" in merged.stdout and "QRE 12.1.1" in merged.stdout
+    again = run("merge", mine.path, theirs.path, "-o", tmp_path / "m2.copdesk", "--prefer", "theirs")
+    assert again.returncode == 0
+    other = new_report(name="other.copdesk")
+    other.close()
+    refused = run("merge", mine.path, other.path, "-o", tmp_path / "m3.copdesk")
+    assert refused.returncode == 2 and "different reports" in refused.stderr
+    assert not (tmp_path / "m3.copdesk").exists()
+    versions_out = run("diff", mine.path, "--version", "nope")
+    assert versions_out.returncode == 2 and "No version" in versions_out.stderr
