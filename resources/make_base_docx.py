@@ -204,6 +204,14 @@ def _set_page(doc) -> None:
     footer.is_linked_to_previous = False
     _replace_children(header._element, f"<w:hdr {NS}>{header_paragraph()}</w:hdr>")
     _replace_children(footer._element, f"<w:ftr {NS}>{footer_paragraph()}</w:ftr>")
+    # The cover page (title, status, contents) shows neither: its header would repeat the title. The
+    # exporter keeps titlePg in the first section only, so landscape sections keep their header.
+    section.different_first_page_header_footer = True
+    for part in (section.first_page_header, section.first_page_footer):
+        part.is_linked_to_previous = False
+        tag = "hdr" if part is section.first_page_header else "ftr"
+        style = "Header" if tag == "hdr" else "Footer"
+        _replace_children(part._element, f'<w:{tag} {NS}><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p></w:{tag}>')
 
 
 def _set_settings(doc) -> None:

@@ -97,6 +97,8 @@ def test_wide_table_sits_in_a_landscape_section(example):
             seen[k] = body.find(f"{W}sectPr/{W}pgSz").get(f"{W}orient") or "portrait"
     assert seen == {0: "portrait", 1: "landscape"}
     assert doc.sections[-1].orientation == WD_ORIENT.PORTRAIT
+    # the cover page has no header or footer; every later section shows them on all its pages
+    assert [s.different_first_page_header_footer for s in doc.sections] == [True] + [False] * (len(doc.sections) - 1)
 
 
 def test_lists_bold_italic_and_real_hyperlinks(example):

@@ -27,6 +27,7 @@ class Body:
         self.links, self.numbering, self.clean = Links(), Numbering(), Cleaner()
         self.rich = RichWriter(self.links, self.numbering)
         self.landscape = False
+        self.sections = 0  # sections closed so far
         self.toc: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self.toc_at = -1
 
@@ -89,9 +90,15 @@ class Body:
         if last is None or last.tag != P or ppr(last).find(w("sectPr")) is not None:
             last = paragraph(self.body, STYLES["gap"])
         ppr(last).append(sect)
+        self.sections += 1
 
     def _section(self, landscape: bool) -> etree._Element:
+        """Section properties: the base's page, turned for landscape. Only the first section keeps the
+        base's titlePg (a cover page without header and footer); later ones show them on every page."""
         sect = copy.deepcopy(self.sect)
+        if self.sections:
+            for el in sect.findall(w("titlePg")):
+                sect.remove(el)
         if landscape:
             size = sect.find(w("pgSz"))
             width, height = size.get(w("w")), size.get(w("h"))
