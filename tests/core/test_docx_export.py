@@ -232,3 +232,26 @@ def test_libreoffice_converts_the_export_to_pdf(new_report, template, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         for needle in ("Northwind Civic Lab", "Commitment 39", "Elections 2024", "Czech Republic", "Page 2 of"):
             assert needle in text
+
+
+def test_numbered_lists_restart_in_word(new_report, template, tmp_path):
+    r = new_report(measures=["12.1"])
+    r.set_text("Measure 12.1", "1. first\n2. second\n\nbetween\n\n5. fifth\n6. sixth")
+    export_docx(template, r.snapshot(), tmp_path / "n.docx")
+    doc = docx.Document(tmp_path / "n.docx")
+    items = [p for p in doc.paragraphs if p.text in ("first", "second", "fifth", "sixth")]
+    ids = [p._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") for p in items]
+    assert ids[0] == ids[1] != ids[2] == ids[3]  # two lists, each restarting
+    numbering = doc.part.numbering_part.element
+    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == ids[2])
+    assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "5"
+
+
+def test_crisis_items_the_template_lost_are_reported(template, tmp_path):
+    from copdesk.core.report import Answer, CrisisSection, ReportData
+    data = ReportData(meta={}, answers={"Crisis 1/title": Answer("Crisis 1/title", "Crisis 2025")}, tables={},
+                      subscriptions=frozenset({"Commitment 39"}),
+                      crisis=(CrisisSection(1, 1, "Crisis 2025", ("Measure 99.9", "Measure 16.1")),))
+    warnings = export_docx(template, data, tmp_path / "c.docx")
+    assert warnings == ["Crisis 1/Measure 99.9: not in the template any more, left out of the export"]
+    assert "Measure 16.1" in [p.text for p in docx.Document(tmp_path / "c.docx").paragraphs]
