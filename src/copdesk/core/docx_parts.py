@@ -2,8 +2,8 @@
 
 The exporter reads resources/base.docx (built by resources/make_base_docx.py) as a zip of parts and
 writes a new zip with the body, the relationships and numbering it needs, the page-header text and the
-document properties. python-docx is not imported here: opening a package through it costs more than
-the whole export of a large report.
+document properties. python-docx is not imported here: the exporter needs none of its API, and its
+import alone (about 0.05 s) is a quarter of a platform report's export.
 """
 
 from __future__ import annotations
