@@ -213,7 +213,7 @@ def _bare_url(text, i, bold, italic, url, out, plain) -> int:
 
 def _emphasis(text, i, bold, italic, url, out, plain, failed) -> int:
     """Bold or italic from text[i]. A search that found no closer is remembered, so a paragraph full of
-    lone stars stays linear (a 60 KB one took a minute before)."""
+    lone stars stays linear (60 KB of "*a " took 36 s before)."""
     c = text[i]
     n = 2 if text.startswith(c * 2, i) else 1
     if (n == 2 and bold) or (n == 1 and italic):
