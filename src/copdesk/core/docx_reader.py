@@ -132,14 +132,27 @@ class _Reader:
             span = max(1, min(int(value), 64)) if value.isdigit() else 1
             vm = tcpr.find(f"{_w}vMerge")
             merged = vm is not None and vm.get(f"{_w}val", "continue") == "continue"
-        lines = []
-        for p in tc.iter(f"{_w}p"):
-            runs = _Runs(self, index)
-            runs.walk(p)
-            lines.append("".join(s.text for s in runs.segments))
+        lines = [_cell_text(p) for p in tc.iter(f"{_w}p")]
         text = "\n".join(lines)
         value = None if merged or text == "" else text
         return [value] + [None] * (span - 1)
+
+
+_CELL_TAGS = (f"{_w}t", f"{_w}tab", f"{_w}br", f"{_w}cr")
+
+
+def _cell_text(p: etree._Element) -> str:
+    """A table cell paragraph's plain text, quickly: cells hold figures, formatting does not matter.
+    Deleted text (w:delText) and field instructions (w:instrText) are other tags, so they stay out."""
+    out = []
+    for el in p.iter(*_CELL_TAGS):
+        if el.tag == f"{_w}t":
+            out.append(el.text or "")
+        elif el.tag == f"{_w}tab":
+            out.append("\t")
+        elif el.get(f"{_w}type", "textWrapping") == "textWrapping":
+            out.append("\n")
+    return "".join(out)
 
 
 def _indent(p: etree._Element) -> int:

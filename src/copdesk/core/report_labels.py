@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copdesk.core.template import Template
 
@@ -22,8 +23,10 @@ _DEPTH = {"commitment": 0, "measure": 1, "qre": 2, "sli": 2}
 _NONE = {"", "none", "na", "n/a", "-", "not applicable"}
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The loose comparison key of a text: lower-case letters and digits only."""
+    """The loose comparison key of a text: lower-case letters and digits only (cached: a paragraph is
+    compared with several labels)."""
     return re.sub(r"[\W_]+", "", text.lower())
 
 
