@@ -20,7 +20,8 @@ SLI_16_TABLE = [["Member State", "Alerts sent", "Platforms told"],
                 ["Belgium", None, "N/A"],
                 ["Czech Republic", "-"],  # a short row: the missing cell exports empty
                 ["Total EU", "1,204", "3"]]
-SLI_17_TABLE = [["Member State", "Workshops", "Participants", "Reach", "Languages", "Share"],
+SLI_17_TABLE = [["Member State", "Workshops organised", "People taking part", "Reach of the campaign",
+                 "Languages covered", "Share of the population"],
                 ["Ireland", "4", "120", "40,000", "2", "12.5%"],
                 ["Portugal", "2", "65", "12,000", "1", "3.1%"]]
 

@@ -255,3 +255,15 @@ def test_crisis_items_the_template_lost_are_reported(template, tmp_path):
     warnings = export_docx(template, data, tmp_path / "c.docx")
     assert warnings == ["Crisis 1/Measure 99.9: not in the template any more, left out of the export"]
     assert "Measure 16.1" in [p.text for p in docx.Document(tmp_path / "c.docx").paragraphs]
+
+
+def test_a_many_column_table_that_fits_upright_stays_upright(new_report, template, tmp_path):
+    r = new_report(measures=["14.2"])
+    r.set_table("SLI 14.2.1", [["Member State", "a", "b", "c", "d", "e"], ["Austria", "1", "2", "3", "4", "5"]])
+    r.set_table("SLI 14.2.2", [["Member State"] + [f"Figure number {i}" for i in range(1, 7)],
+                               ["Austria", "1", "2", "3", "4", "5", "6"]])
+    export_docx(template, r.snapshot(), tmp_path / "t.docx")
+    doc = docx.Document(tmp_path / "t.docx")
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    widths = [sum(int(c.get(f"{W}w")) for c in t._tbl.findall(f"{W}tblGrid/{W}gridCol")) for t in doc.tables]
+    assert widths[0] < doc.sections[0].page_width.twips - 2 * 1247 < widths[1]

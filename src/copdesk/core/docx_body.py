@@ -107,10 +107,15 @@ class Body:
             size.set(w("orient"), "landscape")
         return sect
 
-    def _text_width(self) -> int:
+    def _text_width(self, landscape: bool | None = None) -> int:
+        landscape = self.landscape if landscape is None else landscape
         size, margins = self.sect.find(w("pgSz")), self.sect.find(w("pgMar"))
-        page = int(size.get(w("h" if self.landscape else "w")))
+        page = int(size.get(w("h" if landscape else "w")))
         return page - int(margins.get(w("left"))) - int(margins.get(w("right")))
+
+    def is_wide(self, grid) -> bool:
+        """True when `grid` needs a landscape page (see docx_tables.is_wide)."""
+        return bool(grid) and docx_tables.is_wide(grid, self._text_width(landscape=False))
 
     def finish(self) -> None:
         """Close the last section and put the table of contents where it was asked for."""

@@ -24,7 +24,6 @@ from copdesk import __version__
 from copdesk.core import docx_parts as pkg
 from copdesk.core import outline
 from copdesk.core.docx_body import Body
-from copdesk.core.docx_tables import is_wide
 from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.report import ReportData, default_user
@@ -135,7 +134,7 @@ class _Walk:
         text, grid = self.data.text(code), self.data.tables.get(code) or []
         if not self.opt.empty_slots and not text.strip() and not grid:
             return
-        self.body.heading(level, e.code, code, wide=is_wide(grid))
+        self.body.heading(level, e.code, code, wide=self.body.is_wide(grid))
         if wording:
             self.wording(e)
         self.body.answer(code, text)

@@ -17,7 +17,7 @@ from copdesk.core.tables import is_marker
 
 Grid = list[list[str | None]]
 
-WIDE_COLUMNS = 4  # tables with more columns go on a landscape page
+WIDE_COLUMNS = 4  # a table with more columns goes on a landscape page, when it does not fit upright
 MIN_COL = 680  # twips (1.2 cm)
 CHAR_TWIPS, CELL_PADDING = 100, 240  # an average 8.5 pt character, and a cell's margins
 MIN_SHARE = 0.55
@@ -35,8 +35,27 @@ def normalise(grid: Grid) -> list[list[str]]:
     return [[("" if c is None else c) for c in row] + [""] * (width - len(row)) for row in grid]
 
 
-def is_wide(grid: Grid) -> bool:
-    return max((len(row) for row in grid), default=0) > WIDE_COLUMNS
+def is_wide(grid: Grid, upright_width: int) -> bool:
+    """More than WIDE_COLUMNS columns and more text than an upright page holds: a landscape page.
+
+    Seen in the rendered example: a six-column table of two rows, which fits upright, sent to a page of
+    its own turned sideways and left half a page empty before it.
+    """
+    rows = normalise(grid)
+    return bool(rows) and len(rows[0]) > WIDE_COLUMNS and natural_width(rows) > upright_width
+
+
+def _wanted_chars(rows: list[list[str]]) -> list[int]:
+    """Characters each column wants: its longest cell, capped at 36 (longer cells wrap)."""
+    want = []
+    for col in range(len(rows[0])):
+        longest = max((min(len(row[col]), 36) for row in rows), default=0)
+        want.append(max(longest, 14 if col == 0 else 5))
+    return want
+
+
+def natural_width(rows: list[list[str]]) -> int:
+    return sum(x * CHAR_TWIPS + CELL_PADDING for x in _wanted_chars(rows))
 
 
 def numeric_columns(rows: list[list[str]]) -> list[bool]:
@@ -56,12 +75,8 @@ def column_widths(rows: list[list[str]], total: int) -> list[int]:
     takes its natural width, at least MIN_SHARE of the page, at most the page.
     """
     n = len(rows[0])
-    want = []
-    for col in range(n):
-        longest = max((min(len(row[col]), 36) for row in rows), default=0)
-        want.append(max(longest, 14 if col == 0 else 5))
-    natural = sum(x * CHAR_TWIPS + CELL_PADDING for x in want)
-    total = min(total, max(natural, int(total * MIN_SHARE)))
+    want = _wanted_chars(rows)
+    total = min(total, max(natural_width(rows), int(total * MIN_SHARE)))
     scale = total / sum(want)
     widths = [max(MIN_COL, int(x * scale)) for x in want]
     widths[-1] += total - sum(widths)
