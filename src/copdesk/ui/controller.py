@@ -45,7 +45,13 @@ class Controller(QObject):
         return self.windows[-1] if self.windows else self.start
 
     def open_path(self, path: Path | str):
-        """Open a report in a new window; a CopdeskError is shown and None returned."""
+        """Open a report in a new window; a CopdeskError is shown and None returned.
+
+        Before opening, ui.opening asks about unsafe places and reports open elsewhere, and takes the lock;
+        after, ui.window_safety announces a crash's recovery and keeps backups (see README, "What copdesk
+        promises about your data").
+        """
+        from copdesk.ui import opening, window_safety
         from copdesk.ui.main_window import MainWindow
         path = Path(path)
         for w in self.windows:
@@ -54,13 +60,23 @@ class Controller(QObject):
                 w.activateWindow()
                 return w
         try:
-            report = Report.open(path, who=settings.user_name() or None)
+            plan = opening.prepare(self._parent(), path)
         except CopdeskError as exc:
             show_error(self._parent(), exc)
             return None
+        if plan is None:
+            return None
+        try:
+            report = Report.open(plan.path, who=settings.user_name() or None, readonly=plan.readonly)
+        except CopdeskError as exc:
+            plan.release()
+            opening.open_error(self._parent(), exc, plan.path, self)
+            return None
+        path = plan.path
         if not path.parent.name.startswith("copdesk-sample-"):
             settings.add_recent(path)
         window = MainWindow(report, controller=self)
+        window_safety.attach(window, plan)
         window.destroyed.connect(lambda *_: None)
         self.windows.append(window)
         window.show()
@@ -69,6 +85,8 @@ class Controller(QObject):
         return window
 
     def forget(self, window: QWidget) -> None:
+        from copdesk.ui.window_safety import detach
+        detach(window)  # a clean close: the lock goes, so the next open knows nothing crashed
         if window in self.windows:
             self.windows.remove(window)
         if not self.windows:

@@ -270,15 +270,20 @@ class RichTextField(Binding, QTextEdit):
             super().insertFromMimeData(source)
 
 
-def labelled(title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
-    """A block: bold label, official wording when we have it (or a clearly marked summary), the editor."""
+def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:
+    """A block: bold label (with `extra`, e.g. the comment button, beside it), official wording when we
+    have it (or a clearly marked summary), the editor."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
     head = QLabel(f"<b>{title}</b>")
     head.setTextFormat(Qt.RichText)
     head.setWordWrap(True)
-    lay.addWidget(head)
+    row = QHBoxLayout()
+    row.addWidget(head, 1)
+    if extra is not None:
+        row.addWidget(extra, 0, Qt.AlignTop)
+    lay.addLayout(row)
     for text, name in ((wording, "wording"), (note, "summary")):
         if text:
             lab = QLabel(text)

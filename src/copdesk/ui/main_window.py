@@ -18,6 +18,7 @@ from copdesk.ui.crisis_pages import CrisisOverviewPage, CrisisSectionPage
 from copdesk.ui.messages import show_error
 from copdesk.ui.navigator import NavigatorView
 from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePage, Page
+from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
 from copdesk.ui.tasks import run_task
 
@@ -29,7 +30,7 @@ PAGES = {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentP
          "crisis": CrisisOverviewPage, "crisis_section": CrisisSectionPage}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReviewActions, QMainWindow):
     def __init__(self, report: Report, controller=None):
         super().__init__()
         self.controller = controller
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_docks()
         self._build_actions()
+        self._build_review()
         self.saved_label = QLabel("Saved")
         self.saved_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # slots take their own arguments, never `checked`
         menu.addAction(action)
         return action
 
@@ -224,6 +226,8 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
         self.page = PAGES[steps[key].kind](self.session, self.stack, steps[key])
         self.page.navigate.connect(self.show_step)
+        self.page.comment_requested.connect(self.on_comment_requested)
+        self.page.status_requested.connect(self.on_status_requested)
         self.page_host.addWidget(self.page)
         self.navigator.select(key)
         keys = list(steps)

@@ -28,15 +28,31 @@ def wording_and_summary(item: Item) -> tuple[str, str]:
     return "", "No official wording loaded for this item yet (import an earlier report to bring it in)."
 
 
+def _read_only(editor: QWidget) -> None:
+    """A frozen report: answers can be read, selected and commented, not changed."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
+    if isinstance(editor, (QTextEdit, QLineEdit)):
+        editor.setReadOnly(True)
+    for child in editor.findChildren(QAbstractButton) + ([editor] if isinstance(editor, QAbstractButton) else []):
+        child.setEnabled(False)
+    for view in editor.findChildren(QAbstractItemView):
+        view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    if not isinstance(editor, (QTextEdit, QLineEdit)) and not editor.findChildren(QAbstractItemView):
+        editor.setEnabled(False)
+
+
 class Page(QScrollArea):
     """A scrollable page; `editors` maps answer codes to their editor widgets (for jumping and tests)."""
 
     navigate = Signal(str)
+    comment_requested = Signal(str)  # the code of the field whose comment button was pressed
+    status_requested = Signal(str, str)  # section code, new review status
 
     def __init__(self, session: DraftSession, stack: QUndoStack, step: wizard.Step):
         super().__init__()
         self.session, self.stack, self.step, self.t = session, stack, step, session.template
         self.editors: dict[str, QWidget] = {}
+        self.comment_buttons: dict[str, QPushButton] = {}
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
@@ -46,7 +62,38 @@ class Page(QScrollArea):
         self.setWidget(body)
         self.build()
         self._carried_banner()
+        self._review_row()
         self.lay.addStretch(1)
+
+    REVIEWED = ("header", "commitment", "crisis_section")
+
+    def _review_row(self) -> None:
+        """Review status of this section (header, commitment, crisis sub-section), and the freeze banner."""
+        from copdesk.core import review
+        frozen = self.session.report.frozen()
+        if frozen:
+            banner = QLabel(f"🔒 Frozen for review by {frozen[0] or 'someone'} on {frozen[1][:16].replace('T', ' ')}: "
+                            "answers are read-only, comments stay open (Review › Freeze for review to lift).")
+            banner.setWordWrap(True)
+            mark(banner, "carried")
+            self.lay.insertWidget(1, banner)
+        if self.step.kind not in self.REVIEWED:
+            return
+        current = review.statuses(self.session.report).get(self.step.key)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.status_choice = QComboBox()
+        self.status_choice.setAccessibleName(f"Review status of {self.step.label}")
+        self.status_choice.addItems(list(review.STATUSES))
+        self.status_choice.setCurrentText(current.status if current else "draft")
+        self.status_by = QLabel(f"set by {current.by}, {current.at[:16].replace('T', ' ')}" if current else "")
+        row.addWidget(QLabel("Review status:"))
+        row.addWidget(self.status_choice)
+        row.addWidget(self.status_by, 1)
+        self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.step.key,
+                                                                                     self.status_choice.currentText()))
+        self.lay.insertWidget(1, box)
 
     def _carried_banner(self) -> None:
         """Answers carried over from the previous period stay marked until someone reviews them."""
@@ -77,9 +124,25 @@ class Page(QScrollArea):
 
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
         self.editors[code] = editor
-        block = labelled(title, editor, wording, note)
+        block = labelled(title, editor, wording, note, self._comment_button(code))
         self.lay.addWidget(block)
+        if self.session.report.frozen():
+            _read_only(editor)
         return block
+
+    def _comment_button(self, code: str) -> QPushButton:
+        """Beside every field: how many comments it has, and a click to read them or write one."""
+        from copdesk.core import review
+        threads = review.threads(self.session.report, code)
+        open_count = sum(1 for top, _ in threads if not top.resolved)
+        text = f"💬 {open_count} open" if open_count else ("💬 resolved" if threads else "💬 Comment")
+        button = QPushButton(text)
+        button.setFlat(True)
+        button.setAccessibleName(f"Comments on {code}: {open_count} open of {len(threads)}")
+        button.setToolTip("Read the comments on this answer, or write one")
+        button.clicked.connect(lambda: self.comment_requested.emit(code))
+        self.comment_buttons[code] = button
+        return button
 
     def rich(self, code: str, title: str, item: Item | None = None) -> RichTextField:
         editor = RichTextField(self.session, self.stack, code, title)
@@ -92,8 +155,11 @@ class Page(QScrollArea):
         self.add(code, f"{item.code} (methodology and answer)", RichTextField(self.session, self.stack, code, item.code),
                  wording, note)
         table = SliTableField(self.session, self.stack, code)
+        table.cell_comment_requested.connect(self.comment_requested.emit)
         self.editors[code + " table"] = table
         self.lay.addWidget(table)
+        if self.session.report.frozen():
+            _read_only(table)
 
     def build(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

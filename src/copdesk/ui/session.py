@@ -3,7 +3,13 @@
 Edits are queued and written within SAVE_DELAY_MS (well under a second), all pending edits in one
 transaction; navigation and closing flush at once. When a write fails (disk full, file gone, read-only),
 the edits stay queued in memory, `save_failed` says why, and the next flush tries again: nothing typed is
-lost while the window is open.
+lost while the window is open. The delay counts from the first unsaved edit, not the last: steady typing
+is saved every SAVE_DELAY_MS, never held back until the typist pauses (the crash run found that).
+
+A report deleted or moved while open is noticed before each write (the open connection would go on
+writing to the vanished file): the file is written again at its path from the open connection, then the
+pending edits go in. A read-only session (the report is open in another copdesk) keeps nothing: each
+edit is refused with a message and the editor shows the file again.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from copdesk.core.errors import CopdeskError
+from copdesk.core import faults
 from copdesk.core.report import Grid, Report, ReportData
 
 SAVE_DELAY_MS = 400
@@ -23,6 +29,9 @@ class DraftSession(QObject):
     structure_changed = Signal()  # subscriptions or crisis sub-sections changed
     saved = Signal(str)  # time of the save, HH:MM:SS
     save_failed = Signal(str)  # message: what went wrong; edits are kept
+    comments_changed = Signal()  # a comment was added, answered, resolved or reopened
+    review_changed = Signal()  # a review status, the freeze or the final approval changed
+    rescued = Signal(str)  # message: the file vanished while open and was written again
 
     def __init__(self, report: Report, parent: QObject | None = None):
         super().__init__(parent)
@@ -33,6 +42,8 @@ class DraftSession(QObject):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.last_error = ""
+        self.readonly = False
+        self._opened = faults.identity(report.path)
 
     @property
     def dirty(self) -> bool:
@@ -57,16 +68,33 @@ class DraftSession(QObject):
     def set_text(self, code: str, text: str) -> None:
         if text == self.text(code) and self.status(code) != "carried":
             return
+        if self._refuse(code):
+            return
         self._texts[code] = text
-        self._timer.start()
+        self._schedule()
         self.answer_changed.emit(code)
 
     def set_table(self, code: str, grid: Grid) -> None:
         if grid == self.table(code):
             return
+        if self._refuse(code):
+            return
         self._tables[code] = [list(row) for row in grid]
-        self._timer.start()
+        self._schedule()
         self.answer_changed.emit(code)
+
+    def _schedule(self) -> None:
+        """Save SAVE_DELAY_MS after the first unsaved edit (a later keystroke does not push it back)."""
+        if not self._timer.isActive():
+            self._timer.start(SAVE_DELAY_MS)
+
+    def _refuse(self, code: str) -> bool:
+        """In a read-only session: say so, and put the file's value back in the editor."""
+        if not self.readonly:
+            return False
+        self.save_failed.emit("Read-only: this report is open in another copdesk. Nothing you type here is kept.")
+        self.answer_changed.emit(code)
+        return True
 
     def flush(self) -> bool:
         """Write every pending edit now. Returns False (edits kept) when the file cannot be written."""
@@ -75,14 +103,15 @@ class DraftSession(QObject):
             return True
         texts, tables = dict(self._texts), dict(self._tables)
         try:
+            self._check_file()
             with self.report.db.atomic():
                 for code, text in texts.items():
                     self.report.set_text(code, text)
                 for code, grid in tables.items():
                     self.report.set_table(code, grid)
-        except (CopdeskError, OSError, Exception) as exc:  # noqa: BLE001 - any failure keeps the edits
-            self.last_error = getattr(exc, "message", None) or str(exc)
-            self.save_failed.emit(f"Not saved: {self.last_error}. Your edits are kept and copdesk will try again.")
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the edits
+            self.last_error = faults.write_error(exc, self.report.path).message
+            self.save_failed.emit(f"Not saved: {self.last_error} Your edits are kept and copdesk will try again.")
             self._timer.start(2000)
             return False
         for code in texts:
@@ -94,6 +123,20 @@ class DraftSession(QObject):
         self.last_error = ""
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         return True
+
+    def _check_file(self) -> None:
+        """Before writing: is the path still the file we opened? If not, write it there again first."""
+        state = faults.where_is(self.report.path, self._opened)
+        if state == "ok":
+            return
+        conn, path = faults.rewrite(self.report.conn, self.report.path)
+        self.report.conn, self.report._db = conn, None  # the Report goes on in the rewritten file
+        what = "deleted or moved away" if state == "gone" else "replaced by another file"
+        if path != self.report.path:
+            self.report.path = path
+        self._opened = faults.identity(path)
+        self.rescued.emit(f"The report file was {what} while open. copdesk wrote it again, with everything "
+                          f"saved so far, at {path}.")
 
     def mark_reviewed(self, codes: list[str]) -> None:
         """Clear the 'carried over' mark of answers whose text still holds."""

@@ -31,6 +31,7 @@ def default_grid(session: DraftSession, with_totals: bool = True) -> Grid:
 
 class SliTableField(QWidget):
     problems_changed = Signal(int)
+    cell_comment_requested = Signal(str)  # "CODE@row,col" (row and column of the stored grid)
 
     def __init__(self, session: DraftSession, stack: QUndoStack, code: str, parent=None):
         super().__init__(parent)
@@ -69,7 +70,7 @@ class SliTableField(QWidget):
         ]:
             button = QPushButton(text)
             button.setToolTip(tip)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, f=slot: f())
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -220,4 +221,8 @@ class SliTableField(QWidget):
         menu = QMenu(self)
         menu.addAction("Paste", self.paste)
         menu.addAction("Mark not available…", self.mark_not_available)
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            cell = f"{index.row() + 1},{index.column() + 1}"
+            menu.addAction("Comment on this cell…", lambda: self.cell_comment_requested.emit(f"{self.code}@{cell}"))
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -38,7 +38,7 @@ class StartView(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.setMinimumHeight(36)
-            button.clicked.connect(signal.emit if hasattr(signal, "emit") else signal)
+            button.clicked.connect(lambda _checked=False, s=signal: s.emit() if hasattr(s, "emit") else s())
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.recent = QListWidget()

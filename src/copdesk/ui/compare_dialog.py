@@ -1,0 +1,122 @@
+"""Compare two states of the report: a version, the previous period, or now. The changed fields on the
+left, a word-level redline of the selected one on the right (struck through and underlined, not only
+coloured), and an export of the whole comparison to Word with tracked changes."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                               QSplitter, QTextBrowser, QVBoxLayout)
+
+from copdesk.core import versions
+from copdesk.core.codes import answer_codes
+from copdesk.core.diff import changes, redline, table_changes
+from copdesk.core.errors import CopdeskError
+from copdesk.core.report import Report
+from copdesk.ui.messages import show_error
+
+NOW, BASELINE = "__now__", "__baseline__"
+
+
+class CompareDialog(QDialog):
+    def __init__(self, report: Report, parent=None):
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle("Compare")
+        self.resize(1000, 640)
+        self.old, self.new = QComboBox(), QComboBox()
+        self.old.setAccessibleName("Compare from")
+        self.new.setAccessibleName("Compare to")
+        for combo in (self.old, self.new):
+            combo.addItem("Now", NOW)
+            if report.conn.execute("SELECT 1 FROM meta WHERE key='baseline_report_id'").fetchone():
+                combo.addItem("Previous period", BASELINE)
+            for v in versions.versions(report):
+                combo.addItem(f"Version “{v.name}” ({v.at[:16].replace('T', ' ')}, {v.by})", v.id)
+        self.old.setCurrentIndex(self.old.count() - 1 if self.old.count() > 1 else 0)
+        self.fields = QListWidget()
+        self.fields.setAccessibleName("Changed fields")
+        self.view = QTextBrowser()
+        self.view.setAccessibleName("Changes of the selected field")
+        self.summary = QLabel()
+        export = QPushButton("Export to &Word…")
+        export.clicked.connect(lambda: self.export())
+        top = QHBoxLayout()
+        for w in (QLabel("From:"), self.old, QLabel("to:"), self.new):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(export)
+        split = QSplitter()
+        split.addWidget(self.fields)
+        split.addWidget(self.view)
+        split.setSizes([300, 700])
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        self.old.currentIndexChanged.connect(self.refresh)
+        self.new.currentIndexChanged.connect(self.refresh)
+        self.fields.currentRowChanged.connect(self._show)
+        self.found = []
+        self.refresh()
+
+    def _content(self, ref):
+        if ref == NOW:
+            return versions.Content.of(self.report.snapshot())
+        if ref == BASELINE:
+            return versions.baseline_content(self.report)
+        return versions.version_content(self.report, ref)
+
+    def title(self) -> str:
+        return f"{self.old.currentText()} → {self.new.currentText()}"
+
+    def refresh(self) -> None:
+        order = answer_codes(self.report.template) + [c.code for c in self.report.template.commitments()]
+        try:
+            self.found = changes(self._content(self.old.currentData()), self._content(self.new.currentData()), order)
+        except CopdeskError as exc:
+            show_error(self, exc)
+            self.found = []
+        self.fields.clear()
+        for ch in self.found:
+            self.fields.addItem(f"{ch.code} — {ch.kind}" + (f" ({ch.field})" if ch.field != "text" else ""))
+        self.summary.setText(f"{len(self.found)} changed field{'s' if len(self.found) != 1 else ''}: {self.title()}")
+        if self.found:
+            self.fields.setCurrentRow(0)
+        else:
+            self.view.setHtml("<p>No differences.</p>")
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= len(self.found):
+            return
+        ch = self.found[row]
+        if ch.field == "table":
+            body = "<br>".join(html.escape(x) for x in table_changes(ch.old, ch.new))
+        elif ch.field == "subscription":
+            body = "Subscribed." if ch.kind == "added" else "No longer subscribed."
+        else:
+            body = "".join(_piece(op, text) for op, text in redline(ch.old, ch.new))
+        self.view.setHtml(f"<h3>{html.escape(ch.code)}</h3><p style='white-space: pre-wrap'>{body}</p>"
+                          "<p><small>Struck through: deleted. Underlined: inserted.</small></p>")
+
+    def export(self, out: str | None = None) -> None:
+        from copdesk.core.diff_docx import export_comparison
+        if out is None:
+            out, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(self.report.path.with_name(
+                self.report.path.stem + "-comparison.docx")), "Word documents (*.docx)")
+            if not out:
+                return
+        try:
+            export_comparison(self.report.template, self.title(), self.found, out)
+        except CopdeskError as exc:
+            show_error(self, exc)
+
+
+def _piece(op: str, text: str) -> str:
+    t = html.escape(text)
+    if op == "-":
+        return f"<s style='color:#a00000' title='deleted'>{t}</s>"
+    if op == "+":
+        return f"<u style='color:#006000' title='inserted'>{t}</u>"
+    return t

@@ -1,0 +1,144 @@
+"""The Review menu of the main window: comments, section statuses, freeze, final approval, versions,
+comparison and merge. A mixin, so main_window.py stays about drafting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox
+
+from copdesk.core import review, versions
+from copdesk.core.errors import CopdeskError
+from copdesk.ui import settings
+from copdesk.ui.messages import show_error
+from copdesk.ui.review_panel import CommentsPanel, ask_name, write_comment
+
+
+class ReviewActions:
+    """Mixed into MainWindow (uses self.session, self.stack, self.page, self._action, self.show_step)."""
+
+    def _build_review(self) -> None:
+        self.comments = CommentsPanel(self.session)
+        self.comments.jump.connect(self.jump_to)
+        self.comments_dock = QDockWidget("Comments", self)
+        self.comments_dock.setObjectName("commentsDock")
+        self.comments_dock.setWidget(self.comments)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.comments_dock)
+        self.tabifyDockWidget(self.checks_dock, self.comments_dock)
+        self.checks_dock.raise_()
+        menu = self.menuBar().addMenu("&Review")
+        self._action(menu, "&Comment on this answer…", self.comment_on_focused, "Ctrl+Alt+M")
+        self._action(menu, "Show c&omments", lambda: (self.comments_dock.raise_(), self.comments.tree.setFocus()),
+                     "Ctrl+Shift+M")
+        menu.addSeparator()
+        self.freeze_action = self._action(menu, "&Freeze for review", self.toggle_freeze)
+        self.freeze_action.setCheckable(True)
+        self.freeze_action.setChecked(bool(self.session.report.frozen()))
+        self._action(menu, "&Approve the final report…", self.approve_final)
+        menu.addSeparator()
+        self._action(menu, "Save a &version…", self.save_version, "Ctrl+Alt+S")
+        self._action(menu, "Co&mpare…", self.compare)
+        menu.addSeparator()
+        self._action(menu, "Merge a &reviewer's copy…", self.merge_copy)
+        self._action(menu, "Merge c&hoices…", self.merge_choices)
+        self.session.comments_changed.connect(self._reload_page)
+        self.session.review_changed.connect(self._reload_page)
+
+    # -- comments ---------------------------------------------------------------------------------
+    def on_comment_requested(self, target: str) -> None:
+        code, _, cell = target.partition("@")
+        if cell or not review.threads(self.session.report, code):
+            write_comment(self, self.session, code, cell=cell)
+        self.comments_dock.raise_()
+        self.comments.show_code(code)
+
+    def comment_on_focused(self) -> None:
+        widget, page = self.focusWidget(), self.page
+        if page is None:
+            return
+        for code, editor in page.editors.items():
+            if widget is editor or (widget is not None and editor.isAncestorOf(widget)):
+                self.on_comment_requested(code.removesuffix(" table"))
+                return
+        self.statusBar().showMessage("Put the cursor in an answer to comment on it.", 5000)
+
+    # -- statuses, freeze, final ------------------------------------------------------------------
+    def on_status_requested(self, section: str, status: str) -> None:
+        name = ask_name(self)
+        if not name:
+            self._reload_page()
+            return
+        review.set_status(self.session.report, section, status, name)
+        self.session.review_changed.emit()
+
+    def toggle_freeze(self, checked: bool | None = None) -> None:
+        frozen = not self.session.report.frozen() if checked is None else checked
+        name = ask_name(self)
+        if not name:
+            self.freeze_action.setChecked(bool(self.session.report.frozen()))
+            return
+        self.session.flush()
+        review.freeze(self.session.report, name, frozen)
+        self.stack.clear()  # edits made before the freeze cannot be undone into a frozen report
+        self.freeze_action.setChecked(frozen)
+        self.session.review_changed.emit()
+
+    def approve_final(self, confirm: bool = True) -> bool:
+        name = ask_name(self)
+        if not name:
+            return False
+        open_sections = [c for c, s in review.statuses(self.session.report).items() if s.status != "approved"]
+        text = (f"Record your final approval, {name}? The report is frozen and its export says Final."
+                + (f"\n\nNot every section is approved yet: {', '.join(open_sections)}." if open_sections else ""))
+        if confirm and QMessageBox.question(self, "Final approval", text) != QMessageBox.Yes:
+            return False
+        self.session.flush()
+        review.approve_final(self.session.report, name)
+        self.freeze_action.setChecked(True)
+        self.stack.clear()
+        self.session.review_changed.emit()
+        return True
+
+    # -- versions, comparison, merge ---------------------------------------------------------------
+    def save_version(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save a version", "Name of this version (e.g. “sent to legal”):")
+            if not ok:
+                return
+        self.session.flush()
+        try:
+            v = versions.save_version(self.session.report, name, settings.user_name() or self.session.report.who)
+        except CopdeskError as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(f"Saved version “{v.name}”.", 8000)
+
+    def compare(self):
+        from copdesk.ui.compare_dialog import CompareDialog
+        self.session.flush()
+        dialog = CompareDialog(self.session.report, self)
+        dialog.exec()
+        return dialog
+
+    def merge_copy(self, theirs: str | None = None, out: str | None = None):
+        from copdesk.ui.merge_dialog import run_merge
+        self.session.flush()
+        return run_merge(self, theirs, out)
+
+    def merge_choices(self):
+        from copdesk.ui.merge_dialog import ConflictsDialog
+        dialog = ConflictsDialog(self.session, self)
+        if not dialog.conflicts:
+            QMessageBox.information(self, "Merge choices", "No merge choices are pending in this report.")
+            return None
+        dialog.exec()
+        return dialog
+
+    def _reload_page(self) -> None:
+        if self.page is not None:
+            key, scroll = self.page.step.key, self.page.verticalScrollBar().value()
+            self.show_step(key)
+            self.page.verticalScrollBar().setValue(scroll)
+        self.refresh_status()

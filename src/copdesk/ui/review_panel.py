@@ -1,0 +1,145 @@
+"""The comments panel: threads with replies, filters (open, mine, chapter), reply, resolve and reopen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from copdesk.core import review, wizard
+from copdesk.core.errors import CopdeskError
+from copdesk.ui import settings
+from copdesk.ui.messages import show_error
+
+ID, CODE = Qt.UserRole, Qt.UserRole + 1
+
+
+def ask_name(parent) -> str:
+    """The reviewer's name; asked once (Preferences) when it is not set yet."""
+    if not settings.user_name():
+        from copdesk.ui.preferences import PreferencesDialog
+        PreferencesDialog(parent).exec()
+    return settings.user_name()
+
+
+def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
+    """Ask for the text (unless given) and store the comment; False when cancelled or refused."""
+    name = ask_name(parent)
+    if not name:
+        return False
+    if text is None:
+        title = "Reply" if parent_id else f"Comment on {code}" + (f", cell {cell}" if cell else "")
+        text, ok = QInputDialog.getMultiLineText(parent, title, "Your comment:")
+        if not ok or not text.strip():
+            return False
+    session.flush()
+    try:
+        review.add_comment(session.report, code, text, name, settings.user_initials(), cell=cell, parent=parent_id)
+    except CopdeskError as exc:
+        show_error(parent, exc)
+        return False
+    session.comments_changed.emit()
+    return True
+
+
+class CommentsPanel(QWidget):
+    jump = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.only_open = QCheckBox("&Open only")
+        self.only_open.setChecked(True)
+        self.only_mine = QCheckBox("&Mine")
+        self.chapter = QComboBox()
+        self.chapter.setAccessibleName("Show comments of chapter")
+        self.chapter.addItem("All chapters", "")
+        for ch in session.template.chapters:
+            self.chapter.addItem(ch.title, ch.code)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setAccessibleName("Comments")
+        self.tree.itemActivated.connect(lambda item: self.jump.emit(item.data(0, CODE)))
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        for w in (self.only_open, self.only_mine, self.chapter):
+            filters.addWidget(w)
+        buttons = QHBoxLayout()
+        self.reply_button = QPushButton("&Reply…")
+        self.resolve_button = QPushButton("Re&solve")
+        self.reopen_button = QPushButton("Reo&pen")
+        for b, slot in ((self.reply_button, lambda: self.reply()), (self.resolve_button, lambda: self.set_resolved(True)),
+                        (self.reopen_button, lambda: self.set_resolved(False))):
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(filters)
+        lay.addWidget(self.count)
+        lay.addWidget(self.tree)
+        lay.addLayout(buttons)
+        for w in (self.only_open, self.only_mine):
+            w.toggled.connect(self.refresh)
+        self.chapter.currentIndexChanged.connect(self.refresh)
+        session.comments_changed.connect(self.refresh)
+        self.refresh()
+
+    def _visible(self, top: review.Comment) -> bool:
+        if self.only_open.isChecked() and top.resolved:
+            return False
+        if self.only_mine.isChecked() and top.author != settings.user_name():
+            return False
+        chapter = self.chapter.currentData()
+        if chapter:
+            step = wizard.step_of(top.code)
+            try:
+                return step.startswith(("Commitment", "Measure")) and self.session.template.chapter_of(step).code == chapter
+            except KeyError:
+                return False
+        return True
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        shown = 0
+        for top, replies in review.threads(self.session.report):
+            if not self._visible(top):
+                continue
+            shown += 1
+            state = f"resolved by {top.resolved_by}" if top.resolved else "open"
+            item = QTreeWidgetItem(self.tree, [f"{top.anchor} — {top.author}, {top.at[:16].replace('T', ' ')} "
+                                               f"({state})\n{top.text}"])
+            item.setData(0, ID, top.id)
+            item.setData(0, CODE, top.code)
+            for rep in replies:
+                child = QTreeWidgetItem(item, [f"↳ {rep.author}, {rep.at[:16].replace('T', ' ')}\n{rep.text}"])
+                child.setData(0, ID, top.id)
+                child.setData(0, CODE, rep.code)
+            item.setExpanded(True)
+        total = len(review.threads(self.session.report))
+        self.count.setText(f"{shown} of {total} comment threads shown")
+
+    def _current(self) -> tuple[str, str] | None:
+        item = self.tree.currentItem()
+        return (item.data(0, ID), item.data(0, CODE)) if item else None
+
+    def reply(self, text: str | None = None) -> bool:
+        current = self._current()
+        return bool(current) and write_comment(self, self.session, current[1], parent_id=current[0], text=text)
+
+    def set_resolved(self, resolved: bool) -> None:
+        current = self._current()
+        name = ask_name(self) if current else ""
+        if not current or not name:
+            return
+        review.set_resolved(self.session.report, current[0], name, resolved)
+        self.session.comments_changed.emit()
+
+    def show_code(self, code: str) -> None:
+        """Select the first thread on `code` (the comment button beside a field)."""
+        self.only_open.setChecked(False)
+        self.chapter.setCurrentIndex(0)
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).data(0, CODE) == code:
+                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+                return

@@ -1,0 +1,129 @@
+"""What a report window adds to keep a draft safe: banners, rolling backups, Restore from backup….
+
+Attached from outside (the controller calls `attach`) so the main window stays about drafting. Backups run
+off the UI thread on their own read-only connection: the worker gets a path, never the window's
+connection.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from copdesk.core import backups, recovery
+from copdesk.ui.opening import OpenPlan
+from copdesk.ui.tasks import run_task
+
+BANNER_STYLE = "QFrame#safetyBanner { background: #fff3d6; border: 1px solid #d8a23a; }"
+
+
+def banner(text: str, buttons: dict[str, object] | None = None) -> QFrame:
+    """A yellow strip with a message and buttons; the last button is always 'Dismiss'."""
+    frame = QFrame()
+    frame.setObjectName("safetyBanner")
+    frame.setStyleSheet(BANNER_STYLE)
+    row = QHBoxLayout(frame)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAccessibleName("Notice")
+    row.addWidget(label, 1)
+    for name, slot in {**(buttons or {}), "Dismiss": frame.hide}.items():
+        button = QPushButton(name)
+        button.clicked.connect(lambda _c=False, s=slot: s())
+        row.addWidget(button)
+    frame.message = label  # type: ignore[attr-defined]
+    return frame
+
+
+class WindowSafety:
+    """Per window: the open plan (lock, read-only), the recovery notice, the backup schedule."""
+
+    def __init__(self, window, plan: OpenPlan):
+        self.window, self.plan = window, plan
+        self.session = window.session
+        self.last_backup = 0.0
+        self.backup_running = False
+        self.banners: list[QFrame] = []
+        self.session.readonly = plan.readonly
+        if plan.readonly:
+            window.setWindowTitle(window.windowTitle().replace("[*]", " (read-only)[*]"))
+        for note in plan.notes:
+            self.show_banner(note)
+        window.recovery_notice = self._recovery()
+        self.session.rescued.connect(self._rescued)
+        self.session.saved.connect(lambda _at: self.maybe_backup())
+        self._menu()
+        if not plan.readonly:
+            self.backup_now()
+
+    def show_banner(self, text: str, buttons: dict | None = None) -> QFrame:
+        frame = banner(text, buttons)
+        self.window.centralWidget().layout().insertWidget(0, frame)
+        self.banners.append(frame)
+        return frame
+
+    def _recovery(self) -> str:
+        stale = self.plan.lock.stale if self.plan.lock is not None else None
+        if stale is None:
+            return ""
+        text = recovery.recovered(self.session.report.conn, stale).message()
+        self.show_banner(text, {"Restore from backup…": self.restore})
+        return text
+
+    def _rescued(self, message: str) -> None:
+        self.show_banner(message)
+        self.window.statusBar().showMessage(message, 20000)
+
+    def _menu(self) -> None:
+        from PySide6.QtGui import QAction
+        action = QAction("Restore from &backup…", self.window)
+        action.triggered.connect(lambda _c=False: self.restore())
+        export = getattr(self.window, "export_action", None)
+        menu = self.window.menuBar().actions()[0].menu()
+        menu.insertAction(export, action) if export is not None else menu.addAction(action)
+        self.restore_action = action
+
+    def restore(self) -> None:
+        from copdesk.ui.backups_dialog import restore_from_backup
+        restore_from_backup(self.window, self.session.report.path, self.window.controller)
+
+    # -- backups ----------------------------------------------------------------------------------
+    def maybe_backup(self) -> None:
+        """After a save: a new backup when the last one is BACKUP_EVERY_S old."""
+        if time.monotonic() - self.last_backup >= backups.BACKUP_EVERY_S:
+            self.backup_now()
+
+    def backup_now(self):
+        if self.backup_running or self.plan.readonly:
+            return None
+        path, report_id = self.session.report.path, self.session.report.meta.get("report_id", "")
+        if not report_id:
+            return None
+        self.backup_running = True
+        self.last_backup = time.monotonic()
+
+        def done(_result) -> None:
+            self.backup_running = False
+
+        def failed(exc) -> None:
+            self.backup_running = False
+            self.window.statusBar().showMessage(f"Backup not made: {getattr(exc, 'message', exc)}", 10000)
+
+        task = run_task(lambda: backups.make_backup(path, report_id), done, failed)
+        self.window._tasks.append(task)
+        return task
+
+    def close(self) -> None:
+        self.plan.release()
+
+
+def attach(window, plan: OpenPlan) -> WindowSafety:
+    window.safety = WindowSafety(window, plan)
+    return window.safety
+
+
+def detach(window: QWidget) -> None:
+    safety = getattr(window, "safety", None)
+    if safety is not None:
+        safety.close()
