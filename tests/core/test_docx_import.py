@@ -193,3 +193,16 @@ def test_labels_with_a_tab_a_signed_list_in_a_table_and_empty_tables(tmp_path, t
     assert result.data.answers["QRE 12.1.1"].text == "We kept the answer on the label's line."
     assert result.unplaced == []
 
+
+
+def test_header_lines_of_a_title_page(tmp_path, template):
+    d = Doc(styled=False)
+    for text in ("Osprey Social", "Report September 2025", "Signatory kind: Platform service",
+                 "Services covered: Osprey, Osprey Lite", "Reporting period: 1 January 2025 – 30 June 2025",
+                 "Your organisation description", "We run two fictional apps.", "Commitment 12"):
+        d.para(text)
+    a = read_docx(d.save(tmp_path / "h.docx"), template).data.answers
+    assert {c: a[c].text for c in a if c.startswith("header.")} == {
+        "header.signatory": "Osprey Social", "header.title": "Report September 2025", "header.kind": "platform",
+        "header.services": "Osprey, Osprey Lite", "header.period_start": "2025-01-01",
+        "header.period_end": "2025-06-30", "header.description": "We run two fictional apps."}

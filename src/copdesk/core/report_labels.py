@@ -116,12 +116,46 @@ class Labels:
             return self.header[k], ""
         head, sep, value = text.partition(":")
         if sep and key(head) in self.header and value.strip():
-            return self.header[key(head)], value.strip()
+            field = self.t.header_field(self.header[key(head)])
+            return field.key, self.header_value(field, value.strip())
         return None
+
+    @staticmethod
+    def header_value(field, value: str) -> str:
+        """A header value as copdesk stores it: a choice's key ("Platform service" -> platform), ISO dates."""
+        if field.kind == "choice":
+            return next((k for k, label in field.choices if key(value) in (key(k), key(label))), value)
+        return as_date(value) if field.kind == "date" else value
 
     def is_note(self, text: str) -> bool:
         k = key(text)
         return len(k) > 30 and (self.crisis_note.startswith(k) or k.startswith(self.crisis_note[:60]))
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d/%m/%Y", "%d.%m.%Y")
+_PERIOD = re.compile(r"^(?:reporting\s+)?period\s*(?:covered)?\s*[:\-–—]?\s*(?:from\s+)?(.+?)\s+(?:–|—|-|to|until)\s+(.+?)\.?$",
+                     re.I)
+
+
+def as_date(text: str) -> str:
+    """"1 July 2025" -> "2025-07-01"; text that is not a date is returned as given."""
+    from datetime import datetime
+    clean = " ".join(text.replace(",", ", ").split()).replace(" ,", ",").strip(" .")
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(clean, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return text.strip()
+
+
+def period(text: str) -> tuple[str, str] | None:
+    """The two dates of "Reporting period: 1 July 2025 - 31 December 2025", when both are dates."""
+    m = _PERIOD.match(text.strip())
+    if not m:
+        return None
+    start, end = as_date(m.group(1)), as_date(m.group(2))
+    return (start, end) if re.fullmatch(r"\d{4}-\d\d-\d\d", start) and re.fullmatch(r"\d{4}-\d\d-\d\d", end) else None
 
 
 class WordingMatch:

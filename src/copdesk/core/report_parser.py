@@ -15,7 +15,7 @@ from copdesk.core import mdwrite
 from copdesk.core.docx_reader import Paragraph, Table
 from copdesk.core.import_result import Collected, NewItem, Unplaced
 from copdesk.core.report_crisis import CrisisPart
-from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, measure_refs
+from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, measure_refs, period
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
@@ -108,8 +108,14 @@ class Placer(CrisisPart):
         header = L.header_label(text) if self.commitment is None else None
         if header:
             self.target = f"header.{header[0]}"
-            if header[1]:
+            if header[1]:  # "Report title: ..." holds its value; a one-line field takes nothing more
                 self.add(self.target, ("p", 0, header[1]))
+                self.target = None if header[0] != "description" else self.target
+            return True
+        dates = period(text) if self.commitment is None else None
+        if dates:
+            self.add("header.period_start", ("p", 0, dates[0]))
+            self.add("header.period_end", ("p", 0, dates[1]))
             return True
         if self.mode == "start" and key(text) == L.submitted:
             self.status = text
