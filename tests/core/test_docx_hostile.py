@@ -137,6 +137,12 @@ def test_zip_that_is_not_a_word_document(tmp_path):
     _refused(tmp_path, src, "sheet.docx is a ZIP file but not a Word document (it has no word/document.xml)")
 
 
+def test_strict_open_xml_is_named(tmp_path):
+    strict = '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>'
+    src = _zip(tmp_path / "strict.docx", {"word/document.xml": strict})
+    _refused(tmp_path, src, "strict.docx is saved as Strict Open XML")
+
+
 def test_damaged_xml(tmp_path):
     src = _zip(tmp_path / "broken.docx", {"word/document.xml": DOC_OPEN + "<w:p><w:r>"})
     _refused(tmp_path, src, "broken.docx: word/document.xml is not valid XML")

@@ -29,6 +29,7 @@ MAX_ENTRIES = 20000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OFFICE_DOC = "/officeDocument"
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
@@ -104,6 +105,9 @@ def _read_package(path: Path, zf: zipfile.ZipFile) -> Package:
     part_rels = _xml(zf, posixpath.join(base, "_rels", posixpath.basename(main) + ".rels"), budget, required=False)
     targets = _targets(part_rels)
     pkg = Package(path, _xml(zf, main, budget))
+    if etree.QName(pkg.document).namespace != W_NS:
+        raise InputError(f"{path.name} is saved as Strict Open XML (or is not a Word document body), which copdesk "
+                         "does not read.", "In Word: File > Save As > Word Document (*.docx), and import that copy.")
     pkg.links = targets["external"]
     pkg.styles = _xml(zf, _join(base, targets["styles"], "styles.xml"), budget, required=False)
     pkg.numbering = _xml(zf, _join(base, targets["numbering"], "numbering.xml"), budget, required=False)

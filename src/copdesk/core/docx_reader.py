@@ -73,6 +73,8 @@ class _Reader:
                 self.paragraph(child)
             elif tag == f"{_w}tbl":
                 self.table(child)
+            elif tag == f"{_w}altChunk":
+                self.out.objects.append(len(self.out.blocks) + 1)  # embedded HTML/RTF: not read
             elif tag in (f"{_w}sdt", f"{_w}customXml", f"{_w}sdtContent", f"{_w}ins"):
                 self.container(child.find(f"{_w}sdtContent") if tag == f"{_w}sdt" and
                                child.find(f"{_w}sdtContent") is not None else child)
