@@ -202,3 +202,76 @@ def test_cli_diff_and_merge_exit_statuses(new_report, tmp_path):
     assert not (tmp_path / "m3.copdesk").exists()
     versions_out = run("diff", mine.path, "--version", "nope")
     assert versions_out.returncode == 2 and "No version" in versions_out.stderr
+
+
+def _word_comments(path):
+    from docx import Document
+    doc = Document(str(path))
+    out = {}
+    for c in doc.comments:
+        out[c.text.splitlines()[0] if c.text else ""] = c
+    return doc, out
+
+
+def test_word_export_has_anchored_comments_status_table_and_final(new_report, tmp_path):
+    from copdesk.core.docx_export import DocxOptions, export_docx
+    from copdesk.core.docx_review import review_export
+    r = new_report(measures=["12.1", "16.1", "39"])
+    r.set_text("QRE 12.1.1", "We monitored ads.")
+    r.set_text("Commitment 12 Q1", "No")
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"], ["Belgium", "7"]])
+    r.set_text("Crisis 1/title", "Elections 2026")
+    r.set_text("Crisis 1/threats", "Bots.")
+    top = review.add_comment(r, "QRE 12.1.1", "Add the number of ads.", "Lena Legal", "LL")
+    review.add_comment(r, "QRE 12.1.1", "Done.", "Ada Officer", "AO", parent=top.id)
+    review.add_comment(r, "Commitment 12 Q1", "Really no?", "Lena Legal")
+    review.add_comment(r, "SLI 16.1.1", "Check Belgium.", "Lena Legal", cell="2,1")
+    review.add_comment(r, "Crisis 1/threats", "Which bots?", "Lena Legal")
+    gone = review.add_comment(r, "Measure 12.1", "old remark", "Lena Legal")
+    review.set_resolved(r, gone.id, "Lena Legal")
+    review.set_status(r, "Commitment 12", "approved", "Lena Legal")
+    review.approve_final(r, "Head of Policy")
+    out = tmp_path / "r.docx"
+    export_docx(r.template, r.snapshot(), out, DocxOptions(review=review_export(r, "open", status_table=True)))
+    doc, comments = _word_comments(out)
+    assert set(comments) == {"Add the number of ads.", "Really no?", "Check Belgium.", "Which bots?"}
+    assert comments["Add the number of ads."].author == "Lena Legal" and comments["Add the number of ads."].initials == "LL"
+    assert "Ada Officer" in comments["Add the number of ads."].text and "Done." in comments["Add the number of ads."].text
+    xml = doc.element.body.xml
+    # each comment is anchored on its answer: the range holds the answer's text
+    import re
+    ranges = re.findall(r'commentRangeStart w:id="(\d+)"/>(.*?)commentRangeEnd', xml, re.S)
+    anchored = {cid: "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body)) for cid, body in ranges}
+    by_text = {c.text.splitlines()[0]: str(c.comment_id) for c in doc.comments}
+    assert anchored[by_text["Add the number of ads."]] == "We monitored ads."
+    assert anchored[by_text["Really no?"]] == "No"
+    assert anchored[by_text["Check Belgium."]] == "7"
+    assert anchored[by_text["Which bots?"]] == "Bots."
+    texts = [p.text for p in doc.paragraphs]
+    assert "Final" in texts[:4] and "Draft" not in texts[:4]
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Section", "Review status", "Set by", "When"]
+    assert [c.text for c in table.rows[1].cells][:3] == ["Commitment 12", "approved", "Lena Legal"]
+
+
+def test_exported_comments_survive_libreoffice(new_report, tmp_path):
+    import os
+    import subprocess
+    import zipfile
+    from copdesk.core.docx_export import DocxOptions, export_docx
+    from copdesk.core.docx_review import review_export
+    from copdesk.core.pdf_export import find_soffice
+    soffice = find_soffice()
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice must be installed in CI (see .ci/run)")
+        pytest.skip("LibreOffice is not installed here")
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "We monitored ads.")
+    review.add_comment(r, "QRE 12.1.1", "Add the number of ads.", "Lena Legal", "LL")
+    export_docx(r.template, r.snapshot(), tmp_path / "r.docx", DocxOptions(review=review_export(r)))
+    profile = (tmp_path / "lo").resolve().as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odt",
+                    "--outdir", str(tmp_path), str(tmp_path / "r.docx")], check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / "r.odt").read("content.xml").decode("utf-8")
+    assert "<office:annotation" in content and "Add the number of ads." in content and "Lena Legal" in content

@@ -16,7 +16,7 @@ never printed as wording, and only on request (`summaries=True`), marked as not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,9 +24,11 @@ from copdesk import __version__
 from copdesk.core import docx_parts as pkg
 from copdesk.core import outline
 from copdesk.core.docx_body import Body
+from copdesk.core.docx_review import ReviewExport, annotate
 from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.report import ReportData, default_user
+from copdesk.core.review import export_status
 from copdesk.core.template import Element, Item, Template
 
 SUMMARY_MARK = "copdesk summary, not official wording: "
@@ -34,7 +36,8 @@ SUMMARY_MARK = "copdesk summary, not official wording: "
 
 @dataclass(frozen=True)
 class DocxOptions:
-    status: str = "Draft"  # the status line under the title ("Final" comes with sign-off)
+    status: str = ""  # the status line under the title; "" = from the report: "Final" after final approval
+    review: ReviewExport | None = None  # comments to add as Word comments, the optional status table
     empty_slots: bool = True  # print QREs/SLIs nobody answered yet, as labelled empty blocks
     summaries: bool = False  # print copdesk's own summary where no official wording is known, marked
 
@@ -50,6 +53,7 @@ def export_docx(template: Template, data: ReportData, out: Path | str, options: 
 
 def build_docx(template: Template, data: ReportData, options: DocxOptions = DocxOptions()) -> tuple[bytes, list[str]]:
     """The .docx file as bytes, and the warnings."""
+    options = replace(options, status=options.status or export_status(data.meta))
     parts = pkg.read_base()
     document = pkg.parse_document(parts)
     body = Body(document)
@@ -66,7 +70,10 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
     warnings = body.clean.warnings()
     warnings += [f"{code}: not in the template any more, left out of the export"
                  for code in outline.unknown_crisis_items(template, data)]
-    return pkg.build_zip(parts, replaced), warnings
+    blob = pkg.build_zip(parts, replaced)
+    if options.review is not None:
+        blob = annotate(blob, template, data, options.review)
+    return blob, warnings
 
 
 def _header_text(data: ReportData, options: DocxOptions, body: Body) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (QFont, QKeySequence, QTextCharFormat, QTextCursor, QT
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
+from copdesk.ui.markdown_io import for_editor, to_markdown
 from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
@@ -175,14 +176,14 @@ class RichTextField(Binding, QTextEdit):
         self.textChanged.connect(self._edited)
 
     def markdown(self) -> str:
-        return self.document().toMarkdown().rstrip("\n")
+        return to_markdown(self.document())
 
     def load(self, text: str) -> None:
         if self._markdown == text:
             return
         self._markdown = text
         self.blockSignals(True)
-        self.document().setMarkdown(text)
+        self.document().setMarkdown(for_editor(text))
         self.blockSignals(False)
         self._fit()
 
@@ -265,7 +266,7 @@ class RichTextField(Binding, QTextEdit):
         if source.hasHtml():
             clean = QTextDocument()
             clean.setHtml(source.html())
-            self.textCursor().insertMarkdown(clean.toMarkdown())
+            self.textCursor().insertMarkdown(for_editor(to_markdown(clean)))
         else:
             super().insertFromMimeData(source)
 

@@ -305,7 +305,10 @@ class MainWindow(ReviewActions, QMainWindow):
             out, _ = QFileDialog.getSaveFileName(self, "Export to Word", suggested, "Word documents (*.docx)")
             if not out:
                 return
+        from copdesk.core.docx_export import DocxOptions
+        from copdesk.core.docx_review import review_export
         data, template = self.session.snapshot(), self.session.template
+        options = DocxOptions(review=review_export(self.session.report))
         progress = QProgressDialog("Exporting to Word…", "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
@@ -313,7 +316,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
         def work():
             from copdesk.core.docx_export import export_docx
-            return export_docx(template, data, Path(out))
+            return export_docx(template, data, Path(out), options)
 
         def done(warnings) -> None:
             progress.close()
