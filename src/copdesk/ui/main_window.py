@@ -348,8 +348,15 @@ class MainWindow(ReviewActions, QMainWindow):
         if self._first_data is not None:
             data, self._first_data = self._first_data, None
             QTimer.singleShot(0, lambda: self._refresh_panels(data))
+            QTimer.singleShot(0, self._announce_merge_choices)
             # sqlite-utils is needed for the first write only: load it in the background
             threading.Thread(target=_warm_imports, daemon=True).start()
+
+    def _announce_merge_choices(self) -> None:
+        from copdesk.core.merge import pending
+        if self.session.report.conn is not None and pending(self.session.report):
+            self.statusBar().showMessage(f"{len(pending(self.session.report))} merge choices are pending: "
+                                         "Review › Merge choices…", 30000)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
