@@ -97,6 +97,16 @@ def test_wording_is_stored_only_when_saved(result, template):
     assert forms.load_template().index["SLI 14.2.1"].wording == "Report actions per TTP."
 
 
+def test_signed_measures_as_ticks_or_lists_and_blank_unsigned_measures(template):
+    doc = {"chapters": [{"name": "Empowering Users", "commitments": [{
+        "name": "Commitment 17", "specialMeasures": [
+            {"name": "Specific Measures 17.1", "field_type": "measures_list", "sig_value": True},
+            {"name": "Specific Measures 17.3", "field_type": "measures_list", "sig_value": ["Measure 17.2"]}],
+        "measures": [{"name": "Measure 17.3", "sig_value": ""}, {"name": "Measure 17.2", "sig_value": ""}]}]}]}
+    result = read_tc(doc, template, "ticks.json")
+    assert result.data.subscriptions == {"Commitment 17", "Measure 17.1", "Measure 17.2"}
+
+
 def test_detect_by_content_and_import(tmp_path, sample_json):
     tc = tmp_path / "report.json"
     tc.write_text(json.dumps(published(False)), encoding="utf-8")

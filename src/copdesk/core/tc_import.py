@@ -110,8 +110,7 @@ class _TcReader:
     def special(self, commitment: str, node: dict, where: str) -> None:
         """The signed measures list and the four questions, told apart by field type and text."""
         if node.get("field_type") == "measures_list" or key(_text(node.get("description"))) == self.labels.signed:
-            refs = measure_refs(html_md.to_text(_text(node.get("sig_value")))) or []
-            self.got.subscriptions.update(refs)
+            self.got.subscriptions.update(self.signed_refs(node))
             return
         q = self.labels.question(html_md.to_text(_text(node.get("description")))) or \
             next(((x.key, "") for x in self.t.questions if _text(node.get("name")).strip() == x.key), None)
@@ -119,6 +118,16 @@ class _TcReader:
             self.answer(f"{commitment} {q[0]}", node.get("sig_value"))
         else:
             self.lost(node, where, "a commitment field copdesk does not know")
+
+    def signed_refs(self, node: dict) -> list[str]:
+        """Measures of a signed-measures field: its value lists them ("Measure 25.1 Measure 25.2", a JSON
+        list, "25.1, 25.2"), or it is one ticked measure named "Specific Measures 25.1"."""
+        value = node.get("sig_value")
+        text = " ".join(_text(v) for v in value) if isinstance(value, list) else html_md.to_text(_text(value))
+        refs = measure_refs(text)
+        if refs is None and (value is True or text.strip().lower() in ("1", "yes", "true", "on", "checked")):
+            refs = measure_refs(re.sub(r"^\D*", "", _text(node.get("name"))))
+        return refs or []
 
     def measure(self, commitment: str, node: dict, where: str, prefix: str = "") -> None:
         code = self.code_of(node, "Measure")
@@ -145,8 +154,9 @@ class _TcReader:
                 self.new_items.append(NewItem(code, under, where))
         else:
             self.offer_wording(code, node)
-        if code.startswith("Measure ") and not prefix:
-            self.got.subscriptions.add(code)
+        if code.startswith("Measure ") and not prefix and (html_md.to_text(_text(node.get("sig_value"))) or any(
+                _items(node.get(f)) for f in ("qres", "slis"))):
+            self.got.subscriptions.add(code)  # written about; a blank measure counts only when signed
         self.answer(prefix + code, node.get("sig_value"))
         if prefix:
             self.got.add_crisis_item(int(prefix.split(" ")[1].rstrip("/")), code)
