@@ -15,7 +15,8 @@ def test_import_docx_prints_the_summary(tmp_path):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == f"Imported {src} into {tmp_path / 'n.copdesk'}: 23 answers."
-    assert lines[1] == "4 commitments, 6 measures, 2 QREs, 1 SLIs, 1 tables placed; 2 paragraphs unplaced."
+    assert lines[1] == ("4 commitments, 6 measures, 2 QREs, 1 SLIs, 1 tables placed; 2 crisis sub-sections "
+                        "(7 answers); 2 paragraphs unplaced.")
     assert any(line.startswith("unplaced, paragraph 60 (QRE 5.9.9") for line in lines)
     assert "not in the template: QRE 1.3.3 under Measure 1.3 (paragraph 57); kept as that item" in lines
     assert lines[-1].startswith("note: 2 template corrections (official wording, items the template lacks) offered, "

@@ -88,9 +88,11 @@ def test_content_that_fits_nowhere_is_listed_with_its_position(imported):
     assert [(u.position, u.text) for u in imported.unplaced] == [
         ("paragraph 60", "A label that sits in the wrong place."), ("table at block 61", "a | b")]
     assert "QRE 5.9.9" in imported.unplaced[0].reason
-    assert imported.counts == {"commitments": 4, "measures": 6, "qres": 2, "slis": 1, "tables": 1, "unplaced": 2}
+    assert imported.counts == {"commitments": 4, "measures": 6, "qres": 2, "slis": 1, "tables": 1, "crisis": 2,
+                               "crisis_answers": 7, "unplaced": 2}
     summary = imported.summary_lines()
-    assert summary[0] == "4 commitments, 6 measures, 2 QREs, 1 SLIs, 1 tables placed; 2 paragraphs unplaced."
+    assert summary[0] == ("4 commitments, 6 measures, 2 QREs, 1 SLIs, 1 tables placed; 2 crisis sub-sections "
+                          "(7 answers); 2 paragraphs unplaced.")
     assert any(line.startswith("unplaced, paragraph 60") for line in summary)
 
 

@@ -76,7 +76,9 @@ def test_subscriptions_and_unplaced(result):
     assert [(u.text, u.reason) for u in result.unplaced] == [
         ("Where does this go?", "a commitment field copdesk does not know"),
         ("Not a commitment of the template.", "Commitment 99 is not in the template")]
-    assert result.counts == {"commitments": 1, "measures": 1, "qres": 1, "slis": 1, "tables": 1, "unplaced": 2}
+    assert result.counts == {"commitments": 1, "measures": 1, "qres": 1, "slis": 1, "tables": 1, "crisis": 0,
+                             "crisis_answers": 0, "unplaced": 2}
+    assert result.summary_lines()[0] == "1 commitments, 1 measures, 1 QREs, 1 SLIs, 1 tables placed; 2 paragraphs unplaced."
 
 
 def test_new_element_kept_and_descriptions_offered_as_wording(result, template):

@@ -49,8 +49,10 @@ class ImportResult:
 
     def summary_lines(self) -> list[str]:
         c = self.counts
+        crisis = (f"; {c['crisis']} crisis sub-section{'s' if c['crisis'] != 1 else ''} "
+                  f"({c['crisis_answers']} answers)" if c["crisis"] else "")
         lines = [f"{c['commitments']} commitments, {c['measures']} measures, {c['qres']} QREs, {c['slis']} SLIs, "
-                 f"{c['tables']} tables placed; {c['unplaced']} paragraphs unplaced."]
+                 f"{c['tables']} tables placed{crisis}; {c['unplaced']} paragraphs unplaced."]
         for u in self.unplaced:
             lines.append(f"unplaced, {u.position} ({u.reason}): {_short(u.text)}")
         for n in self.new_items:
@@ -95,15 +97,17 @@ def build_data(t: Template, got: Collected, source: str) -> ReportData:
 
 
 def count(data: ReportData, unplaced: int) -> dict[str, int]:
-    """The summary counts: items recognised and answers placed."""
-    base = [c.split("/")[-1] for c in list(data.answers) + list(data.tables)]
+    """The summary counts: items recognised and answers placed (crisis sub-sections counted apart)."""
+    main = [c for c in list(data.answers) + list(data.tables) if not c.startswith("Crisis ")]
     subs = data.subscriptions
     return {
         "commitments": len({c for c in subs if c.startswith("Commitment ")}),
-        "measures": len({c for c in subs if c.startswith("Measure ")} | {c for c in base if c.startswith("Measure ")}),
-        "qres": len({c for c in base if c.startswith("QRE ")}),
-        "slis": len({c for c in base if c.startswith("SLI ")}),
+        "measures": len({c for c in subs if c.startswith("Measure ")} | {c for c in main if c.startswith("Measure ")}),
+        "qres": len({c for c in main if c.startswith("QRE ")}),
+        "slis": len({c for c in main if c.startswith("SLI ")}),
         "tables": len(data.tables),
+        "crisis": len(data.crisis),
+        "crisis_answers": len({c for c in list(data.answers) + list(data.tables) if c.startswith("Crisis ")}),
         "unplaced": unplaced,
     }
 
