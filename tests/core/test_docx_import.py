@@ -208,3 +208,14 @@ def test_header_lines_of_a_title_page(tmp_path, template):
         "header.signatory": "Osprey Social", "header.title": "Report September 2025", "header.kind": "platform",
         "header.services": "Osprey, Osprey Lite", "header.period_start": "2025-01-01",
         "header.period_end": "2025-06-30", "header.description": "We run two fictional apps."}
+
+
+def test_a_report_without_chapter_or_commitment_labels(tmp_path, template):
+    d = Doc(styled=False)
+    for text in ("Osprey Social", "Measure 12.1", "We checked ads.", "QRE 99.1.1", "Lost text."):
+        d.para(text)
+    result = read_docx(d.save(tmp_path / "m.docx"), template)
+    assert result.data.answers["Measure 12.1"].text == "We checked ads."
+    assert result.data.answers["header.signatory"].text == "Osprey Social"
+    assert [u.text for u in result.unplaced] == ["Lost text."]
+    assert result.data.subscriptions == {"Commitment 12", "Measure 12.1"}

@@ -88,8 +88,8 @@ class Placer(CrisisPart):
         text, L = p.text.strip(), self.labels
         label = item_label(text, p.heading > 0)
         if label:
-            if label.code.startswith("Commitment "):
-                self.mode = "body"
+            if label.code.startswith("Commitment ") or self.mode != "crisis":
+                self.mode = "body"  # any label ends the header; a commitment also ends the crisis section
             return self.item(label.code, label.rest, p)
         if self.mode == "crisis":
             return False
