@@ -174,6 +174,7 @@ class RichTextField(Binding, QTextEdit):
         self._markdown = None
         self.load(session.text(code))
         self.textChanged.connect(self._edited)
+        self.spell = _spell_highlighter(self)
 
     def markdown(self) -> str:
         return to_markdown(self.document())
@@ -262,6 +263,20 @@ class RichTextField(Binding, QTextEdit):
             return
         super().keyPressEvent(event)
 
+    def createStandardContextMenu(self, pos=None):  # noqa: N802 - Qt naming
+        """The editor's menu, with spelling suggestions and "Add to dictionary" on top at a misspelt word."""
+        if pos is None:
+            return super().createStandardContextMenu()
+        menu = super().createStandardContextMenu(pos)
+        from copdesk.ui.spell_highlight import add_suggestions
+        add_suggestions(menu, self, self.spell, pos)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        menu = self.createStandardContextMenu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasHtml():
             clean = QTextDocument()
@@ -269,6 +284,14 @@ class RichTextField(Binding, QTextEdit):
             self.textCursor().insertMarkdown(for_editor(to_markdown(clean)))
         else:
             super().insertFromMimeData(source)
+
+
+def _spell_highlighter(editor: QTextEdit):
+    """The spell-check underline for `editor`, or None when spell checking is off (Preferences)."""
+    from copdesk.ui import spell
+    from copdesk.ui.spell_highlight import SpellHighlighter
+    checker = spell.checker()
+    return SpellHighlighter(editor, checker) if checker is not None else None
 
 
 def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:

@@ -37,3 +37,33 @@ def set_user(name: str, initials: str) -> None:
     s = settings()
     s.setValue("user/name", name.strip())
     s.setValue("user/initials", initials.strip())
+
+
+def language() -> str:
+    """The interface language: "" follows the system, otherwise a code such as "en" or "fr"."""
+    return settings().value("ui/language", "", type=str)
+
+
+def set_language(code: str) -> None:
+    settings().setValue("ui/language", code)
+
+
+def spell_language() -> str:
+    """The spell-checking dictionary ("en_GB", "fr_FR", ...); "" turns spell checking off."""
+    return settings().value("spell/language", "en_GB", type=str)
+
+
+def set_spell_language(code: str) -> None:
+    settings().setValue("spell/language", code)
+
+
+def personal_words() -> list[str]:
+    """Words the user added to the dictionary ("Add to dictionary"), kept for every language."""
+    value = settings().value("spell/personal", [], type=list)
+    return [w for w in value if isinstance(w, str)]
+
+
+def add_personal_word(word: str) -> None:
+    words = personal_words()
+    if word not in words:
+        settings().setValue("spell/personal", sorted(words + [word]))

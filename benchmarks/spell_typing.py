@@ -1,0 +1,110 @@
+"""Spell checking cost: highlighting a 300-word answer, and one keystroke, in a real RichTextField.
+
+    .venv/bin/python benchmarks/spell_typing.py [LANG]      (LANG: en_GB by default, or fr_FR)
+
+Offscreen. Prints the dictionary load (background thread, paid once per language and run), the first
+highlight of a 300-word answer with a cold cache (lookups in slices from the event loop), the same with
+a warm cache, and the time of one keystroke in the middle of the text with and without spell checking.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEXT = {
+    "en_GB": ("The organisation reviewed the labelling of political advertisements in every member state and "
+              "recieved reports from fact-checkers about misleading content during the reporting period. "),
+    "fr_FR": ("L’organisation a examiné l’étiquetage des publicités politiques dans chaque État membre et a "
+              "reçu des signalemens de vérificateurs sur des contenus trompeurs pendant la période. "),
+}
+
+
+def main() -> int:
+    code = sys.argv[1] if len(sys.argv) > 1 else "en_GB"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+    from copdesk.app import make_app
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    app = make_app()
+    from copdesk.core.forms import load_template
+    from copdesk.core.report import Report
+    from copdesk.ui import settings, spell
+    from copdesk.ui.fields import RichTextField
+    from copdesk.ui.session import DraftSession
+    settings.set_spell_language(code)
+    sentence = TEXT[code]
+    answer = " ".join((sentence * 20).split()[:300])
+    path = Path(tempfile.mkdtemp()) / "bench.copdesk"
+    report = Report.create(path, load_template(), signatory="Bench", kind="other", title="Bench",
+                           subscriptions=["12.1"])
+    report.set_text("QRE 12.1.1", answer)
+    session = DraftSession(report)
+    t = time.perf_counter()
+    spell.checker(code).wait()
+    load = time.perf_counter() - t
+
+    def highlight() -> float:
+        t = time.perf_counter()
+        editor = RichTextField(session, QUndoStack(), "QRE 12.1.1", "QRE 12.1.1")
+        editor.spell.settle()
+        took = time.perf_counter() - t
+        assert editor.spell.misspelt_words(), "the misspelt word was not found"
+        editor.deleteLater()
+        return took
+
+    cold = highlight()
+    warm = statistics.median(highlight() for _ in range(5))
+    keystroke_on = _keystroke(app, session, spell_on=True)
+    keystroke_off = _keystroke(app, session, spell_on=False)
+    print(f"{code}: dictionary load {load:.2f} s (background thread)")
+    print(f"300-word answer, first highlight (cold cache): {cold * 1000:.0f} ms, in slices of "
+          f"{spell_slice_ms()} ms")
+    print(f"300-word answer, highlight again (warm cache): {warm * 1000:.1f} ms")
+    print(f"one keystroke (median of 50, editor holding the 300 words): {keystroke_on * 1000:.2f} ms with "
+          f"spell checking, {keystroke_off * 1000:.2f} ms without")
+    session.report.close()
+    return 0
+
+
+def spell_slice_ms() -> int:
+    from copdesk.ui.spell_highlight import SLICE
+    return round(SLICE * 1000)
+
+
+def _keystroke(app, session, spell_on: bool) -> float:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent, QUndoStack
+    from copdesk.ui.fields import RichTextField
+    editor = RichTextField(session, QUndoStack(), "QRE 12.1.1", "QRE 12.1.1")
+    if editor.spell is not None:
+        editor.spell.settle()
+        if not spell_on:
+            editor.spell.setDocument(None)
+    editor.show()
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    times = []
+    for i in range(50):
+        key = "e"
+        t = time.perf_counter()
+        editor.keyPressEvent(QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_E, Qt.KeyboardModifier.NoModifier, key))
+        app.processEvents()
+        times.append(time.perf_counter() - t)
+    editor.close()
+    editor.deleteLater()
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
