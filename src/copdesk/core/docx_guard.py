@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib  # a corrupted deflate stream raises zlib.error (found by tests/core/test_fuzz_importers.py)
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from copdesk.core.errors import InputError
 
 MB = 1024 * 1024
 MAX_FILE = 100 * MB  # the .docx itself (images included)
-MAX_PART = 48 * MB  # one XML part, uncompressed
-MAX_TOTAL = 96 * MB  # all parts we read, uncompressed
+MAX_PART = 32 * MB  # one XML part, uncompressed (7x a platform-size report; about 400 MB to parse)
+MAX_TOTAL = 48 * MB  # all parts we read, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB (Word XML compresses 5-30x)
 MAX_ENTRIES = 20000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -175,7 +176,7 @@ def _xml(zf: zipfile.ZipFile, name: str, budget: _Budget, required: bool = True)
     try:
         with zf.open(info) as fh:
             data = fh.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
         raise InputError(f"{budget.name} is damaged: {name} cannot be read ({exc}).",
                          "Open it in Word and save it again, then import that copy.") from None
     if len(data) > info.file_size:
