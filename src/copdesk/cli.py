@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -93,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("-o", "--output", type=Path, required=True)
     mrg.add_argument("--prefer", choices=["mine", "theirs"], help="settle every two-sided change this way "
                      "instead of leaving it for you to choose")
+
+    bak = sub.add_parser("backups", help="list a report's backups, or restore one to a new file",
+                         description="copdesk keeps the last few versions of each report (made when it opens "
+                         "in the window and every few minutes of editing) in your data folder.")
+    bak.add_argument("file", type=Path)
+    bak.add_argument("--restore", type=int, metavar="N", help="restore backup N of the list (1 = newest)")
+    bak.add_argument("-o", "--output", type=Path, help="the new file to restore into (never an existing file)")
 
     forms = sub.add_parser("forms", help="template editions")
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
@@ -264,6 +272,29 @@ def cmd_carry(a) -> int:
     return OK
 
 
+def cmd_backups(a) -> int:
+    from copdesk.core import backups
+    from copdesk.core.lockfile import local_time
+    found = backups.list_backups(a.file)
+    if a.restore is None:
+        if not found:
+            print(f"No backups of {a.file} (they are made when the report is open in the window).")
+        for n, b in enumerate(found, 1):
+            s = backups.summary(b)
+            state = (f"{s['answers']} answers, {s['tables']} tables, last change {local_time(s['last_change'])}"
+                     if s["sound"] else "damaged")
+            print(f"{n}  {local_time(b.at)}  {state}  {b.path}")
+        return OK
+    if not 1 <= a.restore <= len(found):
+        raise InputError(f"There is no backup {a.restore} of {a.file} ({len(found)} found).",
+                         f"Run 'copdesk backups {a.file}' to list them.")
+    if a.output is None:
+        raise InputError("Say where to restore with -o NEW.copdesk.", "A backup never overwrites a file.")
+    backups.restore(found[a.restore - 1], a.output)
+    print(f"Restored backup {a.restore} ({local_time(found[a.restore - 1].at)}) of {a.file} to {a.output}.")
+    return OK
+
+
 def cmd_forms_check(a) -> int:
     from copdesk.core.forms_check import check
     lines, ok = check(a.path)
@@ -322,7 +353,8 @@ def _short(text: str | None, n: int = 60) -> str:
 
 
 COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
-            "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge, "forms": cmd_forms_check}
+            "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge,
+            "backups": cmd_backups, "forms": cmd_forms_check}
 
 
 def _wants_window(argv: list[str]) -> bool:
@@ -341,7 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except sqlite3.OperationalError as exc:  # disk full, read-only, I/O error in the middle of a write
+            from copdesk.core.faults import write_error
+            raise write_error(exc, getattr(args, "file", None) or Path("the report")) from None
     except CopdeskError as exc:
         print(f"copdesk: {exc.message}", file=sys.stderr)
         if exc.hint:

@@ -78,12 +78,13 @@ def _lock(parent: QWidget | None, plan: OpenPlan) -> bool:
         plan.lock = lockfile.acquire(plan.path)
         return True
     except lockfile.LockedError as exc:
-        answer = choose(parent, "Report already open", exc.message,
-                        "Two people typing in one report overwrite each other. Read it without changing it, "
-                        "or work on a copy of it as it is now.", [READ_ONLY, COPY, CANCEL])
+        holder, message = exc.holder, exc.message
+    answer = choose(parent, "Report already open", message,
+                    "Two people typing in one report overwrite each other. Read it without changing it, "
+                    "or work on a copy of it as it is now.", [READ_ONLY, COPY, CANCEL])
     if answer == READ_ONLY:
         plan.readonly = True
-        plan.notes.append(f"Read-only: {plan.path.name} is open in another copdesk ({exc.holder.describe()}). "
+        plan.notes.append(f"Read-only: {plan.path.name} is open in another copdesk ({holder.describe()}). "
                           "Nothing you type here is kept.")
         return True
     if answer == COPY:

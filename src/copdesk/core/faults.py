@@ -1,0 +1,106 @@
+"""When the file cannot be written: say why in words, and get the edits back into a file.
+
+Two kinds of trouble reach an open report. A write fails (disk full, file made read-only, permission
+taken away, an I/O error): SQLite rolls the transaction back, the file stays as it was, and the caller
+keeps the edits in memory and tries again; `write_error` turns the SQLite or OS error into a message.
+Or the file is deleted or moved while open: on Linux and macOS the open connection goes on writing to
+the vanished file, so every "saved" would be a lie. `where_is` notices (the path no longer leads to the
+file we opened) and `rewrite` puts a complete copy back at the original path from the open connection.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+from copdesk.core.errors import CopdeskError, StoreError
+
+_MESSAGES = (
+    (("disk is full", "database or disk is full", "no space"), "the disk is full",
+     "Free some space (empty the bin, delete large files); copdesk saves as soon as there is room."),
+    (("readonly", "read-only"), "the file or its folder is read-only",
+     "Make it writable again, or work on a copy of it."),
+    (("permission", "access"), "copdesk is not allowed to write the file",
+     "Check the file's permissions; copdesk saves as soon as it may."),
+    (("unable to open", "no such file"), "the file or its folder is gone",
+     "Reconnect the drive, or put the folder back; copdesk saves as soon as it can."),
+    (("disk i/o error", "i/o"), "the disk reported an error (it may be full, removed or failing)",
+     "Check the drive; copdesk saves as soon as a write succeeds."),
+    (("locked", "busy"), "another program is holding the file",
+     "Close the other program; copdesk saves as soon as the file is free."),
+)
+
+
+def write_error(exc: BaseException, path: Path) -> CopdeskError:
+    """A message a person can act on, for a failed write of report `path`."""
+    if isinstance(exc, CopdeskError):
+        return exc
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        text = "no space"
+    else:
+        text = str(exc).lower()
+    for needles, what, hint in _MESSAGES:
+        if any(n in text for n in needles):
+            return StoreError(f"{Path(path).name} cannot be written: {what}.", hint)
+    return StoreError(f"{Path(path).name} cannot be written ({exc}).", "copdesk keeps trying.")
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when nothing is there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def where_is(path: Path, opened: tuple[int, int] | None) -> str:
+    """'ok' when `path` still leads to the file opened as `opened`; 'gone' or 'replaced' otherwise."""
+    now = identity(path)
+    if now is None:
+        return "gone"
+    if opened is not None and now != opened:
+        return "replaced"
+    return "ok"
+
+
+def rewrite(conn: sqlite3.Connection, path: Path) -> tuple[sqlite3.Connection, Path]:
+    """Write a complete copy of the open report `conn` at `path` again; a connection to it, and where it is.
+
+    For a report deleted or moved while open: the open connection still reads everything saved so far.
+    The old connection is closed before the copy is put in place (SQLite removes `path-wal` by name on
+    close, which must not be the new file's journal). Raises StoreError (the old connection kept) when
+    the copy cannot be written; a file someone put at `path` meanwhile is never overwritten (the copy then
+    goes beside it, named '... (rescued)').
+    """
+    from copdesk.core.backups import _copy
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.rescue")
+    try:
+        _copy(conn, tmp)
+    except (OSError, sqlite3.Error) as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise write_error(exc, path) from None
+    conn.close()
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if identity(path) is None:
+            leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
+    if path.exists():
+        path = _free_name(path)
+    os.replace(tmp, path)
+    from copdesk.core.store import PRAGMAS
+    new = sqlite3.connect(str(path))
+    for pragma in PRAGMAS:
+        new.execute(pragma)
+    return new, path
+
+
+def _free_name(path: Path) -> Path:
+    n = 1
+    while True:
+        candidate = path.with_name(f"{path.stem} (rescued{'' if n == 1 else f' {n}'}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
