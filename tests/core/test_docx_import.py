@@ -219,3 +219,19 @@ def test_a_report_without_chapter_or_commitment_labels(tmp_path, template):
     assert result.data.answers["header.signatory"].text == "Osprey Social"
     assert [u.text for u in result.unplaced] == ["Lost text."]
     assert result.data.subscriptions == {"Commitment 12", "Measure 12.1"}
+
+
+def test_labels_and_answers_laid_out_in_tables(tmp_path, template):
+    d = Doc(styled=False)
+    d.para("Commitment 12")
+    d.table([[SIGNED, "Measure 12.1"], [Q["Q1"], "Yes"], [Q["Q2"], "A desk.\nA tracker."]])
+    d.table([["QRE 12.1.1\nWe monitored ads in a box."]])
+    d.para("SLI 16.1.1")
+    d.table([["Member State", "Reports"], ["Austria", "1,234"]])
+    result = read_docx(d.save(tmp_path / "form.docx"), template)
+    a = result.data.answers
+    assert (a["Commitment 12 Q1"].text, a["Commitment 12 Q2"].text) == ("Yes", "A desk.\n\nA tracker.")
+    assert a["QRE 12.1.1"].text == "We monitored ads in a box."
+    assert "Measure 12.1" in result.data.subscriptions
+    assert result.data.tables["SLI 16.1.1"] == [["Member State", "Reports"], ["Austria", "1,234"]]
+    assert result.unplaced == []

@@ -220,11 +220,8 @@ class Placer(CrisisPart):
         if self.mode == "signed" and all(measure_refs(c) is not None for c in cells):
             self.signed[self.commitment].update(r for c in cells for r in measure_refs(c) or [])
             return  # the signed measures, laid out as a table
-        if len(tb.rows) == 1 and len(tb.rows[0]) == 1:  # a one-cell layout box holds text, not figures
-            cell = tb.rows[0][0] or ""
-            for line in cell.split("\n"):
-                if line.strip():
-                    self.text(Paragraph(tb.index, line, mdwrite.inline([mdwrite.Segment(line)])))
+        if (len(tb.rows) == 1 and len(tb.rows[0]) == 1) or self.is_form(tb):
+            self.unroll(tb)  # a one-cell box, or labels and answers laid out in a table: text, not figures
             return
         code = self.target or ""
         if code.split("/")[-1].startswith("SLI ") and code not in self.got.tables:
@@ -235,6 +232,22 @@ class Placer(CrisisPart):
             f"a table under {code}, which is not an SLI" if code else self.why)
         text = " | ".join(c or "" for c in (tb.rows[0] if tb.rows else []))
         self.unplaced.append(Unplaced(f"table at block {tb.index}", text, why))
+
+    def is_form(self, tb: Table) -> bool:
+        """A table whose first column holds labels ("QRE 12.1.1", a question) is a form, not an SLI table."""
+        L = self.labels
+        firsts = [row[0].strip() for row in tb.rows if row and row[0] and row[0].strip()]
+        return any(item_label(f.split("\n")[0], True) or L.question(f) or key(f) == L.signed or L.header_label(f)
+                   for f in firsts)
+
+    def unroll(self, tb: Table) -> None:
+        """Read a layout table cell by cell, line by line, as if it were paragraphs (plain text)."""
+        for row in tb.rows:
+            for cell in row:
+                for line in (cell or "").split("\n"):
+                    if line.strip():
+                        self.paragraph(Paragraph(tb.index, line, mdwrite.inline([mdwrite.Segment(line)])), [])
+        self.release()
 
     def add(self, code: str, block: tuple[str, int, str]) -> None:
         self.blocks.setdefault(code, []).append(block)
