@@ -150,6 +150,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self.next_action = self._action(go, "&Next", self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, "Next &incomplete", self.go_next_incomplete, "Ctrl+J")
         self._action(go, "&Checks", lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About copdesk", self.about)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -205,6 +207,11 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.ui.preferences import PreferencesDialog
         if PreferencesDialog(self).exec():
             self.session.report.who = settings.user_name() or self.session.report.who
+            self.show_step(self.current_key())  # the page again, with the spell-checking dictionary chosen
+
+    def about(self) -> None:
+        from copdesk.ui.about import AboutDialog
+        AboutDialog(self).exec()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -28,3 +28,13 @@ def mark(widget: QWidget, name: str) -> QWidget:
 
 def apply_style(app) -> None:
     """Nothing application-wide on purpose (no style sheet, see the module docstring)."""
+
+
+def app_icon():
+    """copdesk's icon in every size shipped (resources/icons, made by packaging/make_icons.py)."""
+    from PySide6.QtGui import QIcon
+    from copdesk import paths
+    icon = QIcon()
+    for png in sorted((paths.resources_dir() / "icons").glob("copdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
