@@ -57,11 +57,11 @@ def _parser() -> argparse.ArgumentParser:
                      "(Transparency Centre shape) or csv (one file per SLI table)")
     exp.add_argument("--hide-empty", action="store_true",
                      help="Word/PDF: leave out QREs and SLIs nobody answered (a draft shows them empty)")
-    exp.add_argument("--summaries", action="store_true", help="Word/PDF: where no official wording is known, "
     exp.add_argument("--comments", choices=["open", "all", "none"], default="open",
                      help="Word/PDF: which review comments become Word comments (default: the open ones)")
     exp.add_argument("--status-table", action="store_true",
                      help="Word/PDF: a table of the review status of each section after the status line")
+    exp.add_argument("--summaries", action="store_true", help="Word/PDF: where no official wording is known, "
                      "print copdesk's own summary, marked as not official")
 
     imp = sub.add_parser("import", help="create a report file from an earlier report: Word (.docx), "
@@ -205,6 +205,8 @@ def cmd_export(a) -> int:
             export_json(r, a.output)
             warnings, note = [], ""
         else:
+            from copdesk.core.docx_review import review_export
+            a.review = review_export(r, a.comments, a.status_table) if fmt in ("docx", "pdf") else None
             warnings, note = _export_other(fmt, r.template, r.snapshot(), a)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -213,8 +215,6 @@ def cmd_export(a) -> int:
 
 
 def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
-            from copdesk.core.docx_review import review_export
-            a.review = review_export(r, a.comments, a.status_table) if fmt in ("docx", "pdf") else None
     """Word, PDF, Transparency Centre JSON or CSV: (warnings, a note for the summary line)."""
     if fmt == "csv":
         from copdesk.core.csv_export import export_csv
