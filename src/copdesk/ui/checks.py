@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from copdesk.core.report import ReportData
@@ -10,7 +10,9 @@ from copdesk.core.template import Template
 from copdesk.core.validate import validate
 
 CODE = Qt.UserRole
-MARK = {"missing": "○ missing", "invalid": "✖ invalid", "warning": "⚠ warning"}
+# Marked for lupdate here, translated where shown (a translator is installed after this module loads).
+MARK = {"missing": QT_TRANSLATE_NOOP("ChecksPanel", "○ missing"), "invalid": QT_TRANSLATE_NOOP("ChecksPanel", "✖ invalid"),
+        "warning": QT_TRANSLATE_NOOP("ChecksPanel", "⚠ warning")}
 
 
 class ChecksPanel(QWidget):
@@ -22,7 +24,7 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Checks: missing and invalid items")
+        self.list.setAccessibleName(self.tr("Checks: missing and invalid items"))
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(CODE)))
@@ -35,12 +37,13 @@ class ChecksPanel(QWidget):
         issues = validate(t, data)
         self.list.clear()
         for issue in issues:
-            item = QListWidgetItem(f"{MARK[issue.severity]} — {issue.code}: {issue.message}")
+            item = QListWidgetItem(f"{self.tr(MARK[issue.severity])} — {issue.code}: {issue.message}")
             item.setData(CODE, issue.code)
             self.list.addItem(item)
         counts = {s: sum(i.severity == s for i in issues) for s in MARK}
-        self.summary.setText("Complete: nothing missing." if not counts["missing"] and not counts["invalid"] else
-                             f"{counts['missing']} missing, {counts['invalid']} invalid, {counts['warning']} warnings")
+        self.summary.setText(self.tr("Complete: nothing missing.") if not counts["missing"] and not counts["invalid"]
+                             else self.tr("{missing} missing, {invalid} invalid, {warnings} warnings").format(
+                                 missing=counts["missing"], invalid=counts["invalid"], warnings=counts["warning"]))
 
 
 class FindPanel(QWidget):
@@ -51,10 +54,10 @@ class FindPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Find in report…")
-        self.query.setAccessibleName("Find in report")
+        self.query.setPlaceholderText(self.tr("Find in report…"))
+        self.query.setAccessibleName(self.tr("Find in report"))
         self.results = QListWidget()
-        self.results.setAccessibleName("Find results")
+        self.results.setAccessibleName(self.tr("Find results"))
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(lambda item: self.jump.emit(item.data(CODE)))
         self.count = QLabel()
@@ -88,9 +91,9 @@ class FindPanel(QWidget):
                 hits += 1
         for code, grid in data.tables.items():
             if any(needle in (cell or "").lower() for row in grid for cell in row):
-                item = QListWidgetItem(f"{code}: in the table")
+                item = QListWidgetItem(self.tr("{code}: in the table").format(code=code))
                 item.setData(CODE, code + " table")
                 self.results.addItem(item)
                 hits += 1
-        self.count.setText(f"{hits} result{'s' if hits != 1 else ''}")
+        self.count.setText(self.tr("%n result(s)", "", hits))
         return hits

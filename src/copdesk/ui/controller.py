@@ -93,8 +93,8 @@ class Controller(QObject):
             self.show_start()
 
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent(), "Open report", str(Path.home()),
-                                              "copdesk reports (*.copdesk);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self._parent(), self.tr("Open report"), str(Path.home()),
+                                              self.tr("copdesk reports (*.copdesk);;All files (*)"))
         if path:
             self.open_path(path)
 

@@ -44,8 +44,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_review()
-        self.saved_label = QLabel("Saved")
-        self.saved_label.setAccessibleName("Save status")
+        self.saved_label = QLabel(self.tr("Saved"))
+        self.saved_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.saved_label)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
@@ -68,9 +68,9 @@ class MainWindow(ReviewActions, QMainWindow):
         lay.addLayout(self.page_host, 1)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(12, 6, 12, 6)
-        self.prev_button = QPushButton("◀ Previous")
-        self.next_button = QPushButton("Next ▶")
-        self.incomplete_button = QPushButton("Next incomplete")
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.incomplete_button = QPushButton(self.tr("Next incomplete"))
         self.position = QLabel()
         for b in (self.prev_button, self.position, self.incomplete_button):
             buttons.addWidget(b)
@@ -82,7 +82,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def _build_docks(self) -> None:
         self.navigator = NavigatorView()
         self.navigator.step_activated.connect(self.show_step)
-        nav = QDockWidget("Report", self)
+        nav = QDockWidget(self.tr("Report"), self)
         nav.setObjectName("navigatorDock")
         nav.setWidget(self.navigator)
         nav.setFeatures(QDockWidget.DockWidgetMovable)
@@ -91,10 +91,10 @@ class MainWindow(ReviewActions, QMainWindow):
         self.checks.jump.connect(self.jump_to)
         self.find = FindPanel()
         self.find.jump.connect(self.jump_to)
-        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock = QDockWidget(self.tr("Checks"), self)
         self.checks_dock.setObjectName("checksDock")
         self.checks_dock.setWidget(self.checks)
-        self.find_dock = QDockWidget("Find", self)
+        self.find_dock = QDockWidget(self.tr("Find"), self)
         self.find_dock.setObjectName("findDock")
         self.find_dock.setWidget(self.find)
         self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
@@ -113,45 +113,45 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         if self.controller is not None:
             c = self.controller
-            self._action(file, "&New report…", c.new_report, QKeySequence.New)
-            self._action(file, "&Open…", c.ask_open, QKeySequence.Open)
-            self.recent_menu = file.addMenu("Open &recent")
+            self._action(file, self.tr("&New report…"), c.new_report, QKeySequence.New)
+            self._action(file, self.tr("&Open…"), c.ask_open, QKeySequence.Open)
+            self.recent_menu = file.addMenu(self.tr("Open &recent"))
             self.recent_menu.aboutToShow.connect(self._fill_recent)
-            self._action(file, "Start from an &earlier report…", c.import_report)
-            self._action(file, "New report for the next &period from this one…", self.carry_forward)
-            self._action(file, "&Start screen", c.show_start)
+            self._action(file, self.tr("Start from an &earlier report…"), c.import_report)
+            self._action(file, self.tr("New report for the next &period from this one…"), self.carry_forward)
+            self._action(file, self.tr("&Start screen"), c.show_start)
             file.addSeparator()
-        self.export_action = self._action(file, "Export to &Word…", self.export_docx, "Ctrl+E")
+        self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
         file.addSeparator()
-        self._action(file, "&Close", self.close, QKeySequence.Close)
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.Undo)
-        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
-        self._action(edit, "&Find in report…", self.focus_find, QKeySequence.Find)
+        self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
-        self._action(edit, "&Preferences…", self.preferences, QKeySequence.Preferences)
-        fmt = bar.addMenu("F&ormat")
-        self._action(fmt, "&Bold", lambda: self._format("toggle_bold"), QKeySequence.Bold)
-        self._action(fmt, "&Italic", lambda: self._format("toggle_italic"), QKeySequence.Italic)
-        self._action(fmt, "B&ullet list", lambda: self._format("toggle_bullets"), "Ctrl+Shift+L")
-        self._action(fmt, "&Nest bullet", lambda: self._format("indent", 1), "Ctrl+]")
-        self._action(fmt, "&Un-nest bullet", lambda: self._format("indent", -1), "Ctrl+[")
-        self._action(fmt, "Insert &link…", self._insert_link, "Ctrl+K")
-        go = bar.addMenu("&Go")
-        self.prev_action = self._action(go, "&Previous", self.go_previous, "Ctrl+PgUp")
-        self.next_action = self._action(go, "&Next", self.go_next, "Ctrl+PgDown")
-        self.incomplete_action = self._action(go, "Next &incomplete", self.go_next_incomplete, "Ctrl+J")
-        self._action(go, "&Checks", lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About copdesk", self.about)
+        self._action(edit, self.tr("&Preferences…"), self.preferences, QKeySequence.Preferences)
+        fmt = bar.addMenu(self.tr("F&ormat"))
+        self._action(fmt, self.tr("&Bold"), lambda: self._format("toggle_bold"), QKeySequence.Bold)
+        self._action(fmt, self.tr("&Italic"), lambda: self._format("toggle_italic"), QKeySequence.Italic)
+        self._action(fmt, self.tr("B&ullet list"), lambda: self._format("toggle_bullets"), "Ctrl+Shift+L")
+        self._action(fmt, self.tr("&Nest bullet"), lambda: self._format("indent", 1), "Ctrl+]")
+        self._action(fmt, self.tr("&Un-nest bullet"), lambda: self._format("indent", -1), "Ctrl+[")
+        self._action(fmt, self.tr("Insert &link…"), self._insert_link, "Ctrl+K")
+        go = bar.addMenu(self.tr("&Go"))
+        self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
+        self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
+        self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
+        self._action(go, self.tr("&Checks"), lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About copdesk"), self.about)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -176,7 +176,7 @@ class MainWindow(ReviewActions, QMainWindow):
         editor = self._focused_rich()
         if editor is None:
             return
-        url, ok = QInputDialog.getText(self, "Insert link", "Address (https://…):")
+        url, ok = QInputDialog.getText(self, self.tr("Insert link"), self.tr("Address (https://…):"))
         if ok and url.strip():
             editor.insert_link(url.strip())
 
@@ -185,14 +185,14 @@ class MainWindow(ReviewActions, QMainWindow):
         from PySide6.QtWidgets import QInputDialog
         from copdesk.core.carry import carry
         if title is None:
-            title, ok = QInputDialog.getText(self, "Next period", "Title of the new report:",
+            title, ok = QInputDialog.getText(self, self.tr("Next period"), self.tr("Title of the new report:"),
                                              text=self.session.text("header.title"))
             if not ok or not title.strip():
                 return None
         if out is None:
             suggested = str(self.session.report.path.with_name(title.strip().replace(" ", "-") + ".copdesk"))
-            out, _ = QFileDialog.getSaveFileName(self, "Save the new report as", suggested,
-                                                 "copdesk reports (*.copdesk)")
+            out, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new report as"), suggested,
+                                                 self.tr("copdesk reports (*.copdesk)"))
             if not out:
                 return None
         self.session.flush()
@@ -238,7 +238,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.page_host.addWidget(self.page)
         self.navigator.select(key)
         keys = list(steps)
-        self.position.setText(f"{keys.index(key) + 1} of {len(keys)}")
+        self.position.setText(self.tr("{n} of {total}").format(n=keys.index(key) + 1, total=len(keys)))
         self.prev_button.setEnabled(keys.index(key) > 0)
         self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
         if focus:
@@ -262,7 +262,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def go_next_incomplete(self) -> None:
         key = wizard.next_incomplete(self.session.template, self.session.snapshot(), self.current_key())
         if key is None:
-            self.statusBar().showMessage("Every item is complete.", 5000)
+            self.statusBar().showMessage(self.tr("Every item is complete."), 5000)
         else:
             self.show_step(key)
 
@@ -280,13 +280,13 @@ class MainWindow(ReviewActions, QMainWindow):
 
     # -- status ---------------------------------------------------------------------------------
     def _on_saved(self, at: str) -> None:
-        self.saved_label.setText(f"Saved {at}")
+        self.saved_label.setText(self.tr("Saved {time}").format(time=at))
         self.saved_label.setStyleSheet("")
         self.setWindowModified(self.session.dirty)
         self._refresh_timer.start()
 
     def _on_save_failed(self, message: str) -> None:
-        self.saved_label.setText("⚠ Not saved — edits kept in memory")
+        self.saved_label.setText(self.tr("⚠ Not saved — edits kept in memory"))
         self.saved_label.setStyleSheet("color: #a00000; font-weight: bold")
         self.statusBar().showMessage(message, 15000)
 
@@ -309,14 +309,15 @@ class MainWindow(ReviewActions, QMainWindow):
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
         if out is None:
             suggested = str(self.session.report.path.with_suffix(".docx"))
-            out, _ = QFileDialog.getSaveFileName(self, "Export to Word", suggested, "Word documents (*.docx)")
+            out, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Word"), suggested,
+                                                 self.tr("Word documents (*.docx)"))
             if not out:
                 return
         from copdesk.core.docx_export import DocxOptions
         from copdesk.core.docx_review import review_export
         data, template = self.session.snapshot(), self.session.template
         options = DocxOptions(review=review_export(self.session.report))
-        progress = QProgressDialog("Exporting to Word…", "", 0, 0, self)
+        progress = QProgressDialog(self.tr("Exporting to Word…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)
@@ -328,9 +329,10 @@ class MainWindow(ReviewActions, QMainWindow):
         def done(warnings) -> None:
             progress.close()
             self.last_export = Path(out)
-            text = f"Exported to {out}." + (f"\n\n{len(warnings)} warning(s):\n" + "\n".join(map(str, warnings[:10]))
-                                            if warnings else "")
-            self.statusBar().showMessage(f"Exported to {out}", 10000)
+            text = self.tr("Exported to {path}.").format(path=out) + (
+                "\n\n" + self.tr("%n warning(s):", "", len(warnings)) + "\n" + "\n".join(map(str, warnings[:10]))
+                if warnings else "")
+            self.statusBar().showMessage(self.tr("Exported to {path}").format(path=out), 10000)
             if ask_open:
                 self._offer_open(Path(out), text)
 
@@ -341,9 +343,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self._tasks.append(run_task(work, done, failed))
 
     def _offer_open(self, path: Path, text: str) -> None:
-        box = QMessageBox(QMessageBox.Information, "Export finished", text, QMessageBox.Close, self)
-        open_doc = box.addButton("Open document", QMessageBox.AcceptRole)
-        open_dir = box.addButton("Open folder", QMessageBox.ActionRole)
+        box = QMessageBox(QMessageBox.Information, self.tr("Export finished"), text, QMessageBox.Close, self)
+        open_doc = box.addButton(self.tr("Open document"), QMessageBox.AcceptRole)
+        open_dir = box.addButton(self.tr("Open folder"), QMessageBox.ActionRole)
         box.exec()
         if box.clickedButton() is open_doc:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -362,15 +364,17 @@ class MainWindow(ReviewActions, QMainWindow):
     def _announce_merge_choices(self) -> None:
         from copdesk.core.merge import pending
         if self.session.report.conn is not None and pending(self.session.report):
-            self.statusBar().showMessage(f"{len(pending(self.session.report))} merge choices are pending: "
-                                         "Review › Merge choices…", 30000)
+            self.statusBar().showMessage(self.tr("%n merge choice(s) pending: Review › Merge choices…", "",
+                                                 len(pending(self.session.report))), 30000)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if not self.session.flush():
             answer = QMessageBox.warning(
-                self, "Not saved", f"copdesk cannot write {self.session.report.path}:\n{self.session.last_error}\n\n"
-                "Close anyway and lose the edits made since the last save?", QMessageBox.Cancel | QMessageBox.Discard)
+                self, self.tr("Not saved"),
+                self.tr("copdesk cannot write {path}:\n{error}\n\nClose anyway and lose the edits made since the last "
+                        "save?").format(path=self.session.report.path, error=self.session.last_error),
+                QMessageBox.Cancel | QMessageBox.Discard)
             if answer != QMessageBox.Discard:
                 event.ignore()
                 return

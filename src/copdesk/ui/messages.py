@@ -7,11 +7,14 @@ import sys
 import traceback
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from copdesk import __version__
 from copdesk.core.errors import CopdeskError
+
+translate = QCoreApplication.translate
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "copdesk") -> None:
@@ -25,12 +28,13 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "copdesk
 
 
 def show_bug(parent: QWidget | None, details: str) -> None:
-    box = QMessageBox(QMessageBox.Critical, "copdesk: unexpected error",
-                      "Something went wrong inside copdesk. Your report was saved before this message.",
+    box = QMessageBox(QMessageBox.Critical, translate("Messages", "copdesk: unexpected error"),
+                      translate("Messages", "Something went wrong inside copdesk. Your report was saved before "
+                                            "this message."),
                       QMessageBox.Ok, parent)
-    box.setInformativeText("Please send the details to whoever supports copdesk for you.")
+    box.setInformativeText(translate("Messages", "Please send the details to whoever supports copdesk for you."))
     box.setDetailedText(f"copdesk {__version__}\n{details}")
-    copy = box.addButton("Copy details", QMessageBox.ActionRole)
+    copy = box.addButton(translate("Messages", "Copy details"), QMessageBox.ActionRole)
     box.exec()
     if box.clickedButton() is copy:
         QGuiApplication.clipboard().setText(f"copdesk {__version__}\n{details}")

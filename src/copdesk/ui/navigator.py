@@ -6,7 +6,7 @@ show their progress as "3/5".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
 
 from copdesk.core import wizard
@@ -16,6 +16,10 @@ from copdesk.core.template import Template
 KEY = Qt.UserRole
 ICONS = {wizard.COMPLETE: QStyle.SP_DialogApplyButton, wizard.IN_PROGRESS: QStyle.SP_BrowserReload,
          wizard.EMPTY: QStyle.SP_FileIcon, wizard.CARRIED: QStyle.SP_ArrowForward}
+# The core's status words, for lupdate; shown through self.tr (a step's label is the template's, not ours).
+STATUS_WORDS = (QT_TRANSLATE_NOOP("NavigatorView", "empty"), QT_TRANSLATE_NOOP("NavigatorView", "in progress"),
+                QT_TRANSLATE_NOOP("NavigatorView", "complete"),
+                QT_TRANSLATE_NOOP("NavigatorView", "carried over, to review"))
 
 
 class NavigatorView(QTreeWidget):
@@ -24,7 +28,7 @@ class NavigatorView(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setAccessibleName("Report navigator")
+        self.setAccessibleName(self.tr("Report navigator"))
         self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._changed)
@@ -56,11 +60,12 @@ class NavigatorView(QTreeWidget):
             if item is None:
                 continue
             status = statuses.get(step.key, wizard.EMPTY)
+            words = self.tr(status)
             extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
-            item.setText(0, f"{step.label}{extra} — {status}")
+            item.setText(0, f"{step.label}{extra} — {words}")
             item.setIcon(0, self.style().standardIcon(ICONS[status]))
-            item.setToolTip(0, f"{step.label}: {status}")
-            item.setData(0, Qt.AccessibleTextRole, f"{step.label}, {status}{extra}")
+            item.setToolTip(0, f"{step.label}: {words}")
+            item.setData(0, Qt.AccessibleTextRole, f"{step.label}, {words}{extra}")
 
     def current_key(self) -> str:
         item = self.currentItem()

@@ -22,27 +22,27 @@ class ReviewActions:
     def _build_review(self) -> None:
         self.comments = CommentsPanel(self.session)
         self.comments.jump.connect(self.jump_to)
-        self.comments_dock = QDockWidget("Comments", self)
+        self.comments_dock = QDockWidget(self.tr("Comments"), self)
         self.comments_dock.setObjectName("commentsDock")
         self.comments_dock.setWidget(self.comments)
         self.addDockWidget(Qt.RightDockWidgetArea, self.comments_dock)
         self.tabifyDockWidget(self.checks_dock, self.comments_dock)
         self.checks_dock.raise_()
-        menu = self.menuBar().addMenu("&Review")
-        self._action(menu, "&Comment on this answer…", self.comment_on_focused, "Ctrl+Alt+M")
-        self._action(menu, "Show c&omments", lambda: (self.comments_dock.raise_(), self.comments.tree.setFocus()),
+        menu = self.menuBar().addMenu(self.tr("&Review"))
+        self._action(menu, self.tr("&Comment on this answer…"), self.comment_on_focused, "Ctrl+Alt+M")
+        self._action(menu, self.tr("Show c&omments"), lambda: (self.comments_dock.raise_(), self.comments.tree.setFocus()),
                      "Ctrl+Shift+M")
         menu.addSeparator()
-        self.freeze_action = self._action(menu, "&Freeze for review", self.toggle_freeze)
+        self.freeze_action = self._action(menu, self.tr("&Freeze for review"), self.toggle_freeze)
         self.freeze_action.setCheckable(True)
         self.freeze_action.setChecked(bool(self.session.report.frozen()))
-        self._action(menu, "&Approve the final report…", self.approve_final)
+        self._action(menu, self.tr("&Approve the final report…"), self.approve_final)
         menu.addSeparator()
-        self._action(menu, "Save a &version…", self.save_version, "Ctrl+Alt+S")
-        self._action(menu, "Co&mpare…", self.compare)
+        self._action(menu, self.tr("Save a &version…"), self.save_version, "Ctrl+Alt+S")
+        self._action(menu, self.tr("Co&mpare…"), self.compare)
         menu.addSeparator()
-        self._action(menu, "Merge a &reviewer's copy…", self.merge_copy)
-        self._action(menu, "Merge c&hoices…", self.merge_choices)
+        self._action(menu, self.tr("Merge a &reviewer's copy…"), self.merge_copy)
+        self._action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
         self.session.comments_changed.connect(self._reload_page)
         self.session.review_changed.connect(self._reload_page)
 
@@ -62,7 +62,7 @@ class ReviewActions:
             if widget is editor or (widget is not None and editor.isAncestorOf(widget)):
                 self.on_comment_requested(code.removesuffix(" table"))
                 return
-        self.statusBar().showMessage("Put the cursor in an answer to comment on it.", 5000)
+        self.statusBar().showMessage(self.tr("Put the cursor in an answer to comment on it."), 5000)
 
     # -- statuses, freeze, final ------------------------------------------------------------------
     def on_status_requested(self, section: str, status: str) -> None:
@@ -90,9 +90,12 @@ class ReviewActions:
         if not name:
             return False
         open_sections = [c for c, s in review.statuses(self.session.report).items() if s.status != "approved"]
-        text = (f"Record your final approval, {name}? The report is frozen and its export says Final."
-                + (f"\n\nNot every section is approved yet: {', '.join(open_sections)}." if open_sections else ""))
-        if confirm and QMessageBox.question(self, "Final approval", text) != QMessageBox.Yes:
+        text = self.tr("Record your final approval, {name}? The report is frozen and its export says Final.").format(
+            name=name)
+        if open_sections:
+            text += "\n\n" + self.tr("Not every section is approved yet: {sections}.").format(
+                sections=", ".join(open_sections))
+        if confirm and QMessageBox.question(self, self.tr("Final approval"), text) != QMessageBox.Yes:
             return False
         self.session.flush()
         review.approve_final(self.session.report, name)
@@ -104,7 +107,8 @@ class ReviewActions:
     # -- versions, comparison, merge ---------------------------------------------------------------
     def save_version(self, name: str | None = None) -> None:
         if name is None:
-            name, ok = QInputDialog.getText(self, "Save a version", "Name of this version (e.g. “sent to legal”):")
+            name, ok = QInputDialog.getText(self, self.tr("Save a version"),
+                                             self.tr("Name of this version (e.g. “sent to legal”):"))
             if not ok:
                 return
         self.session.flush()
@@ -113,7 +117,7 @@ class ReviewActions:
         except CopdeskError as exc:
             show_error(self, exc)
             return
-        self.statusBar().showMessage(f"Saved version “{v.name}”.", 8000)
+        self.statusBar().showMessage(self.tr("Saved version “{name}”.").format(name=v.name), 8000)
 
     def compare(self):
         from copdesk.ui.compare_dialog import CompareDialog
@@ -131,7 +135,8 @@ class ReviewActions:
         from copdesk.ui.merge_dialog import ConflictsDialog
         dialog = ConflictsDialog(self.session, self)
         if not dialog.conflicts:
-            QMessageBox.information(self, "Merge choices", "No merge choices are pending in this report.")
+            QMessageBox.information(self, self.tr("Merge choices"),
+                                    self.tr("No merge choices are pending in this report."))
             return None
         dialog.exec()
         return dialog

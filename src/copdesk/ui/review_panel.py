@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -12,6 +12,7 @@ from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 
 ID, CODE = Qt.UserRole, Qt.UserRole + 1
+translate = QCoreApplication.translate
 
 
 def ask_name(parent) -> str:
@@ -28,8 +29,13 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
     if not name:
         return False
     if text is None:
-        title = "Reply" if parent_id else f"Comment on {code}" + (f", cell {cell}" if cell else "")
-        text, ok = QInputDialog.getMultiLineText(parent, title, "Your comment:")
+        if parent_id:
+            title = translate("Comments", "Reply")
+        elif cell:
+            title = translate("Comments", "Comment on {code}, cell {cell}").format(code=code, cell=cell)
+        else:
+            title = translate("Comments", "Comment on {code}").format(code=code)
+        text, ok = QInputDialog.getMultiLineText(parent, title, translate("Comments", "Your comment:"))
         if not ok or not text.strip():
             return False
     session.flush()
@@ -48,27 +54,27 @@ class CommentsPanel(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.only_open = QCheckBox("&Open only")
+        self.only_open = QCheckBox(self.tr("&Open only"))
         self.only_open.setChecked(True)
-        self.only_mine = QCheckBox("&Mine")
+        self.only_mine = QCheckBox(self.tr("&Mine"))
         self.chapter = QComboBox()
-        self.chapter.setAccessibleName("Show comments of chapter")
-        self.chapter.addItem("All chapters", "")
+        self.chapter.setAccessibleName(self.tr("Show comments of chapter"))
+        self.chapter.addItem(self.tr("All chapters"), "")
         for ch in session.template.chapters:
             self.chapter.addItem(ch.title, ch.code)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("Comments")
+        self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.itemActivated.connect(lambda item: self.jump.emit(item.data(0, CODE)))
         self.count = QLabel()
         filters = QHBoxLayout()
         for w in (self.only_open, self.only_mine, self.chapter):
             filters.addWidget(w)
         buttons = QHBoxLayout()
-        self.reply_button = QPushButton("&Reply…")
-        self.resolve_button = QPushButton("Re&solve")
-        self.reopen_button = QPushButton("Reo&pen")
+        self.reply_button = QPushButton(self.tr("&Reply…"))
+        self.resolve_button = QPushButton(self.tr("Re&solve"))
+        self.reopen_button = QPushButton(self.tr("Reo&pen"))
         for b, slot in ((self.reply_button, lambda: self.reply()), (self.resolve_button, lambda: self.set_resolved(True)),
                         (self.reopen_button, lambda: self.set_resolved(False))):
             b.clicked.connect(slot)
@@ -106,7 +112,8 @@ class CommentsPanel(QWidget):
             if not self._visible(top):
                 continue
             shown += 1
-            state = f"resolved by {top.resolved_by}" if top.resolved else "open"
+            state = (self.tr("resolved by {name}").format(name=top.resolved_by) if top.resolved
+                     else self.tr("open"))
             item = QTreeWidgetItem(self.tree, [f"{top.anchor} — {top.author}, {top.at[:16].replace('T', ' ')} "
                                                f"({state})\n{top.text}"])
             item.setData(0, ID, top.id)
@@ -117,7 +124,7 @@ class CommentsPanel(QWidget):
                 child.setData(0, CODE, rep.code)
             item.setExpanded(True)
         total = len(review.threads(self.session.report))
-        self.count.setText(f"{shown} of {total} comment threads shown")
+        self.count.setText(self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total))
 
     def _current(self) -> tuple[str, str] | None:
         item = self.tree.currentItem()

@@ -92,7 +92,8 @@ class DraftSession(QObject):
         """In a read-only session: say so, and put the file's value back in the editor."""
         if not self.readonly:
             return False
-        self.save_failed.emit("Read-only: this report is open in another copdesk. Nothing you type here is kept.")
+        self.save_failed.emit(self.tr("Read-only: this report is open in another copdesk. Nothing you type here "
+                                      "is kept."))
         self.answer_changed.emit(code)
         return True
 
@@ -111,7 +112,8 @@ class DraftSession(QObject):
                     self.report.set_table(code, grid)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the edits
             self.last_error = faults.write_error(exc, self.report.path).message
-            self.save_failed.emit(f"Not saved: {self.last_error} Your edits are kept and copdesk will try again.")
+            self.save_failed.emit(self.tr("Not saved: {error} Your edits are kept and copdesk will try again.").format(
+                error=self.last_error))
             self._timer.start(2000)
             return False
         for code in texts:
@@ -131,12 +133,12 @@ class DraftSession(QObject):
             return
         conn, path = faults.rewrite(self.report.conn, self.report.path)
         self.report.conn, self.report._db = conn, None  # the Report goes on in the rewritten file
-        what = "deleted or moved away" if state == "gone" else "replaced by another file"
+        what = self.tr("deleted or moved away") if state == "gone" else self.tr("replaced by another file")
         if path != self.report.path:
             self.report.path = path
         self._opened = faults.identity(path)
-        self.rescued.emit(f"The report file was {what} while open. copdesk wrote it again, with everything "
-                          f"saved so far, at {path}.")
+        self.rescued.emit(self.tr("The report file was {what} while open. copdesk wrote it again, with everything "
+                                  "saved so far, at {path}.").format(what=what, path=path))
 
     def mark_reviewed(self, codes: list[str]) -> None:
         """Clear the 'carried over' mark of answers whose text still holds."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from copdesk.ui.spell import SpellChecker, words
 
+translate = QCoreApplication.translate
 SLICE = 0.008  # seconds of lookups per turn of the event loop
 
 
@@ -105,10 +106,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         return found
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpellMenu", text)
-
-
 def add_suggestions(menu: QMenu, editor: QTextEdit, highlighter: SpellHighlighter | None, pos) -> None:
     """Put the suggestions for the misspelt word at `pos` (and "Add to dictionary") on top of `menu`."""
     if highlighter is None or not highlighter.checker.loaded:
@@ -130,10 +127,10 @@ def add_suggestions(menu: QMenu, editor: QTextEdit, highlighter: SpellHighlighte
                                                                          length, s))
         entries.append(action)
     if not entries:
-        none = QAction(_tr("No suggestions"), menu)
+        none = QAction(translate("SpellMenu", "No suggestions"), menu)
         none.setEnabled(False)
         entries.append(none)
-    add = QAction(_tr("Add “%1” to dictionary").replace("%1", word), menu)
+    add = QAction(translate("SpellMenu", "Add “{word}” to dictionary").format(word=word), menu)
     add.triggered.connect(lambda _c=False: highlighter.checker.add(word))
     entries.append(add)
     if first is None:
@@ -148,7 +145,7 @@ def _replace(editor: QTextEdit, position: int, length: int, text: str) -> None:
     of its own so it is one undo step, not merged into the typing around it."""
     stack = getattr(editor, "stack", None)
     if stack is not None:
-        stack.beginMacro(_tr("Correct spelling"))
+        stack.beginMacro(translate("SpellMenu", "Correct spelling"))
     cursor = QTextCursor(editor.document())
     cursor.setPosition(position)
     cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)

@@ -24,16 +24,17 @@ class StartView(QWidget):
         self.resize(820, 520)
         title = QLabel("copdesk")
         mark(title, "h1")
-        intro = QLabel("Draft, review and export your report under the Code of Conduct on Disinformation. "
-                       "Everything you type is saved to the report file as you go.")
+        intro = QLabel(self.tr("Draft, review and export your report under the Code of Conduct on Disinformation. "
+                               "Everything you type is saved to the report file as you go."))
         intro.setWordWrap(True)
         buttons = QVBoxLayout()
         for text, signal, tip in [
-            ("&New report…", self.new_requested, "Create a report for a new period"),
-            ("&Open report…", lambda: self.open_requested.emit(""), "Open a .copdesk file"),
-            ("Start from an &earlier report…", self.import_requested,
-             "Import last period's Word report or Transparency Centre JSON"),
-            ("Open the &sample report", self.sample_requested, "A fictional platform's report, to look around"),
+            (self.tr("&New report…"), self.new_requested, self.tr("Create a report for a new period")),
+            (self.tr("&Open report…"), lambda: self.open_requested.emit(""), self.tr("Open a .copdesk file")),
+            (self.tr("Start from an &earlier report…"), self.import_requested,
+             self.tr("Import last period's Word report or Transparency Centre JSON")),
+            (self.tr("Open the &sample report"), self.sample_requested,
+             self.tr("A fictional platform's report, to look around")),
         ]:
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -42,10 +43,10 @@ class StartView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent reports")
+        self.recent.setAccessibleName(self.tr("Recent reports"))
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.UserRole)))
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Recent reports</b> (double-click or Enter to open)"))
+        right.addWidget(QLabel(self.tr("<b>Recent reports</b> (double-click or Enter to open)")))
         right.addWidget(self.recent)
         row = QHBoxLayout()
         row.addLayout(buttons, 1)
@@ -63,13 +64,13 @@ class StartView(QWidget):
         self.recent.clear()
         for path in settings.recent_files():
             p = Path(path)
-            item = QListWidgetItem(f"{p.name} — {p.parent}" + ("" if p.exists() else " (missing)"))
+            item = QListWidgetItem(f"{p.name} — {p.parent}" + ("" if p.exists() else self.tr(" (missing)")))
             item.setData(Qt.UserRole, path)
             item.setToolTip(path)
             if not p.exists():
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
             self.recent.addItem(item)
         if self.recent.count() == 0:
-            placeholder = QListWidgetItem("No recent reports yet.")
+            placeholder = QListWidgetItem(self.tr("No recent reports yet."))
             placeholder.setFlags(Qt.NoItemFlags)
             self.recent.addItem(placeholder)

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from copdesk.core.report import Grid
 from copdesk.ui.session import DraftSession
 
 MERGE_WINDOW_S = 2.0
+translate = QCoreApplication.translate
 
 
 class SetTextCommand(QUndoCommand):
     ID = 1001
 
     def __init__(self, session: DraftSession, code: str, old: str, new: str, label: str = ""):
-        super().__init__(f"Edit {label or code}")
+        super().__init__(translate("Undo", "Edit {field}").format(field=label or code))
         self.session, self.code, self.old, self.new = session, code, old, new
         self.at = time.monotonic()
 
@@ -41,7 +43,7 @@ class SetTextCommand(QUndoCommand):
 
 class SetTableCommand(QUndoCommand):
     def __init__(self, session: DraftSession, code: str, old: Grid, new: Grid, label: str = ""):
-        super().__init__(label or f"Edit table {code}")
+        super().__init__(label or translate("Undo", "Edit table {code}").format(code=code))
         self.session, self.code = session, code
         self.old, self.new = [list(r) for r in old], [list(r) for r in new]
 
