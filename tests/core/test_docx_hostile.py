@@ -177,6 +177,8 @@ def test_images_and_embedded_objects_are_named_not_read(tmp_path):
     p = d.para("An embedded spreadsheet:")
     p._p.append(parse_xml('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                           '<w:object/></w:r>'))
+    p._p.append(parse_xml('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                          '<w:footnoteReference w:id="1"/></w:r>'))
     src = d.save(tmp_path / "media.docx")
     with zipfile.ZipFile(src, "a", zipfile.ZIP_STORED) as z:  # a 50 MB picture is never decompressed
         z.writestr("word/media/photo.bin", os.urandom(50 * MB))
@@ -189,3 +191,4 @@ def test_images_and_embedded_objects_are_named_not_read(tmp_path):
     assert result.data.answers["Measure 12.1"].text == "Our chart:\n\nAn embedded spreadsheet:"
     assert "1 image not imported (at paragraph 4): copdesk answers hold text and tables only" in result.notes
     assert "1 embedded object not imported (at paragraph 5): copdesk answers hold text and tables only" in result.notes
+    assert "1 footnote not imported (at paragraph 5): copdesk answers hold text and tables only" in result.notes

@@ -52,8 +52,8 @@ def _period(placer: Placer, subject: str) -> None:
 
 
 def _media_notes(result: ImportResult, body) -> None:
-    """Images and embedded objects are not text: say so, with where they were."""
-    for what, where in (("image", body.images), ("embedded object", body.objects)):
+    """Images, embedded objects and footnotes are not imported: say so, with where they were."""
+    for what, where in (("image", body.images), ("embedded object", body.objects), ("footnote", body.footnotes)):
         if where:
             places = ", ".join(str(i) for i in sorted(set(where))[:10]) + (", ..." if len(set(where)) > 10 else "")
             plural = "s" if len(where) > 1 else ""

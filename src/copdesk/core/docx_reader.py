@@ -49,6 +49,7 @@ class Body:
     blocks: list = field(default_factory=list)
     images: list[int] = field(default_factory=list)  # block index of each image
     objects: list[int] = field(default_factory=list)  # block index of each embedded object
+    footnotes: list[int] = field(default_factory=list)  # block index of each footnote or endnote reference
 
 
 def read_body(pkg: Package) -> Body:
@@ -220,6 +221,8 @@ class _Runs:
                 self.drawing(child)
             elif tag == f"{_w}object":
                 self.reader.out.objects.append(self.index)
+            elif tag in (f"{_w}footnoteReference", f"{_w}endnoteReference"):
+                self.reader.out.footnotes.append(self.index)
 
     def formatting(self, rpr: etree._Element | None) -> tuple[bool, bool]:
         if rpr is None:
