@@ -48,9 +48,25 @@ def smoke() -> int:
     return 0
 
 
+def templates_load() -> bool:
+    """Load every template edition before any window: a broken template file (a bad correction, say) is
+    shown with its file, line and node, and copdesk stops rather than work on a half-loaded template."""
+    from copdesk.core.errors import FormError
+    from copdesk.core.forms import load_templates
+    from copdesk.ui.messages import show_error
+    try:
+        load_templates()
+    except FormError as exc:
+        show_error(None, exc, "copdesk cannot start")
+        return False
+    return True
+
+
 def run_window(path: Path | None, start_screen: bool = False) -> int:
     """Open `path` (or the start screen, or the sample) and run the event loop."""
     app = make_app()
+    if not templates_load():
+        return 2
     from copdesk.ui.controller import Controller, sample_report_path
     from copdesk.ui.messages import install_excepthook
     controller = Controller()

@@ -118,3 +118,19 @@ def test_opening_a_foreign_file_shows_a_message(qtbot, tmp_path, monkeypatch):
     assert Controller().open_path(bad) is None
     assert "not a copdesk report" in shown[0][0] and "not changed" in shown[0][1]
     assert bad.read_bytes() == b"just some notes" * 100
+
+
+def test_a_broken_template_stops_the_start_with_its_location(qtbot, monkeypatch):
+    from copdesk import paths
+    from copdesk.app import run_window
+    from copdesk.core import forms
+    folder = paths.user_forms_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "fix.yaml").write_text("format: copdesk-corrections\ncorrects: coc-2025-03\nchanges:\n"
+                                     "  - code: Measure 99.9\n    set: {title: x}\n", encoding="utf-8")
+    forms.clear_cache()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.windowTitle(), self.text())) or 0)
+    assert run_window(None, start_screen=True) == 2
+    assert shown[0][0] == "copdesk cannot start"
+    assert "fix.yaml, line 4" in shown[0][1] and "Measure 99.9" in shown[0][1]
