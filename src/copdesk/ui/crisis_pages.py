@@ -13,19 +13,20 @@ from copdesk.ui.style import mark
 class CrisisOverviewPage(Page):
     def build(self) -> None:
         self.heading(self.t.crisis.title)
-        intro = QLabel("Add a sub-section per election or crisis you report on, for example "
-                       + " or ".join(f"“{x}”" for x in self.t.crisis.examples) + ".")
+        examples = self.tr(" or ").join(f"“{x}”" for x in self.t.crisis.examples)
+        intro = QLabel(self.tr("Add a sub-section per election or crisis you report on, for example {examples}.")
+                       .format(examples=examples))
         intro.setWordWrap(True)
         self.lay.addWidget(intro)
-        add = QPushButton("Add sub-section…")
+        add = QPushButton(self.tr("Add sub-section…"))
         add.clicked.connect(lambda: self.add_section())
         self.lay.addWidget(add)
         for s in self.session.report.crisis_sections():
             row = QHBoxLayout()
-            open_button = QPushButton(s.title or f"Sub-section {s.id}")
+            open_button = QPushButton(s.title or self.tr("Sub-section {n}").format(n=s.id))
             open_button.clicked.connect(lambda _=False, k=f"Crisis {s.id}": self.navigate.emit(k))
-            remove = QPushButton("Remove…")
-            remove.setAccessibleName(f"Remove sub-section {s.title}")
+            remove = QPushButton(self.tr("Remove…"))
+            remove.setAccessibleName(self.tr("Remove sub-section {title}").format(title=s.title))
             remove.clicked.connect(lambda _=False, sid=s.id, title=s.title: self.remove_section(sid, title))
             row.addWidget(open_button, 1)
             row.addWidget(remove)
@@ -35,7 +36,7 @@ class CrisisOverviewPage(Page):
 
     def add_section(self, title: str | None = None) -> int | None:
         if title is None:
-            title, ok = QInputDialog.getText(self, "Add sub-section", "Name of the sub-section:",
+            title, ok = QInputDialog.getText(self, self.tr("Add sub-section"), self.tr("Name of the sub-section:"),
                                              text=self.t.crisis.examples[0] if self.t.crisis.examples else "")
             if not ok or not title.strip():
                 return None
@@ -45,9 +46,9 @@ class CrisisOverviewPage(Page):
 
     def remove_section(self, sid: int, title: str, confirm: bool = True) -> bool:
         if confirm and QMessageBox.question(
-                self, "Remove sub-section",
-                f"Remove “{title}” and everything written in it? (Undo cannot bring it back; "
-                "the file's history keeps the text.)") != QMessageBox.Yes:
+                self, self.tr("Remove sub-section"),
+                self.tr("Remove “{title}” and everything written in it? (Undo cannot bring it back; the file's "
+                        "history keeps the text.)").format(title=title)) != QMessageBox.Yes:
             return False
         self.session.remove_crisis_section(sid)
         self.navigate.emit("crisis")
@@ -60,8 +61,8 @@ class CrisisSectionPage(Page):
         self.sid = sid
         prefix = f"Crisis {sid}/"
         self.heading(self.step.label)
-        self.add(prefix + "title", "Name of the sub-section", LineField(self.session, self.stack, prefix + "title",
-                                                                         "Name of the sub-section"))
+        name = self.tr("Name of the sub-section")
+        self.add(prefix + "title", name, LineField(self.session, self.stack, prefix + "title", name))
         note = QLabel(self.t.crisis.note)
         mark(note, "wording")
         note.setWordWrap(True)
@@ -83,16 +84,16 @@ class CrisisSectionPage(Page):
         box = QWidget()
         row = QHBoxLayout(box)
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Block to add to this sub-section")
+        self.choice.setAccessibleName(self.tr("Block to add to this sub-section"))
         for chapter in self.t.chapters:
-            self.choice.addItem(f"{chapter.title} (chapter outline)", chapter.code)
+            self.choice.addItem(self.tr("{chapter} (chapter outline)").format(chapter=chapter.title), chapter.code)
             for m in (m for c in chapter.commitments for m in c.measures):
                 self.choice.addItem(f"   {m.code}", m.code)
                 for e in m.elements:
                     self.choice.addItem(f"      {e.code}", e.code)
-        button = QPushButton("Add block")
+        button = QPushButton(self.tr("Add block"))
         button.clicked.connect(lambda: self.add_block(self.choice.currentData()))
-        row.addWidget(QLabel("Add:"))
+        row.addWidget(QLabel(self.tr("Add:")))
         row.addWidget(self.choice, 1)
         row.addWidget(button)
         return box

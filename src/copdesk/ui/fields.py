@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
                            QUndoStack)
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
@@ -19,6 +19,8 @@ from copdesk.ui.markdown_io import for_editor, to_markdown
 from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
+
+translate = QCoreApplication.translate
 
 
 def _is_undo_redo(event) -> bool:
@@ -85,7 +87,7 @@ class DateField(LineField):
     """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone)."""
 
     def __init__(self, session, stack, code, label, parent=None):
-        super().__init__(session, stack, code, label, "YYYY-MM-DD", parent)
+        super().__init__(session, stack, code, label, translate("DateField", "YYYY-MM-DD"), parent)
         self.problem = QLabel()
         mark(self.problem, "fieldProblem")
         self.problem.setVisible(False)
@@ -98,7 +100,7 @@ class DateField(LineField):
                 date.fromisoformat(text.strip())
             self.problem.setText("")
         except ValueError:
-            self.problem.setText("⚠ Write the date as YYYY-MM-DD, for example 2025-12-31.")
+            self.problem.setText(self.tr("⚠ Write the date as YYYY-MM-DD, for example 2025-12-31."))
         self.problem.setVisible(bool(self.problem.text()))
 
 
@@ -122,7 +124,9 @@ class YesNoField(Binding, QWidget):
     """Yes / No / N/A as choices. Prose from an imported report is kept and shown, never overwritten silently."""
 
     choice_changed = Signal(str)
-    CHOICES = ("Yes", "No", "N/A")
+    CHOICES = ("Yes", "No", "N/A")  # the stored values; the buttons show them translated
+    LABELS = (QT_TRANSLATE_NOOP("YesNoField", "Yes"), QT_TRANSLATE_NOOP("YesNoField", "No"),
+              QT_TRANSLATE_NOOP("YesNoField", "N/A"))
 
     def __init__(self, session, stack, code, label, parent=None):
         QWidget.__init__(self, parent)
@@ -132,7 +136,7 @@ class YesNoField(Binding, QWidget):
         self.group = QButtonGroup(self)
         self.buttons = {}
         for i, text in enumerate(self.CHOICES):
-            button = QRadioButton(text)
+            button = QRadioButton(self.tr(text))
             _accessible(button, code, f"{label}: {text}")
             self.group.addButton(button, i)
             row.addWidget(button)
@@ -152,7 +156,8 @@ class YesNoField(Binding, QWidget):
         for c, b in self.buttons.items():
             b.setChecked(c == match)
         self.group.setExclusive(True)
-        self.prose.setText("" if match or not text.strip() else f"Answer as written: “{text.strip()[:200]}”")
+        self.prose.setText("" if match or not text.strip() else self.tr("Answer as written: “{text}”").format(
+            text=text.strip()[:200]))
         self.choice_changed.emit(match or "")
 
 

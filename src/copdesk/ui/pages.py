@@ -6,7 +6,7 @@ a platform-size report costs no more to open than a small one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -19,13 +19,17 @@ from copdesk.ui.sli_table import SliTableField
 from copdesk.ui.style import mark
 
 
+translate = QCoreApplication.translate
+
+
 def wording_and_summary(item: Item) -> tuple[str, str]:
     """Official wording when we have it; otherwise our summary, clearly labelled as not official."""
     if item.wording:
         return item.wording, ""
     if item.title:
-        return "", f"copdesk summary, not the official wording: {item.title}"
-    return "", "No official wording loaded for this item yet (import an earlier report to bring it in)."
+        return "", translate("Page", "copdesk summary, not the official wording: {title}").format(title=item.title)
+    return "", translate("Page", "No official wording loaded for this item yet (import an earlier report to bring "
+                                 "it in).")
 
 
 def _read_only(editor: QWidget) -> None:
@@ -72,8 +76,9 @@ class Page(QScrollArea):
         from copdesk.core import review
         frozen = self.session.report.frozen()
         if frozen:
-            banner = QLabel(f"🔒 Frozen for review by {frozen[0] or 'someone'} on {frozen[1][:16].replace('T', ' ')}: "
-                            "answers are read-only, comments stay open (Review › Freeze for review to lift).")
+            banner = QLabel(self.tr("🔒 Frozen for review by {name} on {time}: answers are read-only, comments stay "
+                                    "open (Review › Freeze for review to lift).").format(
+                name=frozen[0] or self.tr("someone"), time=frozen[1][:16].replace("T", " ")))
             banner.setWordWrap(True)
             mark(banner, "carried")
             self.lay.insertWidget(1, banner)
@@ -84,15 +89,18 @@ class Page(QScrollArea):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.status_choice = QComboBox()
-        self.status_choice.setAccessibleName(f"Review status of {self.step.label}")
-        self.status_choice.addItems(list(review.STATUSES))
-        self.status_choice.setCurrentText(current.status if current else "draft")
-        self.status_by = QLabel(f"set by {current.by}, {current.at[:16].replace('T', ' ')}" if current else "")
-        row.addWidget(QLabel("Review status:"))
+        self.status_choice.setAccessibleName(self.tr("Review status of {section}").format(section=self.step.label))
+        for status in review.STATUSES:  # shown translated, stored as the core's word
+            self.status_choice.addItem(self.tr(status), status)
+        self.status_choice.setCurrentIndex(max(0, self.status_choice.findData(current.status if current else "draft")))
+        self.status_by = QLabel(self.tr("set by {name}, {time}").format(name=current.by,
+                                                                       time=current.at[:16].replace("T", " "))
+                                if current else "")
+        row.addWidget(QLabel(self.tr("Review status:")))
         row.addWidget(self.status_choice)
         row.addWidget(self.status_by, 1)
         self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.step.key,
-                                                                                     self.status_choice.currentText()))
+                                                                                     self.status_choice.currentData()))
         self.lay.insertWidget(1, box)
 
     def _carried_banner(self) -> None:
@@ -103,10 +111,10 @@ class Page(QScrollArea):
         box = QWidget()
         mark(box, "carried")
         row = QHBoxLayout(box)
-        label = QLabel(f"↻ {len(carried)} answer(s) on this page were carried over from the previous period "
-                       "and need review. Edit them, or mark them reviewed when they still hold.")
+        label = QLabel(self.tr("↻ %n answer(s) on this page were carried over from the previous period and need "
+                               "review. Edit them, or mark them reviewed when they still hold.", "", len(carried)))
         label.setWordWrap(True)
-        button = QPushButton("Mark as &reviewed")
+        button = QPushButton(self.tr("Mark as &reviewed"))
         button.clicked.connect(lambda: self.session.mark_reviewed(carried))
         button.clicked.connect(box.hide)
         row.addWidget(label, 1)
@@ -135,11 +143,13 @@ class Page(QScrollArea):
         from copdesk.core import review
         threads = review.threads(self.session.report, code)
         open_count = sum(1 for top, _ in threads if not top.resolved)
-        text = f"💬 {open_count} open" if open_count else ("💬 resolved" if threads else "💬 Comment")
+        text = (self.tr("💬 {n} open").format(n=open_count) if open_count
+                else self.tr("💬 resolved") if threads else self.tr("💬 Comment"))
         button = QPushButton(text)
         button.setFlat(True)
-        button.setAccessibleName(f"Comments on {code}: {open_count} open of {len(threads)}")
-        button.setToolTip("Read the comments on this answer, or write one")
+        button.setAccessibleName(self.tr("Comments on {code}: {open} open of {total}").format(
+            code=code, open=open_count, total=len(threads)))
+        button.setToolTip(self.tr("Read the comments on this answer, or write one"))
         button.clicked.connect(lambda: self.comment_requested.emit(code))
         self.comment_buttons[code] = button
         return button
@@ -152,7 +162,7 @@ class Page(QScrollArea):
 
     def sli(self, code: str, item: Item) -> None:
         wording, note = wording_and_summary(item)
-        self.add(code, f"{item.code} (methodology and answer)", RichTextField(self.session, self.stack, code, item.code),
+        self.add(code, self.tr("{code} (methodology and answer)").format(code=item.code), RichTextField(self.session, self.stack, code, item.code),
                  wording, note)
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
@@ -175,9 +185,9 @@ class Page(QScrollArea):
 
 class HeaderPage(Page):
     def build(self) -> None:
-        self.heading("Report header")
+        self.heading(self.tr("Report header"))
         for f in self.t.header:
-            label = f.label + ("" if f.required else " (optional)")
+            label = f.label + ("" if f.required else self.tr(" (optional)"))
             if f.kind == "rich":
                 self.rich(f.code, label)
             elif f.kind == "choice":
@@ -196,7 +206,7 @@ class ChapterPage(Page):
         statuses = wizard.statuses(self.t, data)
         for step in wizard.steps(self.t, data):
             if step.parent == chapter.code or self.t.parents.get(step.key) == chapter.code:
-                button = QPushButton(f"{step.label} — {statuses.get(step.key, wizard.EMPTY)}")
+                button = QPushButton(f"{step.label} — {translate('NavigatorView', statuses.get(step.key, wizard.EMPTY))}")
                 button.setFlat(True)
                 button.setStyleSheet("text-align: left")
                 button.clicked.connect(lambda _=False, k=step.key: self.navigate.emit(k))
@@ -235,14 +245,14 @@ class CommitmentPage(Page):
         """The follow-up is for a Yes; it stays editable when it already holds text, so nothing is hidden."""
         yes = choice.strip().rstrip(".").lower() == "yes"
         editor.setEnabled(yes or bool(editor.toPlainText().strip()))
-        editor.setPlaceholderText("" if yes else "Answer “Yes” above to fill this in.")
+        editor.setPlaceholderText("" if yes else translate("CommitmentPage", "Answer “Yes” above to fill this in."))
 
 
 class MeasurePage(Page):
     def build(self) -> None:
         measure = self.t.index[self.step.key]
         self.heading(f"{measure.code}")
-        self.rich(measure.code, f"{measure.code}: your answer", measure)
+        self.rich(measure.code, self.tr("{code}: your answer").format(code=measure.code), measure)
         for element in measure.elements:
             if element.kind == "qre":
                 self.rich(element.code, element.code, element)

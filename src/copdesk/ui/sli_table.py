@@ -38,14 +38,14 @@ class SliTableField(QWidget):
         self.session, self.stack, self.code = session, stack, code
         self._loading = False
         self.view = QTableWidget()
-        self.view.setAccessibleName(f"{code}: member-state table")
+        self.view.setAccessibleName(self.tr("{code}: member-state table").format(code=code))
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setCornerButtonEnabled(False)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.itemChanged.connect(self._cell_edited)
-        paste = QAction("Paste", self.view, shortcut=QKeySequence.Paste, shortcutContext=Qt.WidgetShortcut)
+        paste = QAction(self.tr("Paste"), self.view, shortcut=QKeySequence.Paste, shortcutContext=Qt.WidgetShortcut)
         paste.triggered.connect(self.paste)
         self.view.addAction(paste)
         self.messages = QLabel()
@@ -62,11 +62,12 @@ class SliTableField(QWidget):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for text, slot, tip in [
-            ("Add column…", self.add_column, "Add a metric column"),
-            ("Rename column…", self.rename_column, "Rename the metric column of the current cell"),
-            ("Remove column", self.remove_column, "Remove the metric column of the current cell"),
-            ("Import CSV…", self.import_csv, "Replace the table with a CSV file"),
-            ("Not available…", self.mark_not_available, "Mark the selected cells as not available, with a reason"),
+            (self.tr("Add column…"), self.add_column, self.tr("Add a metric column")),
+            (self.tr("Rename column…"), self.rename_column, self.tr("Rename the metric column of the current cell")),
+            (self.tr("Remove column"), self.remove_column, self.tr("Remove the metric column of the current cell")),
+            (self.tr("Import CSV…"), self.import_csv, self.tr("Replace the table with a CSV file")),
+            (self.tr("Not available…"), self.mark_not_available,
+             self.tr("Mark the selected cells as not available, with a reason")),
         ]:
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -88,7 +89,8 @@ class SliTableField(QWidget):
         self.view.clear()
         self.view.setColumnCount(width - 1)
         self.view.setRowCount(len(grid) - 1)
-        self.view.setHorizontalHeaderLabels([(grid[0] + [None] * width)[c] or f"Column {c}" for c in range(1, width)])
+        self.view.setHorizontalHeaderLabels([(grid[0] + [None] * width)[c] or self.tr("Column {n}").format(n=c)
+                                            for c in range(1, width)])
         self.view.setVerticalHeaderLabels([(row[0] or "") for row in grid[1:]])
         for r, row in enumerate(grid[1:]):
             for c in range(1, width):
@@ -114,7 +116,8 @@ class SliTableField(QWidget):
             label = grid[issue.row][0] if issue.row < len(grid) else issue.row
             column = grid[0][issue.col] if issue.col < len(grid[0]) else issue.col
             lines.append(f"⚠ {label} / {column}: {issue.message}")
-        self.messages.setText("\n".join(lines[:20]) + (f"\n… and {len(lines) - 20} more" if len(lines) > 20 else ""))
+        self.messages.setText("\n".join(lines[:20]) + ("\n" + self.tr("… and {n} more").format(n=len(lines) - 20)
+                                                             if len(lines) > 20 else ""))
         self.problems_changed.emit(len(issues))
 
     def _commit(self, new: Grid, label: str) -> None:
@@ -134,7 +137,7 @@ class SliTableField(QWidget):
         grid = self._current()
         text = item.text()
         grid[item.row() + 1][item.column() + 1] = text if text != "" else None
-        self._commit(grid, "Edit cell")
+        self._commit(grid, self.tr("Edit cell"))
 
     def set_cells(self, top: int, left: int, block: list[list[str]]) -> int:
         """Write a block of cells from (top, left); returns how many rows did not fit."""
@@ -151,7 +154,7 @@ class SliTableField(QWidget):
             fitted += 1
             for c, value in enumerate(values):
                 grid[top + 1 + r][left + 1 + c] = value if value != "" else None
-        self._commit(grid, "Paste")
+        self._commit(grid, self.tr("Paste"))
         return len(block) - fitted
 
     def paste(self) -> int:
@@ -162,52 +165,54 @@ class SliTableField(QWidget):
         top, left = max(self.view.currentRow(), 0), max(self.view.currentColumn(), 0)
         lost = self.set_cells(top, left, block)
         if lost:
-            self.messages.setText(f"⚠ {lost} pasted rows did not fit: the table has one row per member state.")
+            self.messages.setText(self.tr("⚠ %n pasted row(s) did not fit: the table has one row per member state.", "",
+                                          lost))
         return lost
 
     def add_column(self, name: str | None = None) -> None:
         if name is None:
-            name, ok = QInputDialog.getText(self, "Add column", "Name of the new metric column:")
+            name, ok = QInputDialog.getText(self, self.tr("Add column"), self.tr("Name of the new metric column:"))
             if not ok or not name.strip():
                 return
         grid = self._current()
         for i, row in enumerate(grid):
             row.append(name.strip() if i == 0 else None)
-        self._commit(grid, "Add column")
+        self._commit(grid, self.tr("Add column"))
 
     def rename_column(self, name: str | None = None) -> None:
         col = max(self.view.currentColumn(), 0) + 1
         grid = self._current()
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename column", "New name:", text=grid[0][col] or "")
+            name, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=grid[0][col] or "")
             if not ok or not name.strip():
                 return
         grid[0][col] = name.strip()
-        self._commit(grid, "Rename column")
+        self._commit(grid, self.tr("Rename column"))
 
     def remove_column(self) -> None:
         grid = self._current()
         if len(grid[0]) <= 2:
             return
         col = max(self.view.currentColumn(), 0) + 1
-        self._commit([row[:col] + row[col + 1:] for row in grid], "Remove column")
+        self._commit([row[:col] + row[col + 1:] for row in grid], self.tr("Remove column"))
 
     def mark_not_available(self, reason: str | None = None) -> None:
         cells = [(i.row(), i.column()) for i in self.view.selectedIndexes()]
         if not cells:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(self, "Not available", "Why is this figure not available?")
+            reason, ok = QInputDialog.getText(self, self.tr("Not available"), self.tr("Why is this figure not available?"))
             if not ok:
                 return
         grid = self._current()
         for r, c in cells:
             grid[r + 1][c + 1] = not_available(reason)
-        self._commit(grid, "Mark not available")
+        self._commit(grid, self.tr("Mark not available"))
 
     def import_csv(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", "CSV files (*.csv *.txt);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), "",
+                                                  self.tr("CSV files (*.csv *.txt);;All files (*)"))
             if not path:
                 return
         try:
@@ -215,14 +220,14 @@ class SliTableField(QWidget):
         except (CopdeskError, OSError, UnicodeDecodeError) as exc:
             self.messages.setText(f"⚠ {getattr(exc, 'message', exc)}")
             return
-        self._commit(grid, "Import CSV")
+        self._commit(grid, self.tr("Import CSV"))
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)
-        menu.addAction("Paste", self.paste)
-        menu.addAction("Mark not available…", self.mark_not_available)
+        menu.addAction(self.tr("Paste"), self.paste)
+        menu.addAction(self.tr("Mark not available…"), self.mark_not_available)
         index = self.view.indexAt(pos)
         if index.isValid():
             cell = f"{index.row() + 1},{index.column() + 1}"
-            menu.addAction("Comment on this cell…", lambda: self.cell_comment_requested.emit(f"{self.code}@{cell}"))
+            menu.addAction(self.tr("Comment on this cell…"), lambda: self.cell_comment_requested.emit(f"{self.code}@{cell}"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
