@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSplitter, QTextBrowser, QVBoxLayout)
 
@@ -17,33 +18,38 @@ from copdesk.core.report import Report
 from copdesk.ui.messages import show_error
 
 NOW, BASELINE = "__now__", "__baseline__"
+# The core's change kinds and fields, for lupdate; shown through self.tr.
+WORDS = (QT_TRANSLATE_NOOP("CompareDialog", "added"), QT_TRANSLATE_NOOP("CompareDialog", "removed"),
+         QT_TRANSLATE_NOOP("CompareDialog", "changed"), QT_TRANSLATE_NOOP("CompareDialog", "table"),
+         QT_TRANSLATE_NOOP("CompareDialog", "subscription"))
 
 
 class CompareDialog(QDialog):
     def __init__(self, report: Report, parent=None):
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle("Compare")
+        self.setWindowTitle(self.tr("Compare"))
         self.resize(1000, 640)
         self.old, self.new = QComboBox(), QComboBox()
-        self.old.setAccessibleName("Compare from")
-        self.new.setAccessibleName("Compare to")
+        self.old.setAccessibleName(self.tr("Compare from"))
+        self.new.setAccessibleName(self.tr("Compare to"))
         for combo in (self.old, self.new):
-            combo.addItem("Now", NOW)
+            combo.addItem(self.tr("Now"), NOW)
             if report.conn.execute("SELECT 1 FROM meta WHERE key='baseline_report_id'").fetchone():
-                combo.addItem("Previous period", BASELINE)
+                combo.addItem(self.tr("Previous period"), BASELINE)
             for v in versions.versions(report):
-                combo.addItem(f"Version “{v.name}” ({v.at[:16].replace('T', ' ')}, {v.by})", v.id)
+                combo.addItem(self.tr("Version “{name}” ({time}, {by})").format(
+                    name=v.name, time=v.at[:16].replace("T", " "), by=v.by), v.id)
         self.old.setCurrentIndex(self.old.count() - 1 if self.old.count() > 1 else 0)
         self.fields = QListWidget()
-        self.fields.setAccessibleName("Changed fields")
+        self.fields.setAccessibleName(self.tr("Changed fields"))
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Changes of the selected field")
+        self.view.setAccessibleName(self.tr("Changes of the selected field"))
         self.summary = QLabel()
-        export = QPushButton("Export to &Word…")
+        export = QPushButton(self.tr("Export to &Word…"))
         export.clicked.connect(lambda: self.export())
         top = QHBoxLayout()
-        for w in (QLabel("From:"), self.old, QLabel("to:"), self.new):
+        for w in (QLabel(self.tr("From:")), self.old, QLabel(self.tr("to:")), self.new):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(export)
@@ -80,12 +86,14 @@ class CompareDialog(QDialog):
             self.found = []
         self.fields.clear()
         for ch in self.found:
-            self.fields.addItem(f"{ch.code} — {ch.kind}" + (f" ({ch.field})" if ch.field != "text" else ""))
-        self.summary.setText(f"{len(self.found)} changed field{'s' if len(self.found) != 1 else ''}: {self.title()}")
+            self.fields.addItem(f"{ch.code} — {self.tr(ch.kind)}"
+                                + (f" ({self.tr(ch.field)})" if ch.field != "text" else ""))
+        self.summary.setText(self.tr("%n changed field(s): {title}", "", len(self.found)).format(title=self.title()))
         if self.found:
             self.fields.setCurrentRow(0)
         else:
-            self.view.setHtml("<p>No differences.</p>")
+            none = self.tr("No differences.")
+            self.view.setHtml(f"<p>{html.escape(none)}</p>")
 
     def _show(self, row: int) -> None:
         if row < 0 or row >= len(self.found):
@@ -94,17 +102,18 @@ class CompareDialog(QDialog):
         if ch.field == "table":
             body = "<br>".join(html.escape(x) for x in table_changes(ch.old, ch.new))
         elif ch.field == "subscription":
-            body = "Subscribed." if ch.kind == "added" else "No longer subscribed."
+            body = self.tr("Subscribed.") if ch.kind == "added" else self.tr("No longer subscribed.")
         else:
             body = "".join(_piece(op, text) for op, text in redline(ch.old, ch.new))
+        legend = self.tr("Struck through: deleted. Underlined: inserted.")
         self.view.setHtml(f"<h3>{html.escape(ch.code)}</h3><p style='white-space: pre-wrap'>{body}</p>"
-                          "<p><small>Struck through: deleted. Underlined: inserted.</small></p>")
+                          f"<p><small>{html.escape(legend)}</small></p>")
 
     def export(self, out: str | None = None) -> None:
         from copdesk.core.diff_docx import export_comparison
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(self.report.path.with_name(
-                self.report.path.stem + "-comparison.docx")), "Word documents (*.docx)")
+            out, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"), str(self.report.path.with_name(
+                self.report.path.stem + "-comparison.docx")), self.tr("Word documents (*.docx)"))
             if not out:
                 return
         try:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit,
                                QProgressDialog, QVBoxLayout, QWidget)
 
 from copdesk.ui.messages import show_error
 from copdesk.ui.tasks import run_task
 
-FILTER = "Earlier reports (*.docx *.json);;Word documents (*.docx);;JSON (*.json);;All files (*)"
+translate = QCoreApplication.translate
+FILTER = QT_TRANSLATE_NOOP("Import", "Earlier reports (*.docx *.json);;Word documents (*.docx);;JSON (*.json);;"
+                                     "All files (*)")
 
 
 def _work(src: Path, out: Path):
@@ -26,7 +28,7 @@ def _work(src: Path, out: Path):
 
 def import_with_progress(parent: QWidget | None, src: Path, out: Path):
     """Import off the UI thread with a busy indicator; returns (template, result) or raises the error."""
-    progress = QProgressDialog(f"Importing {src.name}…", "", 0, 0, parent)
+    progress = QProgressDialog(translate("Import", "Importing {name}…").format(name=src.name), "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModal)
     progress.setMinimumDuration(300)
@@ -47,23 +49,24 @@ class ImportSummaryDialog(QDialog):
 
     def __init__(self, parent, src: Path, result, corrections: int):
         super().__init__(parent)
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(self.tr("Import finished"))
         self.resize(720, 480)
         lay = QVBoxLayout(self)
-        lines = result.summary_lines() if result is not None else ["A copdesk export: every field was restored."]
-        head = QLabel(f"<b>Imported {src.name}</b><br>{lines[0]}")
+        lines = (result.summary_lines() if result is not None  # the core's words: English for now
+                 else [self.tr("A copdesk export: every field was restored.")])
+        head = QLabel(self.tr("<b>Imported {name}</b>").format(name=src.name) + f"<br>{lines[0]}")
         head.setWordWrap(True)
         lay.addWidget(head)
-        details = QPlainTextEdit("\n".join(lines[1:]) or "Every paragraph found its place.")
+        details = QPlainTextEdit("\n".join(lines[1:]) or self.tr("Every paragraph found its place."))
         details.setReadOnly(True)
-        details.setAccessibleName("Import details: unplaced content and items not in the template")
+        details.setAccessibleName(self.tr("Import details: unplaced content and items not in the template"))
         lay.addWidget(details)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok)
         self.save_corrections = None
         if corrections:
-            lay.addWidget(QLabel(f"The report holds {corrections} template correction(s): official wording, or "
-                                 "items the template lacks. Keep them in your forms folder?"))
-            self.save_corrections = buttons.addButton("Keep the corrections", QDialogButtonBox.ActionRole)
+            lay.addWidget(QLabel(self.tr("The report holds %n template correction(s): official wording, or items "
+                                         "the template lacks. Keep them in your forms folder?", "", corrections)))
+            self.save_corrections = buttons.addButton(self.tr("Keep the corrections"), QDialogButtonBox.ActionRole)
             self.save_corrections.clicked.connect(lambda: self.done(2))
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
@@ -72,12 +75,14 @@ class ImportSummaryDialog(QDialog):
 def run_import(parent: QWidget | None, src: str | None = None, out: str | None = None) -> Path | None:
     """The whole flow; returns the new report's path, or None when cancelled or failed."""
     if src is None:
-        src, _ = QFileDialog.getOpenFileName(parent, "Start from an earlier report", str(Path.home()), FILTER)
+        src, _ = QFileDialog.getOpenFileName(parent, translate("Import", "Start from an earlier report"), str(Path.home()),
+                                             translate("Import", FILTER))
         if not src:
             return None
     if out is None:
         suggested = str(Path(src).with_suffix(".copdesk"))
-        out, _ = QFileDialog.getSaveFileName(parent, "Save the new report as", suggested, "copdesk reports (*.copdesk)")
+        out, _ = QFileDialog.getSaveFileName(parent, translate("Import", "Save the new report as"), suggested,
+                                             translate("Import", "copdesk reports (*.copdesk)"))
         if not out:
             return None
     src_path, out_path = Path(src), Path(out)
@@ -91,5 +96,6 @@ def run_import(parent: QWidget | None, src: str | None = None, out: str | None =
     dialog = ImportSummaryDialog(parent, src_path, result, len(doc["changes"]) if doc else 0)
     if dialog.exec() == 2:
         saved = save_corrections(template, result)
-        QMessageBox.information(parent, "Corrections kept", f"Saved to {saved}. They apply from the next start.")
+        QMessageBox.information(parent, translate("Import", "Corrections kept"),
+                                translate("Import", "Saved to {path}. They apply from the next start.").format(path=saved))
     return out_path

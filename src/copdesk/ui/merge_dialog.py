@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton,
                                QTextBrowser, QVBoxLayout)
 
@@ -13,19 +14,21 @@ from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 
+translate = QCoreApplication.translate
+
 
 def run_merge(window, theirs: str | None = None, out: str | None = None):
     """Merge THEIRS into the open report, written to a new file that then opens; returns its window."""
     mine = window.session.report.path
     if theirs is None:
-        theirs, _ = QFileDialog.getOpenFileName(window, "Merge a reviewer's copy", str(mine.parent),
-                                                "copdesk reports (*.copdesk)")
+        theirs, _ = QFileDialog.getOpenFileName(window, translate("Merge", "Merge a reviewer's copy"), str(mine.parent),
+                                                translate("Merge", "copdesk reports (*.copdesk)"))
         if not theirs:
             return None
     if out is None:
         suggested = str(mine.with_name(f"{mine.stem}-merged.copdesk"))
-        out, _ = QFileDialog.getSaveFileName(window, "Save the merged report as", suggested,
-                                             "copdesk reports (*.copdesk)")
+        out, _ = QFileDialog.getSaveFileName(window, translate("Merge", "Save the merged report as"), suggested,
+                                             translate("Merge", "copdesk reports (*.copdesk)"))
         if not out:
             return None
     try:
@@ -34,8 +37,9 @@ def run_merge(window, theirs: str | None = None, out: str | None = None):
         show_error(window, exc)
         return None
     window.statusBar().showMessage(
-        f"Merged: {len(result.from_theirs)} answers from their copy, {result.comments_added} comments, "
-        f"{len(result.conflicts)} choices pending.", 15000)
+        translate("Merge", "Merged: {answers} answers from their copy, {comments} comments, {choices} choices "
+                           "pending.").format(answers=len(result.from_theirs), comments=result.comments_added,
+                                              choices=len(result.conflicts)), 15000)
     target = window.controller.open_path(out) if window.controller is not None else None
     if target is not None and result.conflicts:
         target.merge_choices()
@@ -48,21 +52,21 @@ class ConflictsDialog(QDialog):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Merge choices")
+        self.setWindowTitle(self.tr("Merge choices"))
         self.resize(1000, 600)
         self.list = QListWidget()
-        self.list.setAccessibleName("Answers changed on both sides")
+        self.list.setAccessibleName(self.tr("Answers changed on both sides"))
         self.mine, self.theirs = QTextBrowser(), QTextBrowser()
-        self.mine.setAccessibleName("Your version")
-        self.theirs.setAccessibleName("Their version")
+        self.mine.setAccessibleName(self.tr("Your version"))
+        self.theirs.setAccessibleName(self.tr("Their version"))
         self.base = QLabel()
         self.base.setWordWrap(True)
-        self.keep = QPushButton("Keep &mine")
-        self.take = QPushButton("Take &theirs")
+        self.keep = QPushButton(self.tr("Keep &mine"))
+        self.take = QPushButton(self.tr("Take &theirs"))
         self.keep.clicked.connect(lambda: self.choose("mine"))
         self.take.clicked.connect(lambda: self.choose("theirs"))
         sides = QHBoxLayout()
-        for title, view in (("Yours", self.mine), ("Theirs", self.theirs)):
+        for title, view in ((self.tr("Yours"), self.mine), (self.tr("Theirs"), self.theirs)):
             col = QVBoxLayout()
             col.addWidget(QLabel(f"<b>{title}</b>"))
             col.addWidget(view)
@@ -72,8 +76,8 @@ class ConflictsDialog(QDialog):
         buttons.addWidget(self.keep)
         buttons.addWidget(self.take)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Both you and the reviewer changed these answers. Choose which to keep; "
-                             "the other stays in the report's history."))
+        lay.addWidget(QLabel(self.tr("Both you and the reviewer changed these answers. Choose which to keep; "
+                                     "the other stays in the report's history.")))
         lay.addWidget(self.list)
         lay.addWidget(self.base)
         lay.addLayout(sides, 1)
@@ -99,9 +103,10 @@ class ConflictsDialog(QDialog):
             c = self.conflicts[row]
             fmt = (lambda v: "\n".join(" | ".join(x or "" for x in r) for r in json.loads(v))) if c.kind == "table" \
                 else (lambda v: v)
-            self.mine.setPlainText(fmt(c.mine) if c.mine is not None else "(removed)")
-            self.theirs.setPlainText(fmt(c.theirs) if c.theirs is not None else "(removed)")
-            self.base.setText(f"Before either change: {(c.base or '(empty)')[:300]}" if c.kind == "text" else "")
+            self.mine.setPlainText(fmt(c.mine) if c.mine is not None else self.tr("(removed)"))
+            self.theirs.setPlainText(fmt(c.theirs) if c.theirs is not None else self.tr("(removed)"))
+            self.base.setText(self.tr("Before either change: {text}").format(text=(c.base or self.tr("(empty)"))[:300])
+                              if c.kind == "text" else "")
 
     def choose(self, side: str) -> None:
         row = self.list.currentRow()
@@ -117,5 +122,5 @@ class ConflictsDialog(QDialog):
         self.session.answer_changed.emit(code)
         self.reload()
         if not self.conflicts:
-            QMessageBox.information(self, "Merge choices", "Every choice is made.")
+            QMessageBox.information(self, self.tr("Merge choices"), self.tr("Every choice is made."))
             self.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QWizard, QWizardPage)
@@ -18,6 +18,7 @@ from copdesk.ui.messages import show_error
 from copdesk.ui.style import mark
 
 CODE = Qt.UserRole
+translate = QCoreApplication.translate
 
 
 def default_period(kind: str, today: date) -> tuple[str, date, date]:
@@ -34,39 +35,40 @@ def default_period(kind: str, today: date) -> tuple[str, date, date]:
 
 def _label(item) -> str:
     text = f"{item.code} — {item.title}" if item.title else item.code
-    return text + (" (unconfirmed id)" if item.unconfirmed else "")
+    return text + (translate("SubscriptionsPage", " (unconfirmed id)") if item.unconfirmed else "")
 
 
 class ProfilePage(QWizardPage):
     def __init__(self, templates: dict[str, Template]):
         super().__init__()
-        self.setTitle("Who is reporting")
-        self.setSubTitle("The signatory or service this report is for.")
+        self.setTitle(self.tr("Who is reporting"))
+        self.setSubTitle(self.tr("The signatory or service this report is for."))
         form = QFormLayout(self)
         self.edition = QComboBox()
         for edition, t in sorted(templates.items(), reverse=True):
             self.edition.addItem(f"{t.name} ({edition})", edition)
         self.signatory = QLineEdit()
-        self.signatory.setPlaceholderText("e.g. Example Video or Example Fact-Check")
+        self.signatory.setPlaceholderText(self.tr("e.g. Example Video or Example Fact-Check"))
         self.services = QLineEdit()
-        self.services.setPlaceholderText("optional, e.g. Example Video, Example Shorts")
+        self.services.setPlaceholderText(self.tr("optional, e.g. Example Video, Example Shorts"))
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
         self.kind_buttons = {}
-        for value, label in (("platform", "Platform service"), ("other", "Other signatory")):
+        for value, label in (("platform", self.tr("Platform service")), ("other", self.tr("Other signatory"))):
             button = QRadioButton(label)
-            button.setAccessibleName(f"Signatory kind: {label}")
+            button.setAccessibleName(self.tr("Signatory kind: {kind}").format(kind=label))
             self.kind_group.addButton(button)
             self.kind_buttons[value] = button
             kinds.addWidget(button)
         self.kind_buttons["other"].setChecked(True)
-        for widget, name in ((self.edition, "Template edition"), (self.signatory, "Signatory or service name"),
-                             (self.services, "Services covered")):
+        for widget, name in ((self.edition, self.tr("Template edition")),
+                             (self.signatory, self.tr("Signatory or service name")),
+                             (self.services, self.tr("Services covered"))):
             widget.setAccessibleName(name)
-        form.addRow("Template &edition:", self.edition)
-        form.addRow("&Signatory or service name:", self.signatory)
-        form.addRow("Kind:", kinds)
-        form.addRow("Services &covered:", self.services)
+        form.addRow(self.tr("Template &edition:"), self.edition)
+        form.addRow(self.tr("&Signatory or service name:"), self.signatory)
+        form.addRow(self.tr("Kind:"), kinds)
+        form.addRow(self.tr("Services &covered:"), self.services)
         self.registerField("signatory*", self.signatory)
         self.kind_group.buttonClicked.connect(lambda _b: self.completeChanged.emit())
 
@@ -78,21 +80,21 @@ class PeriodPage(QWizardPage):
     def __init__(self, today: date):
         super().__init__()
         self.today = today
-        self.setTitle("Report title and period")
+        self.setTitle(self.tr("Report title and period"))
         form = QFormLayout(self)
         self.title = QLineEdit()
         self.start = QLineEdit()
         self.end = QLineEdit()
-        for widget, name in ((self.title, "Report title"), (self.start, "Reporting period start"),
-                             (self.end, "Reporting period end")):
+        for widget, name in ((self.title, self.tr("Report title")), (self.start, self.tr("Reporting period start")),
+                             (self.end, self.tr("Reporting period end"))):
             widget.setAccessibleName(name)
-        self.start.setPlaceholderText("YYYY-MM-DD")
-        self.end.setPlaceholderText("YYYY-MM-DD")
+        self.start.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.end.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.problem = QLabel()
         mark(self.problem, "fieldProblem")
-        form.addRow("Report &title:", self.title)
-        form.addRow("Period &start:", self.start)
-        form.addRow("Period &end:", self.end)
+        form.addRow(self.tr("Report &title:"), self.title)
+        form.addRow(self.tr("Period &start:"), self.start)
+        form.addRow(self.tr("Period &end:"), self.end)
         form.addRow(self.problem)
         for w in (self.title, self.start, self.end):
             w.textChanged.connect(lambda _t: self.completeChanged.emit())
@@ -107,10 +109,10 @@ class PeriodPage(QWizardPage):
         try:
             start, end = date.fromisoformat(self.start.text().strip()), date.fromisoformat(self.end.text().strip())
         except ValueError:
-            self.problem.setText("⚠ Write both dates as YYYY-MM-DD.")
+            self.problem.setText(self.tr("⚠ Write both dates as YYYY-MM-DD."))
             return False
         if start > end:
-            self.problem.setText("⚠ The period ends before it starts.")
+            self.problem.setText(self.tr("⚠ The period ends before it starts."))
             return False
         self.problem.setText("")
         return bool(self.title.text().strip())
@@ -121,15 +123,15 @@ class SubscriptionsPage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle("Commitments and measures you signed up to")
-        self.setSubTitle("Tick a chapter or a commitment to take everything under it.")
+        self.setTitle(self.tr("Commitments and measures you signed up to"))
+        self.setSubTitle(self.tr("Tick a chapter or a commitment to take everything under it."))
         lay = QVBoxLayout(self)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter, e.g. 14 or fact-check")
-        self.filter.setAccessibleName("Filter commitments and measures")
+        self.filter.setPlaceholderText(self.tr("Filter, e.g. 14 or fact-check"))
+        self.filter.setAccessibleName(self.tr("Filter commitments and measures"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Commitments and measures")
+        self.tree.setAccessibleName(self.tr("Commitments and measures"))
         self.count = QLabel()
         lay.addWidget(self.filter)
         lay.addWidget(self.tree)
@@ -195,7 +197,7 @@ class SubscriptionsPage(QWizardPage):
 
     def _count(self) -> None:
         chosen = self.selected()
-        self.count.setText(f"{sum(c.startswith('Measure') for c in chosen)} measures selected")
+        self.count.setText(self.tr("%n measure(s) selected", "", sum(c.startswith("Measure") for c in chosen)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -206,17 +208,17 @@ class SavePage(QWizardPage):
     def __init__(self, folder: Path):
         super().__init__()
         self.folder = folder
-        self.setTitle("Where to save the report")
-        self.setSubTitle("copdesk saves every change to this file as you type.")
+        self.setTitle(self.tr("Where to save the report"))
+        self.setSubTitle(self.tr("copdesk saves every change to this file as you type."))
         row = QHBoxLayout(self)
         self.path = QLineEdit()
-        self.path.setAccessibleName("Report file")
-        browse = QPushButton("&Browse…")
+        self.path.setAccessibleName(self.tr("Report file"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.setButtonText(QWizard.FinishButton, "&Create report")
+        self.setButtonText(QWizard.FinishButton, self.tr("&Create report"))
 
     def initializePage(self) -> None:  # noqa: N802
         w = self.wizard()
@@ -225,7 +227,8 @@ class SavePage(QWizardPage):
         self.path.setText(str(self.folder / f"{safe or 'report'}.copdesk"))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save report as", self.path.text(), "copdesk reports (*.copdesk)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.path.text(),
+                                              self.tr("copdesk reports (*.copdesk)"))
         if path:
             self.path.setText(path if path.endswith(".copdesk") else path + ".copdesk")
 
@@ -245,7 +248,7 @@ class NewReportWizard(QWizard):
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None, today: date | None = None,
                  who: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New report")
+        self.setWindowTitle(self.tr("New report"))
         self.templates = load_templates()
         self.who = who
         self.created: Path | None = None
