@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -15,13 +16,16 @@ from copdesk.core import backups
 from copdesk.core.errors import CopdeskError
 from copdesk.core.lockfile import local_time
 
+translate = QCoreApplication.translate
+
 
 def describe(backup: backups.Backup) -> str:
     s = backups.summary(backup)
     if not s["sound"]:
-        return f"{local_time(backup.at)} — damaged, cannot be restored"
-    return (f"{local_time(backup.at)} — {s['answers']} answers, {s['tables']} tables, last change "
-            f"{local_time(s['last_change']) if s['last_change'] else 'none'}")
+        return translate("Backups", "{time} — damaged, cannot be restored").format(time=local_time(backup.at))
+    return translate("Backups", "{time} — {answers} answers, {tables} tables, last change {last}").format(
+        time=local_time(backup.at), answers=s["answers"], tables=s["tables"],
+        last=local_time(s["last_change"]) if s["last_change"] else translate("Backups", "none"))
 
 
 class RestoreDialog(QDialog):
@@ -29,13 +33,13 @@ class RestoreDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, found: list[backups.Backup]):
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.found = found
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("copdesk keeps the last few versions of this report. Choose one to open it as a "
-                             "new file; the current file is not changed."))
+        lay.addWidget(QLabel(self.tr("copdesk keeps the last few versions of this report. Choose one to open it "
+                                     "as a new file; the current file is not changed.")))
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(self.tr("Backups"))
         for b in found:
             self.list.addItem(QListWidgetItem(describe(b)))
         self.list.setCurrentRow(0)
@@ -67,8 +71,8 @@ def default_output(report: Path, backup: backups.Backup) -> Path:
 
 
 def ask_output(parent: QWidget | None, suggested: Path) -> Path | None:
-    out, _ = QFileDialog.getSaveFileName(parent, "Save the restored report as", str(suggested),
-                                         "copdesk reports (*.copdesk)")
+    out, _ = QFileDialog.getSaveFileName(parent, translate("Backups", "Save the restored report as"), str(suggested),
+                                         translate("Backups", "copdesk reports (*.copdesk)"))
     return Path(out) if out else None
 
 
@@ -77,8 +81,9 @@ def restore_from_backup(parent: QWidget | None, report: Path, controller=None):
     from copdesk.ui.messages import show_error
     found = backups.list_backups(report)
     if not found:
-        show_error(parent, CopdeskError(f"There is no backup of {Path(report).name} yet.",
-                                        "copdesk makes one when a report opens and every few minutes of editing."))
+        show_error(parent, CopdeskError(
+            translate("Backups", "There is no backup of {name} yet.").format(name=Path(report).name),
+            translate("Backups", "copdesk makes one when a report opens and every few minutes of editing.")))
         return None
     backup = RestoreDialog.ask(parent, found)
     out = ask_output(parent, default_output(Path(report), backup)) if backup else None

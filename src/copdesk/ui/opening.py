@@ -12,20 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from copdesk.core import backups, lockfile, placement
 from copdesk.core.errors import CopdeskError, StoreError
 
-READ_ONLY, COPY, LOCAL_COPY, HERE, CANCEL = "Open read-only", "Open a copy", "Work on a local copy", \
-    "Open here anyway", "Cancel"
+translate = QCoreApplication.translate
+# The answers, as identifiers (what choose returns) and, translated, as the buttons' text.
+READ_ONLY, COPY, LOCAL_COPY, HERE, CANCEL = (
+    QT_TRANSLATE_NOOP("Opening", "Open read-only"), QT_TRANSLATE_NOOP("Opening", "Open a copy"),
+    QT_TRANSLATE_NOOP("Opening", "Work on a local copy"), QT_TRANSLATE_NOOP("Opening", "Open here anyway"),
+    QT_TRANSLATE_NOOP("Opening", "Cancel"))
+RESTORE, CLOSE = QT_TRANSLATE_NOOP("Opening", "Restore from backup…"), QT_TRANSLATE_NOOP("Opening", "Close")
 
 
 def choose(parent: QWidget | None, title: str, text: str, hint: str, options: list[str]) -> str:
     """Ask one question with the given answers (the last one cancels); returns the answer's text."""
     box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.NoButton, parent)
     box.setInformativeText(hint)
-    buttons = {box.addButton(o, QMessageBox.RejectRole if o == options[-1] else QMessageBox.AcceptRole): o
+    buttons = {box.addButton(translate("Opening", o), QMessageBox.RejectRole if o == options[-1] else QMessageBox.AcceptRole): o
                for o in options}
     box.exec()
     return buttons.get(box.clickedButton(), options[-1])
@@ -59,17 +65,19 @@ def _placement(parent: QWidget | None, plan: OpenPlan) -> bool:
     reason = placement.unsafe_location(plan.path)
     if reason is None:
         return True
-    answer = choose(parent, "Unsafe place for a report", reason,
-                    "SQLite, which holds the report, can lose or damage data on network shares and in folders "
-                    "a sync client rewrites. copdesk can copy the report to this computer and open the copy; "
-                    "copy it back (or export it) when you are done.", [LOCAL_COPY, HERE, CANCEL])
+    answer = choose(parent, translate("Opening", "Unsafe place for a report"), reason,
+                    translate("Opening", "SQLite, which holds the report, can lose or damage data on network shares "
+                                         "and in folders a sync client rewrites. copdesk can copy the report to this "
+                                         "computer and open the copy; copy it back (or export it) when you are done."),
+                    [LOCAL_COPY, HERE, CANCEL])
     if answer == CANCEL:
         return False
     if answer == LOCAL_COPY:
         original = plan.path
         plan.path = backups.copy_report(original, placement.working_copy_path(original))
-        plan.notes.append(f"This is a local working copy of {original}, made because that place is unsafe for "
-                          f"a report. It is saved here: {plan.path}. Copy it back when you are done.")
+        plan.notes.append(translate("Opening", "This is a local working copy of {original}, made because that "
+                                               "place is unsafe for a report. It is saved here: {path}. Copy it back "
+                                               "when you are done.").format(original=original, path=plan.path))
     return True
 
 
@@ -79,19 +87,22 @@ def _lock(parent: QWidget | None, plan: OpenPlan) -> bool:
         return True
     except lockfile.LockedError as exc:
         holder, message = exc.holder, exc.message
-    answer = choose(parent, "Report already open", message,
-                    "Two people typing in one report overwrite each other. Read it without changing it, "
-                    "or work on a copy of it as it is now.", [READ_ONLY, COPY, CANCEL])
+    answer = choose(parent, translate("Opening", "Report already open"), message,
+                    translate("Opening", "Two people typing in one report overwrite each other. Read it without "
+                                         "changing it, or work on a copy of it as it is now."),
+                    [READ_ONLY, COPY, CANCEL])
     if answer == READ_ONLY:
         plan.readonly = True
-        plan.notes.append(f"Read-only: {plan.path.name} is open in another copdesk ({holder.describe()}). "
-                          "Nothing you type here is kept.")
+        plan.notes.append(translate("Opening", "Read-only: {name} is open in another copdesk ({holder}). Nothing "
+                                               "you type here is kept.").format(name=plan.path.name,
+                                                                                holder=holder.describe()))
         return True
     if answer == COPY:
         original = plan.path
         plan.path = backups.copy_report(original, _copy_name(original))
         plan.lock = lockfile.acquire(plan.path)
-        plan.notes.append(f"This is a copy of {original.name} (open in another copdesk), saved as {plan.path}.")
+        plan.notes.append(translate("Opening", "This is a copy of {name} (open in another copdesk), saved as "
+                                               "{path}.").format(name=original.name, path=plan.path))
         return True
     return False
 
@@ -111,11 +122,10 @@ def open_error(parent: QWidget | None, exc: CopdeskError, path: Path, controller
     if not found:
         show_error(parent, exc)
         return
-    restore = "Restore from backup…"
     answer = choose(parent, "copdesk", exc.message,
-                    (exc.hint + " " if exc.hint else "") + f"copdesk has {len(found)} backup"
-                    f"{'s' if len(found) != 1 else ''} of this report; the newest is from "
-                    f"{lockfile.local_time(found[0].at)}.", [restore, "Close"])
-    if answer == restore:
+                    (exc.hint + " " if exc.hint else "")
+                    + translate("Opening", "copdesk has %n backup(s) of this report; the newest is from {time}.", "",
+                                len(found)).format(time=lockfile.local_time(found[0].at)), [RESTORE, CLOSE])
+    if answer == RESTORE:
         from copdesk.ui.backups_dialog import restore_from_backup
         restore_from_backup(parent, path, controller)

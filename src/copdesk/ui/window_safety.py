@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from copdesk.core import backups, recovery
 from copdesk.ui.opening import OpenPlan
 from copdesk.ui.tasks import run_task
 
+translate = QCoreApplication.translate
 BANNER_STYLE = "QFrame#safetyBanner { background: #fff3d6; border: 1px solid #d8a23a; }"
 
 
@@ -26,9 +28,9 @@ def banner(text: str, buttons: dict[str, object] | None = None) -> QFrame:
     row = QHBoxLayout(frame)
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setAccessibleName("Notice")
+    label.setAccessibleName(translate("WindowSafety", "Notice"))
     row.addWidget(label, 1)
-    for name, slot in {**(buttons or {}), "Dismiss": frame.hide}.items():
+    for name, slot in {**(buttons or {}), translate("WindowSafety", "Dismiss"): frame.hide}.items():
         button = QPushButton(name)
         button.clicked.connect(lambda _c=False, s=slot: s())
         row.addWidget(button)
@@ -47,7 +49,7 @@ class WindowSafety:
         self.banners: list[QFrame] = []
         self.session.readonly = plan.readonly
         if plan.readonly:
-            window.setWindowTitle(window.windowTitle().replace("[*]", " (read-only)[*]"))
+            window.setWindowTitle(window.windowTitle().replace("[*]", translate("WindowSafety", " (read-only)") + "[*]"))
         for note in plan.notes:
             self.show_banner(note)
         window.recovery_notice = self._recovery()
@@ -68,7 +70,7 @@ class WindowSafety:
         if stale is None:
             return ""
         text = recovery.recovered(self.session.report.conn, stale).message()
-        self.show_banner(text, {"Restore from backup…": self.restore})
+        self.show_banner(text, {translate("WindowSafety", "Restore from backup…"): self.restore})
         return text
 
     def _rescued(self, message: str) -> None:
@@ -77,7 +79,7 @@ class WindowSafety:
 
     def _menu(self) -> None:
         from PySide6.QtGui import QAction
-        action = QAction("Restore from &backup…", self.window)
+        action = QAction(translate("WindowSafety", "Restore from &backup…"), self.window)
         action.triggered.connect(lambda _c=False: self.restore())
         export = getattr(self.window, "export_action", None)
         menu = self.window.menuBar().actions()[0].menu()
