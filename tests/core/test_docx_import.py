@@ -235,3 +235,11 @@ def test_labels_and_answers_laid_out_in_tables(tmp_path, template):
     assert "Measure 12.1" in result.data.subscriptions
     assert result.data.tables["SLI 16.1.1"] == [["Member State", "Reports"], ["Austria", "1,234"]]
     assert result.unplaced == []
+
+
+def test_wording_and_answer_in_one_paragraph(tmp_path, template):
+    d = Doc(styled=False)
+    d.para("Measure 12.1")
+    d.runs(WORDING_12_1 + " ", ("b", "We did"), " this in 2025.")
+    result = read_docx(d.save(tmp_path / "w1.docx"), template)
+    assert result.data.answers["Measure 12.1"].text == "**We did** this in 2025."

@@ -162,16 +162,22 @@ class WordingMatch:
     """Consumes the paragraphs after a label that repeat the item's known official wording.
 
     A short first line ("SCOPE", an upper-case sub-heading) is only held: it is wording when the next
-    paragraph continues the wording, else the parser takes it back as answer text (`held`).
+    paragraph continues the wording, else the parser takes it back as answer text (`held`). A paragraph
+    that ends the wording and goes on with the answer is split: `tail` is the number of key characters
+    that were wording.
     """
 
     def __init__(self, wording: str):
         self.rest, self.started = key(wording), False
         self.held: list = []
+        self.tail = 0
 
     def take(self, text: str, block=None) -> bool:
         """True when `text` continues the wording (consumed or held)."""
         k = key(text)
+        if k and len(self.rest) >= 30 and k.startswith(self.rest) and k != self.rest:
+            self.tail, self.rest, self.held = len(self.rest), "", []
+            return False
         if not k or not self.rest.startswith(k):
             self.rest = ""
             return False

@@ -15,7 +15,7 @@ from copdesk.core import mdwrite
 from copdesk.core.docx_reader import Paragraph, Table
 from copdesk.core.import_result import Collected, NewItem, Unplaced
 from copdesk.core.report_crisis import CrisisPart
-from copdesk.core.report_labels import Labels, WordingMatch, item_label, key, measure_refs, period
+from copdesk.core.report_labels import Labels, WordingMatch, cut_after, item_label, key, measure_refs, period
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
@@ -67,6 +67,9 @@ class Placer(CrisisPart):
         text = p.text.strip()
         if self.match and self.match.active and self.match.take(text, p):
             return
+        if self.match and self.match.tail:  # the wording and the answer share this paragraph
+            p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
+            text = p.text.strip()
         self.release()
         if _SKIP.match(p.style) or text.startswith(SUMMARY_MARK) or \
                 (self.mode == "start" and key(text) in _STATUSES and "header.signatory" in self.blocks):
