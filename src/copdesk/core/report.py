@@ -6,74 +6,24 @@ always holds every acknowledged edit and a record of who changed what. Nothing h
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from copdesk import __version__
 from copdesk.core import codes, store
 from copdesk.core.errors import InputError, StoreError, UnknownCodeError
 from copdesk.core.forms import load_template
+from copdesk.core.model import (  # noqa: F401 - re-exported: the rest of copdesk imports them from here
+    Answer, CrisisSection, Grid, ReportData, _grid, _trim, default_user, now)
+from copdesk.core.report_sections import CrisisSections
 from copdesk.core.template import Template
-
-Grid = list[list[str | None]]  # a table: rows of cells, None where a cell was never typed
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
-@dataclass(frozen=True)
-class Answer:
-    code: str
-    text: str
-    format: str = "markdown"
-    status: str = ""  # "" or "carried" (carried over from the previous period, to review)
-    updated_at: str = ""
-    updated_by: str = ""
-
-
-@dataclass(frozen=True)
-class CrisisSection:
-    id: int
-    position: int
-    title: str
-    items: tuple[str, ...]  # codes of chapters, measures and elements shown, in template order
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """A plain, immutable snapshot of a whole report: what validation, export and worker threads get."""
-
-    meta: dict[str, str]
-    answers: dict[str, Answer]
-    tables: dict[str, Grid]
-    subscriptions: frozenset[str]
-    crisis: tuple[CrisisSection, ...]
-    history: tuple[dict, ...] = ()
-    # Rows of every other table (review comments and statuses, versions, the carried-over baseline, merge
-    # choices), by table name: what a lossless copy of the file needs beyond the answers.
-    extras: dict[str, list[dict]] = field(default_factory=dict)
-
-    def text(self, code: str) -> str:
-        answer = self.answers.get(code)
-        return answer.text if answer else ""
 
 
 CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
-class Report:
+class Report(CrisisSections):
     """An open report file. Use Report.create or Report.open; close() when done."""
 
     def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
@@ -318,55 +268,6 @@ class Report:
                 self._log(code, "subscribed", "yes", None)
         return removed
 
-    # -- crisis and elections sub-sections -----------------------------------------------------------
-    def crisis_sections(self) -> list[CrisisSection]:
-        order = {code: i for i, code in enumerate(self.template.index)}
-        out = []
-        for sid, pos in self.conn.execute("SELECT id, position FROM crisis_sections ORDER BY position, id").fetchall():
-            items = [r[0] for r in self.conn.execute("SELECT code FROM crisis_items WHERE section = ?", [sid])]
-            items.sort(key=lambda c: order.get(c, len(order)))
-            out.append(CrisisSection(sid, pos, self.text(f"Crisis {sid}/title"), tuple(items)))
-        return out
-
-    def add_crisis_section(self, title: str) -> int:
-        with self.db.atomic():
-            sid = (self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM crisis_sections").fetchone()[0])
-            pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
-            self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
-            self._log(f"Crisis {sid}", "section", None, "added")
-            self.set_text(f"Crisis {sid}/title", title)
-        return sid
-
-    def remove_crisis_section(self, sid: int) -> None:
-        prefix = f"Crisis {sid}/"
-        with self.db.atomic():
-            for code in [c for c in self.answers() if c.startswith(prefix)]:
-                self.clear(code)
-            self.conn.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
-            self.conn.execute("DELETE FROM crisis_items WHERE section = ?", [sid])
-            self.conn.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
-            self._log(f"Crisis {sid}", "section", "added", None)
-
-    def add_crisis_item(self, sid: int, code: str) -> None:
-        """Show a chapter outline, measure, QRE or SLI block in a crisis sub-section."""
-        full = self.resolve(f"Crisis {sid}/{code}")
-        with self.db.atomic():
-            self._touch_crisis(full)
-
-    def _touch_crisis(self, code: str) -> None:
-        crisis = codes.split_crisis(code)
-        if not crisis:
-            return
-        sid, part = crisis
-        if not self.conn.execute("SELECT 1 FROM crisis_sections WHERE id = ?", [sid]).fetchone():
-            pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
-            self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
-            self._log(f"Crisis {sid}", "section", None, "added")
-        if part not in codes.CRISIS_PARTS and not self.conn.execute(
-                "SELECT 1 FROM crisis_items WHERE section = ? AND code = ?", [sid, part]).fetchone():
-            self.conn.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])
-
-
 def subscription_codes(template: Template, items) -> list[str]:
     """Canonical codes for subscribing `items`, each measure followed by its commitment; UnknownCodeError if bad."""
     wanted: list[str] = []
@@ -379,21 +280,6 @@ def subscription_codes(template: Template, items) -> list[str]:
         if code.startswith("Measure "):
             wanted.append(template.parents[code])
     return list(dict.fromkeys(wanted))
-
-
-def _grid(rows: list[tuple[int, int, str]]) -> Grid:
-    """Cells (row, col, value) as a rectangular grid; None where nothing was typed."""
-    if not rows:
-        return []
-    width = max(c for _, c, _ in rows) + 1
-    grid: Grid = [[None] * width for _ in range(max(r for r, _, _ in rows) + 1)]
-    for r, c, v in rows:
-        grid[r][c] = v
-    return grid
-
-
-def _trim(grid: Grid) -> list[tuple[int, int, str]]:
-    return [(r, c, v) for r, row in enumerate(grid) for c, v in enumerate(row) if v is not None]
 
 
 def open_report(path: Path | str, **kwargs) -> Report:
