@@ -37,7 +37,7 @@ class AboutDialog(QDialog):
         lay.addWidget(buttons)
 
     def _html(self) -> str:
-        bundled = self.tr("yes (%1)").replace("%1", sys._MEIPASS) if getattr(sys, "_MEIPASS", None) else self.tr("no")
+        bundled = self.tr("yes ({path})").format(path=sys._MEIPASS) if getattr(sys, "_MEIPASS", None) else self.tr("no")
         rows = [
             (self.tr("Version"), __version__),
             (self.tr("Python"), f"{platform.python_version()} ({sys.executable})"),

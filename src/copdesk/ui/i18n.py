@@ -3,7 +3,8 @@
 Only the interface is translated. The report's text, the template's wording and the core's error messages
 stay as written (the core has no Qt, and a report is filed in the language it was drafted in).
 Catalogues live in resources/i18n: copdesk_<lang>.ts is the source (pyside6-lupdate), copdesk_<lang>.qm the
-compiled file that is committed, so a checkout or a bundle needs no Qt tools at run time.
+compiled file that is committed, so a checkout or a bundle needs no Qt tools at run time; tools/translations.py
+updates both. copdesk_en holds only the English plural forms (the source strings say "%n result(s)").
 """
 
 from __future__ import annotations
@@ -44,14 +45,21 @@ def install_translators(app: QCoreApplication, code: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if code == "en":
-        return code
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # for English: only the plural forms ("1 result", "2 results")
     if ours.load(str(paths.resources_dir() / "i18n" / f"copdesk_{code}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if code == "en":
+        return code
     qt = QTranslator(app)  # Qt's own buttons (OK, Cancel, Yes, No) and standard dialogs, when shipped
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
     return code
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source strings (tests that switched languages)."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()

@@ -6,7 +6,7 @@ a platform-size report costs no more to open than a small one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -20,6 +20,9 @@ from copdesk.ui.style import mark
 
 
 translate = QCoreApplication.translate
+# The core's review statuses, for lupdate; the status box shows them through self.tr (context Page).
+STATUS_WORDS = (QT_TRANSLATE_NOOP("Page", "draft"), QT_TRANSLATE_NOOP("Page", "ready for review"),
+                QT_TRANSLATE_NOOP("Page", "changes requested"), QT_TRANSLATE_NOOP("Page", "approved"))
 
 
 def wording_and_summary(item: Item) -> tuple[str, str]:

@@ -62,7 +62,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def _work(self) -> None:
         """Look up pending words for at most SLICE seconds, then come back or re-highlight their blocks."""
-        if not self.checker.loaded:
+        if not self.checker.loaded or self.document() is None:  # detached (spell checking dropped)
             return
         deadline = time.perf_counter() + SLICE
         while self._pending and time.perf_counter() < deadline:
@@ -79,7 +79,7 @@ class SpellHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def _cursor_moved(self) -> None:
-        if self._held_block < 0:
+        if self._held_block < 0 or self.document() is None:
             return
         block = self.document().findBlockByNumber(self._held_block)
         self._held_block = -1

@@ -110,7 +110,8 @@ class WindowSafety:
 
         def failed(exc) -> None:
             self.backup_running = False
-            self.window.statusBar().showMessage(f"Backup not made: {getattr(exc, 'message', exc)}", 10000)
+            self.window.statusBar().showMessage(translate("WindowSafety", "Backup not made: {error}").format(
+                error=getattr(exc, 'message', exc)), 10000)
 
         task = run_task(lambda: backups.make_backup(path, report_id), done, failed)
         self.window._tasks.append(task)

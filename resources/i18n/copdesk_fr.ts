@@ -1,0 +1,1580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About copdesk</source>
+        <translation>À propos de copdesk</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes ({path})</source>
+        <translation>oui ({path})</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Desktop bundle</source>
+        <translation>Application empaquetée</translation>
+    </message>
+    <message>
+        <source>Your data folder</source>
+        <translation>Votre dossier de données</translation>
+    </message>
+    <message>
+        <source>Template corrections</source>
+        <translation>Corrections du modèle</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Fichier de réglages</translation>
+    </message>
+    <message>
+        <source>Program files</source>
+        <translation>Fichiers du programme</translation>
+    </message>
+    <message>
+        <source>Draft, review and export reports under the EU Code of Conduct on Disinformation, offline.</source>
+        <translation>Rédiger, relire et exporter les rapports au titre du code de conduite de l’UE sur la désinformation, hors ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>{time} — damaged, cannot be restored</source>
+        <translation>{time} — endommagée, impossible à restaurer</translation>
+    </message>
+    <message>
+        <source>{time} — {answers} answers, {tables} tables, last change {last}</source>
+        <translation>{time} — {answers} réponses, {tables} tableaux, dernière modification {last}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Save the restored report as</source>
+        <translation>Enregistrer le rapport restauré sous</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>There is no backup of {name} yet.</source>
+        <translation>Il n’existe pas encore de sauvegarde de {name}.</translation>
+    </message>
+    <message>
+        <source>copdesk makes one when a report opens and every few minutes of editing.</source>
+        <translation>copdesk en fait une à l’ouverture d’un rapport puis toutes les quelques minutes de travail.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>○ missing</source>
+        <translation>○ manquant</translation>
+    </message>
+    <message>
+        <source>✖ invalid</source>
+        <translation>✖ invalide</translation>
+    </message>
+    <message>
+        <source>⚠ warning</source>
+        <translation>⚠ avertissement</translation>
+    </message>
+    <message>
+        <source>Checks: missing and invalid items</source>
+        <translation>Vérifications&#xa0;: éléments manquants et invalides</translation>
+    </message>
+    <message>
+        <source>Complete: nothing missing.</source>
+        <translation>Complet&#xa0;: rien ne manque.</translation>
+    </message>
+    <message>
+        <source>{missing} missing, {invalid} invalid, {warnings} warnings</source>
+        <translation>{missing} manquant(s), {invalid} invalide(s), {warnings} avertissement(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Comments</name>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Comment on {code}, cell {cell}</source>
+        <translation>Commentaire sur {code}, cellule {cell}</translation>
+    </message>
+    <message>
+        <source>Comment on {code}</source>
+        <translation>Commentaire sur {code}</translation>
+    </message>
+    <message>
+        <source>Your comment:</source>
+        <translation>Votre commentaire&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>&amp;Ouverts seulement</translation>
+    </message>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>Les &amp;miens</translation>
+    </message>
+    <message>
+        <source>Show comments of chapter</source>
+        <translation>Afficher les commentaires du chapitre</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Répondre…</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve</source>
+        <translation>Ré&amp;soudre</translation>
+    </message>
+    <message>
+        <source>Reo&amp;pen</source>
+        <translation>Rou&amp;vrir</translation>
+    </message>
+    <message>
+        <source>resolved by {name}</source>
+        <translation>résolu par {name}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} comment threads shown</source>
+        <translation>{shown} fils de commentaires affichés sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentPage</name>
+    <message>
+        <source>Answer “Yes” above to fill this in.</source>
+        <translation>Répondez «&#xa0;Oui&#xa0;» ci-dessus pour remplir ce champ.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>souscription</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Comparer depuis</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Version “{name}” ({time}, {by})</source>
+        <translation>Version «&#xa0;{name}&#xa0;» ({time}, {by})</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation>Champs modifiés</translation>
+    </message>
+    <message>
+        <source>Changes of the selected field</source>
+        <translation>Modifications du champ sélectionné</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Word…</source>
+        <translation>Exporter vers &amp;Word…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>à&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed field(s): {title}</source>
+        <translation>
+            <numerusform>%n champ modifié&#xa0;: {title}</numerusform>
+            <numerusform>%n champs modifiés&#xa0;: {title}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Aucune différence.</translation>
+    </message>
+    <message>
+        <source>Subscribed.</source>
+        <translation>Souscrit.</translation>
+    </message>
+    <message>
+        <source>No longer subscribed.</source>
+        <translation>Plus souscrit.</translation>
+    </message>
+    <message>
+        <source>Struck through: deleted. Underlined: inserted.</source>
+        <translation>Barré&#xa0;: supprimé. Souligné&#xa0;: inséré.</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Exporter la comparaison</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge choices</source>
+        <translation>Choix de fusion</translation>
+    </message>
+    <message>
+        <source>Answers changed on both sides</source>
+        <translation>Réponses modifiées des deux côtés</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Votre version</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Leur version</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>Prendre la &amp;leur</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>La leur</translation>
+    </message>
+    <message>
+        <source>Both you and the reviewer changed these answers. Choose which to keep; the other stays in the report&apos;s history.</source>
+        <translation>Vous et le relecteur avez tous deux modifié ces réponses. Choisissez celle à garder&#xa0;; l’autre reste dans l’historique du rapport.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>Before either change: {text}</source>
+        <translation>Avant les deux modifications&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Every choice is made.</source>
+        <translation>Tous les choix sont faits.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Open report</source>
+        <translation>Ouvrir un rapport</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk);;All files (*)</source>
+        <translation>Rapports copdesk (*.copdesk);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisOverviewPage</name>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Add a sub-section per election or crisis you report on, for example {examples}.</source>
+        <translation>Ajoutez une sous-section par élection ou par crise dont vous rendez compte, par exemple {examples}.</translation>
+    </message>
+    <message>
+        <source>Add sub-section…</source>
+        <translation>Ajouter une sous-section…</translation>
+    </message>
+    <message>
+        <source>Sub-section {n}</source>
+        <translation>Sous-section {n}</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove sub-section {title}</source>
+        <translation>Supprimer la sous-section {title}</translation>
+    </message>
+    <message>
+        <source>Add sub-section</source>
+        <translation>Ajouter une sous-section</translation>
+    </message>
+    <message>
+        <source>Name of the sub-section:</source>
+        <translation>Nom de la sous-section&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Remove sub-section</source>
+        <translation>Supprimer la sous-section</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” and everything written in it? (Undo cannot bring it back; the file&apos;s history keeps the text.)</source>
+        <translation>Supprimer «&#xa0;{title}&#xa0;» et tout ce qui y est écrit&#xa0;? (Annuler ne pourra pas la rétablir&#xa0;; l’historique du fichier garde le texte.)</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisSectionPage</name>
+    <message>
+        <source>Name of the sub-section</source>
+        <translation>Nom de la sous-section</translation>
+    </message>
+    <message>
+        <source>Block to add to this sub-section</source>
+        <translation>Bloc à ajouter à cette sous-section</translation>
+    </message>
+    <message>
+        <source>{chapter} (chapter outline)</source>
+        <translation>{chapter} (plan du chapitre)</translation>
+    </message>
+    <message>
+        <source>Add block</source>
+        <translation>Ajouter le bloc</translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation>Ajouter&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>⚠ Write the date as YYYY-MM-DD, for example 2025-12-31.</source>
+        <translation>⚠ Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-12-31.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftSession</name>
+    <message>
+        <source>Read-only: this report is open in another copdesk. Nothing you type here is kept.</source>
+        <translation>Lecture seule&#xa0;: ce rapport est ouvert dans un autre copdesk. Rien de ce que vous tapez ici n’est conservé.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error} Your edits are kept and copdesk will try again.</source>
+        <translation>Non enregistré&#xa0;: {error} Vos modifications sont gardées et copdesk réessaiera.</translation>
+    </message>
+    <message>
+        <source>deleted or moved away</source>
+        <translation>supprimé ou déplacé</translation>
+    </message>
+    <message>
+        <source>replaced by another file</source>
+        <translation>remplacé par un autre fichier</translation>
+    </message>
+    <message>
+        <source>The report file was {what} while open. copdesk wrote it again, with everything saved so far, at {path}.</source>
+        <translation>Le fichier du rapport a été {what} pendant qu’il était ouvert. copdesk l’a réécrit, avec tout ce qui était enregistré jusque-là, à l’emplacement {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <source>Find in report…</source>
+        <translation>Rechercher dans le rapport…</translation>
+    </message>
+    <message>
+        <source>Find in report</source>
+        <translation>Rechercher dans le rapport</translation>
+    </message>
+    <message>
+        <source>Find results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>{code}: in the table</source>
+        <translation>{code}&#xa0;: dans le tableau</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeaderPage</name>
+    <message>
+        <source>Report header</source>
+        <translation>En-tête du rapport</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (facultatif)</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Earlier reports (*.docx *.json);;Word documents (*.docx);;JSON (*.json);;All files (*)</source>
+        <translation>Rapports antérieurs (*.docx *.json);;Documents Word (*.docx);;JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Importation de {name}…</translation>
+    </message>
+    <message>
+        <source>Start from an earlier report</source>
+        <translation>Partir d’un rapport antérieur</translation>
+    </message>
+    <message>
+        <source>Save the new report as</source>
+        <translation>Enregistrer le nouveau rapport sous</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>Corrections kept</source>
+        <translation>Corrections conservées</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. They apply from the next start.</source>
+        <translation>Enregistrées dans {path}. Elles s’appliquent au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <source>A copdesk export: every field was restored.</source>
+        <translation>Un export copdesk&#xa0;: tous les champs ont été restaurés.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Imported {name}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name} importé&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every paragraph found its place.</source>
+        <translation>Chaque paragraphe a trouvé sa place.</translation>
+    </message>
+    <message>
+        <source>Import details: unplaced content and items not in the template</source>
+        <translation>Détails de l’importation&#xa0;: contenu non placé et éléments absents du modèle</translation>
+    </message>
+    <message numerus="yes">
+        <source>The report holds %n template correction(s): official wording, or items the template lacks. Keep them in your forms folder?</source>
+        <translation>
+            <numerusform>Le rapport contient %n correction du modèle&#xa0;: texte officiel, ou élément absent du modèle. La garder dans votre dossier de modèles&#xa0;?</numerusform>
+            <numerusform>Le rapport contient %n corrections du modèle&#xa0;: texte officiel, ou éléments absents du modèle. Les garder dans votre dossier de modèles&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the corrections</source>
+        <translation>Garder les corrections</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>État de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Next incomplete</source>
+        <translation>Prochain incomplet</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New report…</source>
+        <translation>&amp;Nouveau rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Ouvrir un rapport &amp;récent</translation>
+    </message>
+    <message>
+        <source>Start from an &amp;earlier report…</source>
+        <translation>Partir d’un rapport &amp;antérieur…</translation>
+    </message>
+    <message>
+        <source>New report for the next &amp;period from this one…</source>
+        <translation>Nouveau rapport pour la &amp;période suivante à partir de celui-ci…</translation>
+    </message>
+    <message>
+        <source>&amp;Start screen</source>
+        <translation>&amp;Écran d’accueil</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Word…</source>
+        <translation>Exporter vers &amp;Word…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find in report…</source>
+        <translation>Rec&amp;hercher dans le rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Gras</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Italique</translation>
+    </message>
+    <message>
+        <source>B&amp;ullet list</source>
+        <translation>Liste à p&amp;uces</translation>
+    </message>
+    <message>
+        <source>&amp;Nest bullet</source>
+        <translation>&amp;Imbriquer la puce</translation>
+    </message>
+    <message>
+        <source>&amp;Un-nest bullet</source>
+        <translation>&amp;Désimbriquer la puce</translation>
+    </message>
+    <message>
+        <source>Insert &amp;link…</source>
+        <translation>Insérer un &amp;lien…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Next &amp;incomplete</source>
+        <translation>Prochain élément &amp;incomplet</translation>
+    </message>
+    <message>
+        <source>&amp;Checks</source>
+        <translation>&amp;Vérifications</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About copdesk</source>
+        <translation>À &amp;propos de copdesk</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Insérer un lien</translation>
+    </message>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>Adresse (https://…)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Title of the new report:</source>
+        <translation>Titre du nouveau rapport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save the new report as</source>
+        <translation>Enregistrer le nouveau rapport sous</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} sur {total}</translation>
+    </message>
+    <message>
+        <source>Every item is complete.</source>
+        <translation>Tous les éléments sont complets.</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Enregistré à {time}</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved — edits kept in memory</source>
+        <translation>⚠ Non enregistré — modifications gardées en mémoire</translation>
+    </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>Exporter vers Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exporting to Word…</source>
+        <translation>Exportation vers Word…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exporté vers {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n avertissement&#xa0;:</numerusform>
+            <numerusform>%n avertissements&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exporté vers {path}</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Exportation terminée</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Ouvrir le document</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge choice(s) pending: Review › Merge choices…</source>
+        <translation>
+            <numerusform>%n choix de fusion en attente&#xa0;: Relecture › Choix de fusion…</numerusform>
+            <numerusform>%n choix de fusion en attente&#xa0;: Relecture › Choix de fusion…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>copdesk cannot write {path}:
+{error}
+
+Close anyway and lose the edits made since the last save?</source>
+        <translation>copdesk ne peut pas écrire {path}&#xa0;:
+{error}
+
+Fermer quand même et perdre les modifications faites depuis le dernier enregistrement&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePage</name>
+    <message>
+        <source>{code}: your answer</source>
+        <translation>{code}&#xa0;: votre réponse</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>Merge a reviewer&apos;s copy</source>
+        <translation>Fusionner la copie d’un relecteur</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>Save the merged report as</source>
+        <translation>Enregistrer le rapport fusionné sous</translation>
+    </message>
+    <message>
+        <source>Merged: {answers} answers from their copy, {comments} comments, {choices} choices pending.</source>
+        <translation>Fusionné&#xa0;: {answers} réponses reprises de leur copie, {comments} commentaires, {choices} choix en attente.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>copdesk: unexpected error</source>
+        <translation>copdesk&#xa0;: erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside copdesk. Your report was saved before this message.</source>
+        <translation>Un problème est survenu dans copdesk. Votre rapport a été enregistré avant ce message.</translation>
+    </message>
+    <message>
+        <source>Please send the details to whoever supports copdesk for you.</source>
+        <translation>Merci d’envoyer les détails à la personne qui assure le support de copdesk pour vous.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorView</name>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complet</translation>
+    </message>
+    <message>
+        <source>carried over, to review</source>
+        <translation>reporté, à relire</translation>
+    </message>
+    <message>
+        <source>Report navigator</source>
+        <translation>Navigateur du rapport</translation>
+    </message>
+</context>
+<context>
+    <name>NewReportWizard</name>
+    <message>
+        <source>New report</source>
+        <translation>Nouveau rapport</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>Open a copy</source>
+        <translation>Ouvrir une copie</translation>
+    </message>
+    <message>
+        <source>Work on a local copy</source>
+        <translation>Travailler sur une copie locale</translation>
+    </message>
+    <message>
+        <source>Open here anyway</source>
+        <translation>Ouvrir ici quand même</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Unsafe place for a report</source>
+        <translation>Emplacement risqué pour un rapport</translation>
+    </message>
+    <message>
+        <source>SQLite, which holds the report, can lose or damage data on network shares and in folders a sync client rewrites. copdesk can copy the report to this computer and open the copy; copy it back (or export it) when you are done.</source>
+        <translation>SQLite, qui contient le rapport, peut perdre ou abîmer des données sur les partages réseau et dans les dossiers qu’un client de synchronisation réécrit. copdesk peut copier le rapport sur cet ordinateur et ouvrir la copie&#xa0;; recopiez-la (ou exportez-la) une fois terminé.</translation>
+    </message>
+    <message>
+        <source>This is a local working copy of {original}, made because that place is unsafe for a report. It is saved here: {path}. Copy it back when you are done.</source>
+        <translation>Ceci est une copie de travail locale de {original}, faite parce que cet emplacement est risqué pour un rapport. Elle est enregistrée ici&#xa0;: {path}. Recopiez-la une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Report already open</source>
+        <translation>Rapport déjà ouvert</translation>
+    </message>
+    <message>
+        <source>Two people typing in one report overwrite each other. Read it without changing it, or work on a copy of it as it is now.</source>
+        <translation>Deux personnes qui écrivent dans un même rapport écrasent mutuellement leur travail. Lisez-le sans le modifier, ou travaillez sur une copie de son état actuel.</translation>
+    </message>
+    <message>
+        <source>Read-only: {name} is open in another copdesk ({holder}). Nothing you type here is kept.</source>
+        <translation>Lecture seule&#xa0;: {name} est ouvert dans un autre copdesk ({holder}). Rien de ce que vous tapez ici n’est conservé.</translation>
+    </message>
+    <message>
+        <source>This is a copy of {name} (open in another copdesk), saved as {path}.</source>
+        <translation>Ceci est une copie de {name} (ouvert dans un autre copdesk), enregistrée sous {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>ready for review</source>
+        <translation>prêt pour relecture</translation>
+    </message>
+    <message>
+        <source>changes requested</source>
+        <translation>modifications demandées</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>copdesk summary, not the official wording: {title}</source>
+        <translation>Résumé de copdesk, pas le texte officiel&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>No official wording loaded for this item yet (import an earlier report to bring it in).</source>
+        <translation>Aucun texte officiel chargé pour cet élément (importez un rapport antérieur pour l’apporter).</translation>
+    </message>
+    <message>
+        <source>🔒 Frozen for review by {name} on {time}: answers are read-only, comments stay open (Review › Freeze for review to lift).</source>
+        <translation>🔒 Figé pour relecture par {name} le {time}&#xa0;: les réponses sont en lecture seule, les commentaires restent ouverts (Relecture › Figer pour relecture pour lever).</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>Review status of {section}</source>
+        <translation>État de relecture de {section}</translation>
+    </message>
+    <message>
+        <source>set by {name}, {time}</source>
+        <translation>défini par {name}, {time}</translation>
+    </message>
+    <message>
+        <source>Review status:</source>
+        <translation>État de relecture&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>↻ %n answer(s) on this page were carried over from the previous period and need review. Edit them, or mark them reviewed when they still hold.</source>
+        <translation>
+            <numerusform>↻ %n réponse de cette page a été reportée de la période précédente et doit être relue. Modifiez-la, ou marquez-la comme relue si elle reste valable.</numerusform>
+            <numerusform>↻ %n réponses de cette page ont été reportées de la période précédente et doivent être relues. Modifiez-les, ou marquez-les comme relues si elles restent valables.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as &amp;reviewed</source>
+        <translation>Marquer comme &amp;relu</translation>
+    </message>
+    <message>
+        <source>💬 {n} open</source>
+        <translation>💬 {n} ouvert(s)</translation>
+    </message>
+    <message>
+        <source>💬 resolved</source>
+        <translation>💬 résolu</translation>
+    </message>
+    <message>
+        <source>💬 Comment</source>
+        <translation>💬 Commenter</translation>
+    </message>
+    <message>
+        <source>Comments on {code}: {open} open of {total}</source>
+        <translation>Commentaires sur {code}&#xa0;: {open} ouvert(s) sur {total}</translation>
+    </message>
+    <message>
+        <source>Read the comments on this answer, or write one</source>
+        <translation>Lire les commentaires sur cette réponse, ou en écrire un</translation>
+    </message>
+    <message>
+        <source>{code} (methodology and answer)</source>
+        <translation>{code} (méthodologie et réponse)</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPage</name>
+    <message>
+        <source>Report title and period</source>
+        <translation>Titre et période du rapport</translation>
+    </message>
+    <message>
+        <source>Report title</source>
+        <translation>Titre du rapport</translation>
+    </message>
+    <message>
+        <source>Reporting period start</source>
+        <translation>Début de la période couverte</translation>
+    </message>
+    <message>
+        <source>Reporting period end</source>
+        <translation>Fin de la période couverte</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Report &amp;title:</source>
+        <translation>&amp;Titre du rapport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Period &amp;start:</source>
+        <translation>&amp;Début de la période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Period &amp;end:</source>
+        <translation>&amp;Fin de la période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>⚠ Write both dates as YYYY-MM-DD.</source>
+        <translation>⚠ Écrivez les deux dates sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>⚠ The period ends before it starts.</source>
+        <translation>⚠ La période se termine avant de commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Your initials</source>
+        <translation>Vos initiales</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change you make, so reviewers know who wrote what.</source>
+        <translation>Votre nom est enregistré avec chacune de vos modifications, pour que les relecteurs sachent qui a écrit quoi.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your &amp;initials:</source>
+        <translation>Vos &amp;initiales&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Spell checking:</source>
+        <translation>&amp;Orthographe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>Applies the next time copdesk starts. Reports and the template wording are never translated.</source>
+        <translation>S’applique au prochain démarrage de copdesk. Les rapports et le texte du modèle ne sont jamais traduits.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Spell-checking dictionary</source>
+        <translation>Dictionnaire de correction orthographique</translation>
+    </message>
+    <message>
+        <source>Applies to the pages opened from now on.</source>
+        <translation>S’applique aux pages ouvertes à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Who is reporting</source>
+        <translation>Qui fait rapport</translation>
+    </message>
+    <message>
+        <source>The signatory or service this report is for.</source>
+        <translation>Le signataire ou le service concerné par ce rapport.</translation>
+    </message>
+    <message>
+        <source>e.g. Example Video or Example Fact-Check</source>
+        <translation>p. ex. Example Video ou Example Fact-Check</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Example Video, Example Shorts</source>
+        <translation>facultatif, p. ex. Example Video, Example Shorts</translation>
+    </message>
+    <message>
+        <source>Platform service</source>
+        <translation>Service de plateforme</translation>
+    </message>
+    <message>
+        <source>Other signatory</source>
+        <translation>Autre signataire</translation>
+    </message>
+    <message>
+        <source>Signatory kind: {kind}</source>
+        <translation>Type de signataire&#xa0;: {kind}</translation>
+    </message>
+    <message>
+        <source>Template edition</source>
+        <translation>Édition du modèle</translation>
+    </message>
+    <message>
+        <source>Signatory or service name</source>
+        <translation>Nom du signataire ou du service</translation>
+    </message>
+    <message>
+        <source>Services covered</source>
+        <translation>Services couverts</translation>
+    </message>
+    <message>
+        <source>Template &amp;edition:</source>
+        <translation>É&amp;dition du modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Signatory or service name:</source>
+        <translation>Nom du &amp;signataire ou du service&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Services &amp;covered:</source>
+        <translation>Services &amp;couverts&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>copdesk keeps the last few versions of this report. Choose one to open it as a new file; the current file is not changed.</source>
+        <translation>copdesk conserve les dernières versions de ce rapport. Choisissez-en une pour l’ouvrir comme nouveau fichier&#xa0;; le fichier actuel n’est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Comment on this answer…</source>
+        <translation>&amp;Commenter cette réponse…</translation>
+    </message>
+    <message>
+        <source>Show c&amp;omments</source>
+        <translation>Afficher les c&amp;ommentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze for review</source>
+        <translation>&amp;Figer pour relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Approve the final report…</source>
+        <translation>&amp;Approuver le rapport final…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;version…</source>
+        <translation>Enregistrer une &amp;version…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>Co&amp;mparer…</translation>
+    </message>
+    <message>
+        <source>Merge a &amp;reviewer&apos;s copy…</source>
+        <translation>Fusionner la copie d’un &amp;relecteur…</translation>
+    </message>
+    <message>
+        <source>Merge c&amp;hoices…</source>
+        <translation>C&amp;hoix de fusion…</translation>
+    </message>
+    <message>
+        <source>Put the cursor in an answer to comment on it.</source>
+        <translation>Placez le curseur dans une réponse pour la commenter.</translation>
+    </message>
+    <message>
+        <source>Record your final approval, {name}? The report is frozen and its export says Final.</source>
+        <translation>Enregistrer votre approbation finale, {name}&#xa0;? Le rapport est figé et son export indique Final.</translation>
+    </message>
+    <message>
+        <source>Not every section is approved yet: {sections}.</source>
+        <translation>Toutes les sections ne sont pas encore approuvées&#xa0;: {sections}.</translation>
+    </message>
+    <message>
+        <source>Final approval</source>
+        <translation>Approbation finale</translation>
+    </message>
+    <message>
+        <source>Save a version</source>
+        <translation>Enregistrer une version</translation>
+    </message>
+    <message>
+        <source>Name of this version (e.g. “sent to legal”):</source>
+        <translation>Nom de cette version (p. ex. «&#xa0;envoyée au service juridique&#xa0;»)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved version “{name}”.</source>
+        <translation>Version «&#xa0;{name}&#xa0;» enregistrée.</translation>
+    </message>
+    <message>
+        <source>Merge choices</source>
+        <translation>Choix de fusion</translation>
+    </message>
+    <message>
+        <source>No merge choices are pending in this report.</source>
+        <translation>Aucun choix de fusion n’est en attente dans ce rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <source>Where to save the report</source>
+        <translation>Où enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>copdesk saves every change to this file as you type.</source>
+        <translation>copdesk enregistre chaque modification dans ce fichier au fil de la frappe.</translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation>Fichier du rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Create report</source>
+        <translation>&amp;Créer le rapport</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>Enregistrer le rapport sous</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+</context>
+<context>
+    <name>SliTableField</name>
+    <message>
+        <source>{code}: member-state table</source>
+        <translation>{code}&#xa0;: tableau par État membre</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <source>Add column…</source>
+        <translation>Ajouter une colonne…</translation>
+    </message>
+    <message>
+        <source>Add a metric column</source>
+        <translation>Ajouter une colonne d’indicateur</translation>
+    </message>
+    <message>
+        <source>Rename column…</source>
+        <translation>Renommer la colonne…</translation>
+    </message>
+    <message>
+        <source>Rename the metric column of the current cell</source>
+        <translation>Renommer la colonne d’indicateur de la cellule courante</translation>
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation>Supprimer la colonne</translation>
+    </message>
+    <message>
+        <source>Remove the metric column of the current cell</source>
+        <translation>Supprimer la colonne d’indicateur de la cellule courante</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Replace the table with a CSV file</source>
+        <translation>Remplacer le tableau par un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Not available…</source>
+        <translation>Non disponible…</translation>
+    </message>
+    <message>
+        <source>Mark the selected cells as not available, with a reason</source>
+        <translation>Marquer les cellules sélectionnées comme non disponibles, avec une raison</translation>
+    </message>
+    <message>
+        <source>Column {n}</source>
+        <translation>Colonne {n}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… et {n} de plus</translation>
+    </message>
+    <message>
+        <source>Edit cell</source>
+        <translation>Modifier la cellule</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n pasted row(s) did not fit: the table has one row per member state.</source>
+        <translation>
+            <numerusform>⚠ %n ligne collée ne tenait pas&#xa0;: le tableau a une ligne par État membre.</numerusform>
+            <numerusform>⚠ %n lignes collées ne tenaient pas&#xa0;: le tableau a une ligne par État membre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Ajouter une colonne</translation>
+    </message>
+    <message>
+        <source>Name of the new metric column:</source>
+        <translation>Nom de la nouvelle colonne d’indicateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename column</source>
+        <translation>Renommer la colonne</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+    <message>
+        <source>Why is this figure not available?</source>
+        <translation>Pourquoi ce chiffre n’est-il pas disponible&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Mark not available</source>
+        <translation>Marquer comme non disponible</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Mark not available…</source>
+        <translation>Marquer comme non disponible…</translation>
+    </message>
+    <message>
+        <source>Comment on this cell…</source>
+        <translation>Commenter cette cellule…</translation>
+    </message>
+</context>
+<context>
+    <name>SpellMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to dictionary</source>
+        <translation>Ajouter «&#xa0;{word}&#xa0;» au dictionnaire</translation>
+    </message>
+    <message>
+        <source>Correct spelling</source>
+        <translation>Corriger l’orthographe</translation>
+    </message>
+</context>
+<context>
+    <name>StartView</name>
+    <message>
+        <source>Draft, review and export your report under the Code of Conduct on Disinformation. Everything you type is saved to the report file as you go.</source>
+        <translation>Rédigez, relisez et exportez votre rapport au titre du code de conduite sur la désinformation. Tout ce que vous tapez est enregistré dans le fichier du rapport au fur et à mesure.</translation>
+    </message>
+    <message>
+        <source>&amp;New report…</source>
+        <translation>&amp;Nouveau rapport…</translation>
+    </message>
+    <message>
+        <source>Create a report for a new period</source>
+        <translation>Créer un rapport pour une nouvelle période</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>&amp;Ouvrir un rapport…</translation>
+    </message>
+    <message>
+        <source>Open a .copdesk file</source>
+        <translation>Ouvrir un fichier .copdesk</translation>
+    </message>
+    <message>
+        <source>Start from an &amp;earlier report…</source>
+        <translation>Partir d’un rapport &amp;antérieur…</translation>
+    </message>
+    <message>
+        <source>Import last period&apos;s Word report or Transparency Centre JSON</source>
+        <translation>Importer le rapport Word de la période précédente ou le JSON du Centre de transparence</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample report</source>
+        <translation>Ouvrir le rapport d’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>A fictional platform&apos;s report, to look around</source>
+        <translation>Le rapport d’une plateforme fictive, pour découvrir</translation>
+    </message>
+    <message>
+        <source>Recent reports</source>
+        <translation>Rapports récents</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent reports&lt;/b&gt; (double-click or Enter to open)</source>
+        <translation>&lt;b&gt;Rapports récents&lt;/b&gt; (double-clic ou Entrée pour ouvrir)</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation> (introuvable)</translation>
+    </message>
+    <message>
+        <source>No recent reports yet.</source>
+        <translation>Pas encore de rapport récent.</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <source> (unconfirmed id)</source>
+        <translation> (identifiant non confirmé)</translation>
+    </message>
+    <message>
+        <source>Commitments and measures you signed up to</source>
+        <translation>Engagements et mesures souscrits</translation>
+    </message>
+    <message>
+        <source>Tick a chapter or a commitment to take everything under it.</source>
+        <translation>Cochez un chapitre ou un engagement pour prendre tout ce qu’il contient.</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. 14 or fact-check</source>
+        <translation>Filtrer, p. ex. 14 ou fact-check</translation>
+    </message>
+    <message>
+        <source>Filter commitments and measures</source>
+        <translation>Filtrer les engagements et les mesures</translation>
+    </message>
+    <message>
+        <source>Commitments and measures</source>
+        <translation>Engagements et mesures</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s) selected</source>
+        <translation>
+            <numerusform>%n mesure sélectionnée</numerusform>
+            <numerusform>%n mesures sélectionnées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Edit {field}</source>
+        <translation>Modifier {field}</translation>
+    </message>
+    <message>
+        <source>Edit table {code}</source>
+        <translation>Modifier le tableau {code}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSafety</name>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restaurer une &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Backup not made: {error}</source>
+        <translation>Sauvegarde non faite&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoField</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>S.O.</translation>
+    </message>
+    <message>
+        <source>Answer as written: “{text}”</source>
+        <translation>Réponse telle qu’écrite&#xa0;: «&#xa0;{text}&#xa0;»</translation>
+    </message>
+</context>
+</TS>
