@@ -111,6 +111,7 @@ def _say(line: str) -> None:
 def child_core(path: Path, run: int, seed: int) -> None:
     from copdesk.core.report import Report
     rnd = random.Random(seed)
+    big = int(os.environ.get("CRASH_RUN_BIG_EDIT", "100000"))
     codes = text_codes(path)
     r = Report.open(path, who="crash-run")
     seq = 0
@@ -118,7 +119,7 @@ def child_core(path: Path, run: int, seed: int) -> None:
         batch = []
         for _ in range(rnd.choice((1, 1, 1, 2, 4))):
             seq += 1
-            size = rnd.choice((40, 200, 2_000, 100_000)) if rnd.random() < 0.3 else rnd.randint(20, 400)
+            size = rnd.choice((40, 200, 2_000, big)) if rnd.random() < 0.3 else rnd.randint(20, 400)
             batch.append((seq, rnd.choice(codes), size))
             _say(f"W {seq} {batch[-1][1]}\t{size}")
         with r.db.atomic():
@@ -323,8 +324,10 @@ def new_report(path: Path) -> None:
                   subscriptions=[m.code for m in t.measures()], who="crash-run").close()
 
 
-def crash_run(kills: dict[str, int], seed: int = 1, folder: Path | None = None) -> dict[str, Figures]:
-    """Run `kills[mode]` kills per mode; the figures per mode."""
+def crash_run(kills: dict[str, int], seed: int = 1, folder: Path | None = None,
+              big_edit: int = 100_000) -> dict[str, Figures]:
+    """Run `kills[mode]` kills per mode; the figures per mode. `big_edit`: the size of the largest edits
+    the core child writes (the long run's core file grows to gigabytes with the default)."""
     folder = Path(folder or tempfile.mkdtemp(prefix="copdesk-crash-"))
     rnd = random.Random(seed)
     out = {}
@@ -334,6 +337,7 @@ def crash_run(kills: dict[str, int], seed: int = 1, folder: Path | None = None) 
         path, data_dir = folder / f"{mode}.copdesk", folder / f"data-{mode}"
         new_report(path)
         env, exp, figures, codes = _env(data_dir), Expected(), Figures(), text_codes(path)
+        env["CRASH_RUN_BIG_EDIT"] = str(big_edit)
         for run in range(1, n + 1):
             if mode == "cli":
                 at = run_cli_mode(path, exp, run, rnd, env, figures, codes)

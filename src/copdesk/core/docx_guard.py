@@ -59,7 +59,8 @@ def open_docx(path: Path) -> Package:
     _check_file(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:  # "zip file version
+        # 7.9" from a made-up header: found by benchmarks/fuzz_atheris.py
         raise InputError(f"{path.name} is damaged: it cannot be read as a Word document ({exc}).",
                          "Open it in Word and save it again as .docx, then import that copy.") from None
     with zf:

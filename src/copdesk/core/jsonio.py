@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -58,13 +59,41 @@ def from_dict(d: Any, source: str = "JSON") -> ReportData:
                   for code, grid in d.get("tables", {}).items()}
         crisis = tuple(CrisisSection(int(s["id"]), int(s.get("position", i + 1)), "", tuple(s.get("items", ())))
                        for i, s in enumerate(d.get("crisis", [])))
-        return ReportData(meta={str(k): str(v) for k, v in d.get("meta", {}).items()}, answers=answers,
+        data = ReportData(meta={str(k): str(v) for k, v in d.get("meta", {}).items()}, answers=answers,
                           tables=tables, subscriptions=frozenset(d.get("subscriptions", [])), crisis=crisis,
                           history=tuple(dict(h) for h in d.get("history", [])),
                           extras={str(k): [dict(r) for r in v] for k, v in d.get("extras", {}).items()})
+        _check_storable(data)
+        return data
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{source} is not a valid copdesk report ({type(exc).__name__}: {exc}).",
                          "Check the file was written by 'copdesk export -o FILE.json'.") from None
+
+
+def _check_storable(data: ReportData) -> None:
+    """Every value must fit its column: a hostile file gets a message here, not a SQLite error later
+    (tests/core/test_fuzz_importers.py found numbers, lists and nulls where text belongs)."""
+    for a in data.answers.values():
+        if not all(isinstance(v, str) for v in (a.text, a.format, a.status, a.updated_at, a.updated_by)):
+            raise TypeError(f"answer {a.code}: text, format, status and updated_* must be strings")
+    if not all(isinstance(c, str) for c in data.subscriptions):
+        raise TypeError("subscriptions must be strings")
+    for s in data.crisis:
+        _scalar(s.id), _scalar(s.position)
+        if not all(isinstance(c, str) for c in s.items):
+            raise TypeError(f"crisis {s.id}: items must be strings")
+    for row in [*data.history, *(r for rows in data.extras.values() for r in rows)]:
+        for key, value in row.items():
+            if not isinstance(key, str):
+                raise TypeError("row keys must be strings")
+            _scalar(value)
+
+
+def _scalar(value: Any) -> None:
+    if isinstance(value, int) and not -2**63 <= value < 2**63:
+        raise ValueError(f"{value} is too large a number")
+    if value is not None and not isinstance(value, (str, int, float)):
+        raise TypeError(f"{type(value).__name__} where a single value belongs")
 
 
 def export_json(report: Report, out: Path) -> None:
@@ -103,7 +132,11 @@ def create_from_data(out: Path, template: Template, data: ReportData) -> Report:
     db = store.create(tmp, meta)
     try:
         with db.atomic():
-            _insert(db, data)
+            try:
+                _insert(db, data)
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError) as exc:
+                raise InputError(f"The report's data does not fit a copdesk file ({exc}).",
+                                 "Check the file was written by copdesk; nothing was created.") from None
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.conn.close()
         os.replace(tmp, out)

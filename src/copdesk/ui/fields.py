@@ -20,6 +20,8 @@ from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
 
+LARGE_DOC = 200_000  # characters: a larger answer is converted to Markdown once per save, not per keystroke
+
 translate = QCoreApplication.translate
 
 
@@ -179,7 +181,7 @@ class RichTextField(Binding, QTextEdit):
         self._markdown = None
         self.load(session.text(code))
         self.textChanged.connect(self._edited)
-        self.spell = _spell_highlighter(self)
+        self.spell = _spell_highlighter(self) if not self._large() else None
 
     def markdown(self) -> str:
         return to_markdown(self.document())
@@ -193,7 +195,24 @@ class RichTextField(Binding, QTextEdit):
         self.blockSignals(False)
         self._fit()
 
+    def _large(self) -> bool:
+        return self.document().characterCount() > LARGE_DOC
+
     def _edited(self) -> None:
+        if self._large():  # converting 10 MB to Markdown takes a third of a second: not on every keystroke
+            self._drop_spell()
+            self.session.defer(self._convert)
+            return
+        self._convert()
+
+    def _drop_spell(self) -> None:
+        """No spell check on a huge answer: underlining megabytes of words would freeze the window."""
+        spell, self.spell = self.spell, None  # first: detaching re-highlights, which calls _edited again
+        if spell is not None:
+            import shiboken6
+            shiboken6.delete(spell)  # at once, with its lookup timer (deleteLater could let it fire first)
+
+    def _convert(self) -> None:
         self._fit()
         new = self.markdown()
         if self._updating or new == self._markdown:
@@ -283,6 +302,8 @@ class RichTextField(Binding, QTextEdit):
         menu.deleteLater()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if len(source.text()) + len(source.html()) > LARGE_DOC:
+            self._drop_spell()
         if source.hasHtml():
             clean = QTextDocument()
             clean.setHtml(source.html())

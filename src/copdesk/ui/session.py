@@ -43,11 +43,12 @@ class DraftSession(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_error = ""
         self.readonly = False
+        self._deferred: list = []  # editors' conversions waiting for the next flush (see defer)
         self._opened = faults.identity(report.path)
 
     @property
     def dirty(self) -> bool:
-        return bool(self._texts or self._tables)
+        return bool(self._texts or self._tables or self._deferred)
 
     # -- reading: pending edits win over the file ------------------------------------------------
     def text(self, code: str) -> str:
@@ -97,8 +98,18 @@ class DraftSession(QObject):
         self.answer_changed.emit(code)
         return True
 
+    def defer(self, convert) -> None:
+        """An editor holding a very large answer hands over its conversion to text: it runs at the next
+        flush (within SAVE_DELAY_MS, or on navigation and close), not on every keystroke."""
+        if convert not in self._deferred:
+            self._deferred.append(convert)
+        self._schedule()
+
     def flush(self) -> bool:
         """Write every pending edit now. Returns False (edits kept) when the file cannot be written."""
+        deferred, self._deferred = self._deferred, []
+        for convert in deferred:
+            convert()  # pushes the editor's text through the undo stack into set_text
         self._timer.stop()
         if not self.dirty:
             return True

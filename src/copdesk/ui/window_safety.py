@@ -62,6 +62,7 @@ class WindowSafety:
     def show_banner(self, text: str, buttons: dict | None = None) -> QFrame:
         frame = banner(text, buttons)
         self.window.centralWidget().layout().insertWidget(0, frame)
+        frame.show()  # now, not at the next turn of the event loop (a layout shows new children queued)
         self.banners.append(frame)
         return frame
 
