@@ -47,3 +47,13 @@ def test_a_kill_during_export_leaves_the_previous_document_intact(tmp_path):
     assert outcomes["previous"] > 0, outcomes  # some kills did land mid-export
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.docx.")]
     assert all(name.endswith(".part") for name in leftovers)  # at most a temporary file, never the document
+
+
+def test_an_export_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    from copdesk.core.jsonio import write_atomic
+    out = tmp_path / "report.json"
+    write_atomic(out, "{}")
+    assert out.stat().st_mode & 0o777 == 0o644  # readable by others, like any file a program writes
+    out.chmod(0o640)
+    write_atomic(out, "{\"a\": 1}")
+    assert out.stat().st_mode & 0o777 == 0o640 and out.read_text() == "{\"a\": 1}"

@@ -230,3 +230,20 @@ def test_disk_full_keeps_the_edits_and_saves_when_there_is_room(qtbot, new_repor
     assert w.saved_label.text().startswith("Saved")
     with reopen(r.path) as f:
         assert f.text("QRE 12.1.1").startswith("saved before") and len(f.text("QRE 12.1.1")) > 1_000_000
+
+
+def test_editing_makes_a_new_backup_every_few_minutes(qtbot, new_report, controller, monkeypatch):
+    r = new_report()
+    r.close()
+    w = controller.open_path(r.path)
+    _wait_backup(qtbot, w)
+    assert len(backups.list_backups(r.path)) == 1  # on opening
+    _type(qtbot, w, "QRE 12.1.1", "a first draft")
+    qtbot.waitUntil(lambda: not w.session.dirty, timeout=3000)
+    _wait_backup(qtbot, w)
+    assert len(backups.list_backups(r.path)) == 1  # not yet: the last one is younger than BACKUP_EVERY_S
+    monkeypatch.setattr(backups, "BACKUP_EVERY_S", 0)  # as if five minutes had passed
+    qtbot.keyClicks(w.page.editors["QRE 12.1.1"], " and more")
+    qtbot.waitUntil(lambda: len(backups.list_backups(r.path)) == 2, timeout=5000)
+    _wait_backup(qtbot, w)
+    assert backups.summary(backups.list_backups(r.path)[0])["answers"] >= 1

@@ -181,7 +181,9 @@ def write_atomic(out: Path, text: str | bytes) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(out))
         os.replace(tmp, out)
+        _sync_folder(out.parent)
     except PermissionError:
         Path(tmp).unlink(missing_ok=True)
         raise StoreError(f"Cannot write {out}: permission denied, or the file is open in another program.",
@@ -193,3 +195,26 @@ def write_atomic(out: Path, text: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(out: Path) -> int:
+    """The permissions of the file being replaced, or rw-r--r-- (mkstemp's 0600 would hide a new export
+    from everyone else)."""
+    try:
+        return out.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power cut right after could otherwise undo it); not on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
