@@ -247,3 +247,48 @@ def test_editing_makes_a_new_backup_every_few_minutes(qtbot, new_report, control
     qtbot.waitUntil(lambda: len(backups.list_backups(r.path)) == 2, timeout=5000)
     _wait_backup(qtbot, w)
     assert backups.summary(backups.list_backups(r.path)[0])["answers"] >= 1
+
+
+def test_a_read_only_file_keeps_the_edits_until_it_may_be_written(qtbot, new_report, open_window):
+    """`PRAGMA query_only` makes SQLite refuse writes exactly as for a read-only file (chmod stops nobody
+    when tests run as root, as in CI); the message, the kept edits and the later save are what matter."""
+    r = new_report()
+    r.set_text("QRE 12.1.1", "saved before")
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    r.conn.execute("PRAGMA query_only=ON")
+    editor = w.page.editors["QRE 12.1.1"]
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " and typed while read-only")
+    qtbot.waitUntil(lambda: "Not saved" in w.saved_label.text(), timeout=3000)
+    assert "read-only" in w.statusBar().currentMessage() and "kept" in w.statusBar().currentMessage()
+    assert w.session.dirty
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "saved before"
+    r.conn.execute("PRAGMA query_only=OFF")  # writable again
+    qtbot.waitUntil(lambda: not w.session.dirty, timeout=5000)
+    with reopen(r.path) as f:
+        assert f.text("QRE 12.1.1") == "saved before and typed while read-only"
+
+
+def test_a_file_we_may_not_write_is_offered_read_only_or_as_a_copy(qtbot, new_report, controller, answers,
+                                                                   monkeypatch):
+    """As root (CI) every file is writable, so the permission check is answered for the test."""
+    r = new_report()
+    r.set_text("QRE 12.1.1", "theirs")
+    r.close()
+    monkeypatch.setattr(opening, "may_write", lambda path: path != r.path)
+    asked, given = answers
+    given += [opening.READ_ONLY, opening.COPY]
+    w = controller.open_path(r.path)
+    assert "cannot be changed" in asked[0][1] and w.session.readonly
+    assert not lockfile.lock_path(r.path).exists()  # a read-only window takes no lock
+    _type(qtbot, w, "QRE 12.1.1", "x")
+    assert "r.copdesk cannot be written" in w.statusBar().currentMessage()
+    w.close()
+    w = controller.open_path(r.path)
+    copy = w.session.report.path
+    assert copy != r.path and "working copies" in str(copy) and not w.session.readonly
+    with reopen(copy) as f:
+        assert f.text("QRE 12.1.1") == "theirs"

@@ -9,6 +9,7 @@ a backup is made off the UI thread, and File › Restore from backup… is added
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class OpenPlan:
     path: Path
     readonly: bool = False
     lock: lockfile.Lock | None = None
+    readonly_reason: str = ""  # said when something is typed in a read-only window (default: another copdesk)
     notes: list[str] = field(default_factory=list)
 
     def release(self) -> None:
@@ -56,9 +58,36 @@ def prepare(parent: QWidget | None, path: Path) -> OpenPlan | None:
     plan = OpenPlan(Path(path))
     if not plan.path.is_file():
         return plan  # Report.open says what is wrong
-    if not _placement(parent, plan) or not _lock(parent, plan):
+    if not _placement(parent, plan) or not _writable(parent, plan):
+        return None
+    if not plan.readonly and not _lock(parent, plan):
         return None
     return plan
+
+
+def may_write(path: Path) -> bool:
+    """Whether this user may change the report and create files beside it (its journal, its lock)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _writable(parent: QWidget | None, plan: OpenPlan) -> bool:
+    """A file we may not write: say so before anything is typed, offer read-only or a copy."""
+    if may_write(plan.path):
+        return True
+    answer = choose(parent, "Read-only report", f"{plan.path.name} cannot be changed: the file or its folder "
+                    "is read-only, or you may not write there.",
+                    "Read it without changing it, or work on a copy in your data folder.", [READ_ONLY, COPY, CANCEL])
+    if answer == READ_ONLY:
+        plan.readonly = True
+        plan.readonly_reason = f"Read-only: {plan.path.name} cannot be written. Nothing you type here is kept."
+        plan.notes.append(plan.readonly_reason)
+        return True
+    if answer == COPY:
+        original = plan.path
+        plan.path = backups.copy_report(original, placement.working_copy_path(original))
+        plan.notes.append(f"This is a copy of the read-only {original}, saved as {plan.path}.")
+        return True
+    return False
 
 
 def _placement(parent: QWidget | None, plan: OpenPlan) -> bool:

@@ -43,6 +43,7 @@ class DraftSession(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_error = ""
         self.readonly = False
+        self.readonly_reason = ""  # why, when it is not the default (another copdesk has the report)
         self._deferred: list = []  # editors' conversions waiting for the next flush (see defer)
         self._opened = faults.identity(report.path)
 
@@ -93,8 +94,8 @@ class DraftSession(QObject):
         """In a read-only session: say so, and put the file's value back in the editor."""
         if not self.readonly:
             return False
-        self.save_failed.emit(self.tr("Read-only: this report is open in another copdesk. Nothing you type here "
-                                      "is kept."))
+        self.save_failed.emit(self.readonly_reason or self.tr("Read-only: this report is open in another copdesk. "
+                                                              "Nothing you type here is kept."))
         self.answer_changed.emit(code)
         return True
 

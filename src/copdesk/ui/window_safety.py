@@ -47,7 +47,7 @@ class WindowSafety:
         self.last_backup = 0.0
         self.backup_running = False
         self.banners: list[QFrame] = []
-        self.session.readonly = plan.readonly
+        self.session.readonly, self.session.readonly_reason = plan.readonly, plan.readonly_reason
         if plan.readonly:
             window.setWindowTitle(window.windowTitle().replace("[*]", translate("WindowSafety", " (read-only)") + "[*]"))
         for note in plan.notes:
