@@ -99,9 +99,10 @@ def test_icons_in_every_size_from_16_to_256():
         assert (image.width(), image.height()) == (size, size)
 
 
-def test_smoke_start_opens_and_paints_a_window():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def test_smoke_start_opens_and_paints_a_window(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))  # settings of its own
     run = subprocess.run([sys.executable, str(ROOT / "packaging" / "copdesk_entry.py"), "--smoke"],
                          capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "copdesk window painted in" in run.stdout
+    assert "copdesk window painted" in run.stdout
+    assert "spell checking en_GB: dictionary loaded" in run.stdout and "'receive'" in run.stdout

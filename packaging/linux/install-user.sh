@@ -30,4 +30,4 @@ fi
 command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
 command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$data/icons/hicolor" || true
-echo "done: $bin/copdesk (user $USER)"
+echo "done: $bin/copdesk (user ${USER:-$(id -un)})"

@@ -44,6 +44,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_review()
+        self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -150,8 +151,6 @@ class MainWindow(ReviewActions, QMainWindow):
         self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
         self._action(go, self.tr("&Checks"), lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About copdesk"), self.about)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
