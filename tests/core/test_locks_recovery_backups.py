@@ -165,3 +165,16 @@ def test_unsafe_places(path, expected):
 
 def test_this_machines_temporary_folder_is_safe(tmp_path):
     assert placement.unsafe_location(tmp_path / "r.copdesk") is None
+
+
+def test_a_copy_of_a_report_keeps_its_own_backups(new_report, tmp_path):
+    """Copies share the report id (merging relies on it) but never each other's backups."""
+    r = new_report()
+    backups.make_backup(r.path, r.meta["report_id"])
+    copy = backups.copy_report(r.path, tmp_path / "copy.copdesk")
+    with Report.open(copy) as c:
+        for i in range(6):
+            c.set_text("QRE 12.1.1", f"copy edit {i}")
+            backups.make_backup(copy, c.meta["report_id"])
+    assert len(backups.list_backups(copy)) == 5
+    assert len(backups.list_backups(r.path)) == 1  # the original's backup was not pushed out

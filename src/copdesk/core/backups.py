@@ -1,6 +1,6 @@
 """Rolling backups of a report, made with SQLite's backup API, kept in the user's data folder.
 
-    <user data>/backups/<report_id>/20261129T190102.123Z-h4711.copdesk
+    <user data>/backups/<report_id>-<path key>/20261129T190102.123Z-h4711.copdesk
 
 A backup is made when a report opens and every BACKUP_EVERY_S seconds of editing; the last KEEP distinct
 states are kept (a backup is skipped when the report has not changed since the newest one, so opening a
@@ -10,8 +10,9 @@ The backup API copies a consistent snapshot while the report stays open and in u
 under a temporary name and renamed into place, so a crash mid-backup leaves at most a stray `.part`
 file (removed by the next backup), never a half backup. Backups live outside the report's folder: a
 report deleted, overwritten or damaged by another program still has them. The folder is named after the
-report's id (it survives renames); `index.json` maps report paths to ids, so a report too damaged to
-read still finds its backups.
+report's id and a short hash of its path: copies of one report (a reviewer's copy, "Open a copy") share
+the id but not their backups, so working on a copy never pushes out the original's. `index.json` maps
+report paths to folders, so a report too damaged to read still finds its backups.
 """
 
 from __future__ import annotations
@@ -63,20 +64,25 @@ def _index() -> dict[str, str]:
         return {}
 
 
-def _remember(report: Path, report_id: str) -> None:
+def _name(report: Path, report_id: str) -> str:
+    import hashlib
+    return f"{report_id}-{hashlib.sha1(str(Path(report).resolve()).encode()).hexdigest()[:8]}"
+
+
+def _remember(report: Path, name: str) -> None:
     index = _index()
     key = str(report.resolve())
-    if index.get(key) != report_id:
+    if index.get(key) != name:
         from copdesk.core.jsonio import write_atomic
-        index[key] = report_id
+        index[key] = name
         write_atomic(_index_path(), json.dumps(index, indent=1, ensure_ascii=False))
 
 
 def folder_for(report: Path, report_id: str | None = None) -> Path | None:
-    """The backup folder of `report`: by its id when readable, else by its path in the index."""
-    if report_id is None:
-        report_id = _report_id(report) or _index().get(str(Path(report).resolve()))
-    return root() / report_id if report_id else None
+    """The backup folder of `report`: from its id and path when readable, else its path in the index."""
+    report_id = report_id or _report_id(report)
+    name = _name(report, report_id) if report_id else _index().get(str(Path(report).resolve()))
+    return root() / name if name else None
 
 
 def _report_id(report: Path) -> str | None:
@@ -94,9 +100,9 @@ def _ro(path: Path) -> sqlite3.Connection:
 def make_backup(report: Path, report_id: str, keep: int = KEEP) -> Path | None:
     """Copy `report` into its backup folder; None when it has not changed since the newest backup."""
     report = Path(report)
-    folder = root() / report_id
+    folder = root() / _name(report, report_id)
     folder.mkdir(parents=True, exist_ok=True)
-    _remember(report, report_id)
+    _remember(report, folder.name)
     for stray in folder.glob(".*.part"):
         stray.unlink(missing_ok=True)
     src = _ro(report)
