@@ -906,6 +906,26 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>Read-only report</source>
+        <translation>Rapport en lecture seule</translation>
+    </message>
+    <message>
+        <source>{name} cannot be changed: the file or its folder is read-only, or you may not write there.</source>
+        <translation>{name} ne peut pas être modifié&#xa0;: le fichier ou son dossier est en lecture seule, ou vous n’avez pas le droit d’y écrire.</translation>
+    </message>
+    <message>
+        <source>Read it without changing it, or work on a copy in your data folder.</source>
+        <translation>Lisez-le sans le modifier, ou travaillez sur une copie dans votre dossier de données.</translation>
+    </message>
+    <message>
+        <source>Read-only: {name} cannot be written. Nothing you type here is kept.</source>
+        <translation>Lecture seule&#xa0;: {name} ne peut pas être écrit. Rien de ce que vous tapez ici n’est conservé.</translation>
+    </message>
+    <message>
+        <source>This is a copy of the read-only {original}, saved as {path}.</source>
+        <translation>Ceci est une copie de {original}, en lecture seule, enregistrée sous {path}.</translation>
+    </message>
+    <message>
         <source>Unsafe place for a report</source>
         <translation>Emplacement risqué pour un rapport</translation>
     </message>

@@ -74,18 +74,22 @@ def _writable(parent: QWidget | None, plan: OpenPlan) -> bool:
     """A file we may not write: say so before anything is typed, offer read-only or a copy."""
     if may_write(plan.path):
         return True
-    answer = choose(parent, "Read-only report", f"{plan.path.name} cannot be changed: the file or its folder "
-                    "is read-only, or you may not write there.",
-                    "Read it without changing it, or work on a copy in your data folder.", [READ_ONLY, COPY, CANCEL])
+    answer = choose(parent, translate("Opening", "Read-only report"),
+                    translate("Opening", "{name} cannot be changed: the file or its folder is read-only, or you may "
+                                         "not write there.").format(name=plan.path.name),
+                    translate("Opening", "Read it without changing it, or work on a copy in your data folder."),
+                    [READ_ONLY, COPY, CANCEL])
     if answer == READ_ONLY:
         plan.readonly = True
-        plan.readonly_reason = f"Read-only: {plan.path.name} cannot be written. Nothing you type here is kept."
+        plan.readonly_reason = translate("Opening", "Read-only: {name} cannot be written. Nothing you type here is "
+                                                    "kept.").format(name=plan.path.name)
         plan.notes.append(plan.readonly_reason)
         return True
     if answer == COPY:
         original = plan.path
         plan.path = backups.copy_report(original, placement.working_copy_path(original))
-        plan.notes.append(f"This is a copy of the read-only {original}, saved as {plan.path}.")
+        plan.notes.append(translate("Opening", "This is a copy of the read-only {original}, saved as {path}.").format(
+            original=original, path=plan.path))
         return True
     return False
 
