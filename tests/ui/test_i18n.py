@@ -165,3 +165,40 @@ def test_preferences_choose_language_and_dictionary(qtbot):
     dialog.name.setText("Ana")
     dialog.accept()
     assert (settings.language(), settings.spell_language(), settings.user_name()) == ("fr", "fr_FR", "Ana")
+
+
+# Widget calls whose text a person reads: a plain literal here is a string the translation missed.
+_SHOWN = {"QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QDockWidget", "QGroupBox", "QMenu",
+          "QListWidgetItem", "QTreeWidgetItem", "QProgressDialog", "QMessageBox", "setText", "setToolTip",
+          "setPlaceholderText", "setWindowTitle", "showMessage", "addItem", "addAction", "addMenu",
+          "setAccessibleName", "setAccessibleDescription", "setTitle", "setSubTitle", "addRow", "addButton",
+          "setInformativeText", "setButtonText", "information", "question", "warning", "critical", "getText",
+          "getMultiLineText", "getOpenFileName", "getSaveFileName", "getExistingDirectory", "setHtml",
+          "setPlainText", "setTabText", "setStatusTip"}
+
+
+def _literal(node) -> str:
+    import ast
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    if isinstance(node, ast.BinOp):
+        return _literal(node.left) + _literal(node.right)
+    return ""
+
+
+def test_no_interface_text_bypasses_the_translation_functions():
+    """A word in a literal given straight to a widget would stay English in every language."""
+    import ast
+    found = []
+    for path in sorted((ROOT / "src" / "copdesk" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", "")
+            for arg in node.args if name in _SHOWN else ():
+                text = re.sub(r"<[^>]+>", "", _literal(arg)).replace("copdesk", "")
+                if re.search(r"[A-Za-z]{3,}", text):
+                    found.append(f"{path.name}:{node.lineno}: {text[:60]!r}")
+    assert found == [], "wrap these in self.tr() or translate(): " + "; ".join(found)
