@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
@@ -30,14 +30,24 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.misspelt.setUnderlineColor(QColor("#d00000"))
         self._pending: dict[str, None] = {}  # an ordered set: words to look up
         self._waiting: set[int] = set()  # numbers of the blocks that hold them
-        self._held_block = -1  # the block whose word under the cursor was left unmarked
+        self._held: tuple[int, int, int] | None = None  # (block, start, end) of the word being typed
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._work)
         checker.ready.connect(self._timer.start)
-        checker.changed.connect(self.rehighlight)
+        checker.changed.connect(self._words_added)  # a method, so Qt disconnects it when this editor goes
         editor.cursorPositionChanged.connect(self._cursor_moved)
+        self._quietly(self.rehighlight)  # now, instead of Qt's delayed first pass
 
-    def _cursor_word_span(self) -> tuple[int, int]:
+    def _quietly(self, redo, *args) -> None:
+        """Re-highlight without the editor's textChanged: formats are not an edit, and textChanged would make
+        the editor convert its text to Markdown again for nothing."""
+        with QSignalBlocker(self.editor):
+            redo(*args)
+
+    def _words_added(self) -> None:
+        self._quietly(self.rehighlight)
+
+    def _cursor(self) -> tuple[int, int]:
         """(block number, position in block) of the cursor while the editor has focus, else (-1, -1)."""
         if not self.editor.hasFocus():
             return -1, -1
@@ -46,16 +56,17 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt naming
         number = self.currentBlock().blockNumber()
-        cursor_block, cursor_pos = self._cursor_word_span()
+        cursor_block, cursor_pos = self._cursor()
+        if self._held is not None and self._held[0] == number:
+            self._held = None
         for start, length, word in words(text):
             verdict = self.checker.known(word)
-            if verdict is None:
+            if verdict is not True and number == cursor_block and start <= cursor_pos <= start + length:
+                self._held = (number, start, start + length)  # still being typed: judged when left
+            elif verdict is None:
                 self._pending[word] = None
                 self._waiting.add(number)
             elif not verdict:
-                if number == cursor_block and start <= cursor_pos <= start + length:
-                    self._held_block = number
-                    continue
                 self.setFormat(start, length, self.misspelt)
         if self._pending and self.checker.loaded:
             self._timer.start()
@@ -76,21 +87,25 @@ class SpellHighlighter(QSyntaxHighlighter):
         for number in sorted(waiting):
             block = self.document().findBlockByNumber(number)
             if block.isValid():
-                self.rehighlightBlock(block)
+                self._quietly(self.rehighlightBlock, block)
 
     def _cursor_moved(self) -> None:
-        if self._held_block < 0 or self.document() is None:
+        """The cursor left the word being typed: judge that word now."""
+        if self._held is None or self.document() is None:
             return
-        block = self.document().findBlockByNumber(self._held_block)
-        self._held_block = -1
-        if block.isValid():
-            self.rehighlightBlock(block)
+        number, start, end = self._held
+        block, pos = self._cursor()
+        if block == number and start <= pos <= end:
+            return
+        self._held = None
+        found = self.document().findBlockByNumber(number)
+        if found.isValid():
+            self._quietly(self.rehighlightBlock, found)
 
     def settle(self) -> None:
-        """Highlight the whole text and finish every lookup now (tests and benchmarks; Qt would otherwise
-        do the first pass from the event loop)."""
+        """Highlight the whole text and finish every lookup now (tests and benchmarks)."""
         self.checker.wait()
-        self.rehighlight()
+        self._quietly(self.rehighlight)
         while self._pending or self._waiting:
             self._work()
 
