@@ -56,7 +56,7 @@ def _require_name(who: str) -> str:
 
 
 def comments(report: Report, code: str | None = None) -> list[Comment]:
-    sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, id"
+    sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, rowid"
     return [Comment(**row) for row in _dicts(report, sql, [code] if code else [])]
 
 

@@ -301,6 +301,12 @@ class RichTextField(Binding, QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The spelling dictionary loads (in the background) when someone first writes, not at start-up."""
+        if self.spell is not None and not self.spell.checker.loaded:
+            self.spell.checker.start()
+        super().focusInEvent(event)
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         if len(source.text()) + len(source.html()) > LARGE_DOC:
             self._drop_spell()
@@ -316,7 +322,7 @@ def _spell_highlighter(editor: QTextEdit):
     """The spell-check underline for `editor`, or None when spell checking is off (Preferences)."""
     from copdesk.ui import spell
     from copdesk.ui.spell_highlight import SpellHighlighter
-    checker = spell.checker()
+    checker = spell.checker(start=False)
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 

@@ -143,9 +143,10 @@ class SpellChecker(QObject):
 _checkers: dict[str, SpellChecker] = {}
 
 
-def checker(code: str | None = None) -> SpellChecker | None:
+def checker(code: str | None = None, start: bool = True) -> SpellChecker | None:
     """The checker for `code` (default: the Preferences setting); None when spell checking is off or the
-    dictionary is not installed. Loading starts on first use."""
+    dictionary is not installed. Loading starts on first use, or (start=False) when someone calls start():
+    editors start it when they first get the focus, so opening a report does not pay for the dictionary."""
     code = settings.spell_language() if code is None else code
     if not code:
         return None
@@ -155,5 +156,6 @@ def checker(code: str | None = None) -> SpellChecker | None:
             return None
         _checkers[code] = SpellChecker(code, path)
     found = _checkers[code]
-    found.start()
+    if start:
+        found.start()
     return found

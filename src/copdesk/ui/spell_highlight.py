@@ -104,6 +104,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def settle(self) -> None:
         """Highlight the whole text and finish every lookup now (tests and benchmarks)."""
+        self.checker.start()
         self.checker.wait()
         self._quietly(self.rehighlight)
         while self._pending or self._waiting:
