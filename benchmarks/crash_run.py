@@ -298,7 +298,9 @@ def check(path: Path, exp: Expected, killed_at: float, figures: Figures) -> None
             figures.checked += 1
             if values.get(code, "") not in exp.allowed(code, cutoff):
                 figures.lost += 1
-                figures.errors.append(f"{path.name}: {code} holds {values.get(code, '')[:40]!r}")
+                age = killed_at - max(at for _, at in exp.states[code] if at is not None and at < cutoff)
+                figures.errors.append(f"{path.name}: {code} holds {values.get(code, '')[:40]!r}; an edit "
+                                      f"acknowledged {age:.2f} s before the kill is missing")
     for tok, at in exp.tokens:
         if at < cutoff and tok[:12] not in logged:
             figures.lost += 1

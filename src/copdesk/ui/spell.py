@@ -95,7 +95,11 @@ class SpellChecker(QObject):
 
     def _load(self) -> None:
         from spylls.hunspell import Dictionary
-        self._dictionary = Dictionary.from_files(str(self.path))
+        gc.disable()  # 400,000 new objects would set off full collections that stall the UI thread for about a
+        try:  # second, delaying the save of what is being typed past its promise (found by benchmarks/crash_run.py)
+            self._dictionary = Dictionary.from_files(str(self.path))
+        finally:
+            gc.enable()
         # A dictionary is some 400,000 Python objects that live as long as the app: without this, every full
         # garbage collection walks them (0.28 s, a visible pause while typing) and so does the exit.
         gc.freeze()
