@@ -981,8 +981,8 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Aucun texte officiel chargé pour cet élément (importez un rapport antérieur pour l’apporter).</translation>
     </message>
     <message>
-        <source>🔒 Frozen for review by {name} on {time}: answers are read-only, comments stay open (Review › Freeze for review to lift).</source>
-        <translation>🔒 Figé pour relecture par {name} le {time}&#xa0;: les réponses sont en lecture seule, les commentaires restent ouverts (Relecture › Figer pour relecture pour lever).</translation>
+        <source>Frozen for review by {name} on {time}: answers are read-only, comments stay open (Review › Freeze for review to lift).</source>
+        <translation>Figé pour relecture par {name} le {time}&#xa0;: les réponses sont en lecture seule, les commentaires restent ouverts (Relecture › Figer pour relecture pour lever).</translation>
     </message>
     <message>
         <source>someone</source>
@@ -1012,16 +1012,16 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Marquer comme &amp;relu</translation>
     </message>
     <message>
-        <source>💬 {n} open</source>
-        <translation>💬 {n} ouvert(s)</translation>
+        <source>Comments: {n} open</source>
+        <translation>Commentaires&#xa0;: {n} ouvert(s)</translation>
     </message>
     <message>
-        <source>💬 resolved</source>
-        <translation>💬 résolu</translation>
+        <source>Comments: resolved</source>
+        <translation>Commentaires&#xa0;: résolus</translation>
     </message>
     <message>
-        <source>💬 Comment</source>
-        <translation>💬 Commenter</translation>
+        <source>Comment</source>
+        <translation>Commenter</translation>
     </message>
     <message>
         <source>Comments on {code}: {open} open of {total}</source>

@@ -24,10 +24,10 @@ def test_comment_beside_a_field_reply_and_resolve(qtbot, new_report, open_window
     w = open_window(r)
     goto(qtbot, w, "Measure 12.1")
     button = w.page.comment_buttons["QRE 12.1.1"]
-    assert button.text() == "💬 Comment"
+    assert button.text() == "Comment"
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Please add a figure.", True))
     qtbot.mouseClick(button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: w.page.comment_buttons["QRE 12.1.1"].text() == "💬 1 open", timeout=3000)
+    qtbot.waitUntil(lambda: w.page.comment_buttons["QRE 12.1.1"].text() == "Comments: 1 open", timeout=3000)
     assert w.comments.tree.topLevelItemCount() == 1
     assert "Please add a figure." in w.comments.tree.topLevelItem(0).text(0)
     w.comments.tree.setCurrentItem(w.comments.tree.topLevelItem(0))

@@ -79,7 +79,7 @@ class Page(QScrollArea):
         from copdesk.core import review
         frozen = self.session.report.frozen()
         if frozen:
-            banner = QLabel(self.tr("🔒 Frozen for review by {name} on {time}: answers are read-only, comments stay "
+            banner = QLabel(self.tr("Frozen for review by {name} on {time}: answers are read-only, comments stay "
                                     "open (Review › Freeze for review to lift).").format(
                 name=frozen[0] or self.tr("someone"), time=frozen[1][:16].replace("T", " ")))
             banner.setWordWrap(True)
@@ -146,8 +146,8 @@ class Page(QScrollArea):
         from copdesk.core import review
         threads = review.threads(self.session.report, code)
         open_count = sum(1 for top, _ in threads if not top.resolved)
-        text = (self.tr("💬 {n} open").format(n=open_count) if open_count
-                else self.tr("💬 resolved") if threads else self.tr("💬 Comment"))
+        text = (self.tr("Comments: {n} open").format(n=open_count) if open_count
+                else self.tr("Comments: resolved") if threads else self.tr("Comment"))
         button = QPushButton(text)
         button.setFlat(True)
         button.setAccessibleName(self.tr("Comments on {code}: {open} open of {total}").format(
