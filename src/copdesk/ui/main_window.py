@@ -44,6 +44,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_review()
+        # the page gets the room: the side panels start narrow (the user can widen them)
+        self.resizeDocks([self.navigator_dock, self.checks_dock], [320, 300], Qt.Horizontal)
         self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
@@ -102,7 +104,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.addDockWidget(Qt.RightDockWidgetArea, self.find_dock)
         self.tabifyDockWidget(self.checks_dock, self.find_dock)
         self.checks_dock.raise_()
-        self.resizeDocks([nav, self.checks_dock], [330, 330], Qt.Horizontal)
+        self.navigator_dock = nav
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

@@ -61,7 +61,6 @@ class Page(QScrollArea):
         self.editors: dict[str, QWidget] = {}
         self.comment_buttons: dict[str, QPushButton] = {}
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("page")
         self.lay = QVBoxLayout(body)

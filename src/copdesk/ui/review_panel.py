@@ -59,6 +59,8 @@ class CommentsPanel(QWidget):
         self.only_mine = QCheckBox(self.tr("&Mine"))
         self.chapter = QComboBox()
         self.chapter.setAccessibleName(self.tr("Show comments of chapter"))
+        self.chapter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.chapter.setMinimumContentsLength(10)
         self.chapter.addItem(self.tr("All chapters"), "")
         for ch in session.template.chapters:
             self.chapter.addItem(ch.title, ch.code)
