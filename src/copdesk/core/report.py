@@ -99,9 +99,13 @@ class Report(CrisisSections):
         """True when the template was corrected since the report was created."""
         return self._meta.get("template_hash") != self.template.content_hash
 
-    def snapshot(self, with_history: bool = False) -> ReportData:
-        """Plain data; `with_history` adds the history and every other table (for a lossless copy)."""
-        return ReportData(meta=self.meta, answers=self.answers(), tables=self.tables(),
+    def snapshot(self, with_history: bool = False, light: bool = False) -> ReportData:
+        """Plain data; `with_history` adds the history and every other table (for a lossless copy).
+
+        `light` leaves the cells out: each filled table is [[]] (enough to tell filled from empty, for
+        statuses at start-up); never validate or export a light snapshot."""
+        tables = {c: [[]] for c in self.table_codes()} if light else self.tables()
+        return ReportData(meta=self.meta, answers=self.answers(), tables=tables,
                           subscriptions=frozenset(self.subscriptions()), crisis=tuple(self.crisis_sections()),
                           history=tuple(self.history()) if with_history else (),
                           extras=self.extra_tables() if with_history else {})
@@ -196,6 +200,9 @@ class Report(CrisisSections):
     def table(self, code: str) -> Grid:
         rows = self.conn.execute("SELECT row, col, value FROM cells WHERE code = ? ORDER BY row, col", [code]).fetchall()
         return _grid(rows)
+
+    def table_codes(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT code FROM cells ORDER BY code")]
 
     def tables(self) -> dict[str, Grid]:
         """Every table, read in one query (a platform report has about a hundred)."""

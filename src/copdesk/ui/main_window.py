@@ -56,11 +56,12 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session.structure_changed.connect(self._on_structure)
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh_status)
-        data = self.session.snapshot()
+        self.session.flush()
+        data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data)
         self.show_step("header")
-        self._first_data = data  # the checks wait for the first paint: start-up shows the report first
+        self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
 
     # -- layout ---------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -355,9 +356,10 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().paintEvent(event)
-        if self._first_data is not None:
-            data, self._first_data = self._first_data, None
-            QTimer.singleShot(0, lambda: self._refresh_panels(data))
+        if self._first_paint_pending:
+            self._first_paint_pending = False
+            QTimer.singleShot(0, lambda: self._refresh_panels(self.session.report.snapshot()))
+            QTimer.singleShot(0, lambda: self.comments)
             QTimer.singleShot(0, self._announce_merge_choices)
             # sqlite-utils is needed for the first write only: load it in the background
             threading.Thread(target=_warm_imports, daemon=True).start()

@@ -31,6 +31,7 @@ class NavigatorView(QTreeWidget):
         self.setAccessibleName(self.tr("Report navigator"))
         self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._icons: dict = {}
         self.currentItemChanged.connect(self._changed)
         self._quiet = False
 
@@ -63,9 +64,14 @@ class NavigatorView(QTreeWidget):
             words = self.tr(status)
             extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
             item.setText(0, f"{step.label}{extra} — {words}")
-            item.setIcon(0, self.style().standardIcon(ICONS[status]))
+            item.setIcon(0, self._icon(status))
             item.setToolTip(0, f"{step.label}: {words}")
             item.setData(0, Qt.AccessibleTextRole, f"{step.label}, {words}{extra}")
+
+    def _icon(self, status: str):
+        if status not in self._icons:
+            self._icons[status] = self.style().standardIcon(ICONS[status])
+        return self._icons[status]
 
     def current_key(self) -> str:
         item = self.currentItem()

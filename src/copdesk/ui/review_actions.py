@@ -19,12 +19,19 @@ from copdesk.ui.review_panel import CommentsPanel, ask_name, write_comment
 class ReviewActions:
     """Mixed into MainWindow (uses self.session, self.stack, self.page, self._action, self.show_step)."""
 
+    @property
+    def comments(self) -> CommentsPanel:
+        """The comments panel, made on first use (after the first paint at the latest: start-up is lighter)."""
+        if self._comments is None:
+            self._comments = CommentsPanel(self.session)
+            self._comments.jump.connect(self.jump_to)
+            self.comments_dock.setWidget(self._comments)
+        return self._comments
+
     def _build_review(self) -> None:
-        self.comments = CommentsPanel(self.session)
-        self.comments.jump.connect(self.jump_to)
+        self._comments = None
         self.comments_dock = QDockWidget(self.tr("Comments"), self)
         self.comments_dock.setObjectName("commentsDock")
-        self.comments_dock.setWidget(self.comments)
         self.addDockWidget(Qt.RightDockWidgetArea, self.comments_dock)
         self.tabifyDockWidget(self.checks_dock, self.comments_dock)
         self.checks_dock.raise_()
