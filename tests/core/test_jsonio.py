@@ -135,3 +135,23 @@ def test_export_failures_leave_no_stray_files(new_report, tmp_path):
         export_json(r, target)
     assert (target / "inside").is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_round_trip_keeps_review_data_and_the_baseline(new_report, tmp_path):
+    from copdesk.core import review, versions
+    from copdesk.core.carry import baseline, carry
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "last period")
+    r.close()
+    nxt = carry(r.path, tmp_path / "next.copdesk", "Report March 2027", who="tester")
+    c = review.add_comment(nxt, "QRE 12.1.1", "Still true?", "Lena Legal", "LL")
+    review.set_status(nxt, "Commitment 12", "ready for review", "Lena Legal")
+    versions.save_version(nxt, "sent to legal", "tester")
+    export_json(nxt, tmp_path / "next.json")
+    with import_json(tmp_path / "next.json", tmp_path / "back.copdesk") as back:
+        assert to_dict(back.snapshot(with_history=True)) == to_dict(nxt.snapshot(with_history=True))
+        assert [x.id for x in review.comments(back)] == [c.id]
+        assert baseline(back).text("QRE 12.1.1") == "last period"
+        assert [v.name for v in versions.versions(back)] == ["sent to legal"]
+    nxt.close()
+    assert _dump_tables(tmp_path / "next.copdesk") == _dump_tables(tmp_path / "back.copdesk")
