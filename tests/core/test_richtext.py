@@ -80,3 +80,10 @@ def test_unclosed_marks_stay_linear(piece):
     start = time.perf_counter()
     assert [b.text for b in parse(text)] == [text.strip()]
     assert time.perf_counter() - start < 2  # it was minutes when every lone star searched to the end
+
+
+def test_an_escaped_star_does_not_close_emphasis():
+    from copdesk.core.richtext import parse
+    runs = [(r.text, r.bold, r.italic) for b in parse(r"*it \* x* and **a \* b**") for r in b.runs]
+    assert runs == [("it * x", False, True), (" and ", False, False), ("a * b", True, False)]
+    assert [(r.text, r.italic) for b in parse("*a\\\\*") for r in b.runs] == [("a\\", True)]

@@ -243,11 +243,23 @@ def _closing(text: str, start: int, c: str, n: int) -> int:
         run = j
         while run < len(text) and text[run] == c:
             run += 1
+        escaped = _escaped(text, j)
         ok = j > start and not text[j - 1].isspace() and (c != "_" or run >= len(text) or not text[run].isalnum())
+        if escaped:  # "\*" is a literal star: the run starts one later, or not at all
+            j += 1
+            ok = ok and j < run
         if ok and (run - j == n or run - j >= 3):
             return run - n
         j = text.find(c, run)
     return -1
+
+
+def _escaped(text: str, j: int) -> bool:
+    """True when text[j] is escaped: an odd number of backslashes stand right before it."""
+    k = j
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (j - k) % 2 == 1
 
 
 def _merge(runs: list[Run]) -> list[Run]:
