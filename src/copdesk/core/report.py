@@ -110,10 +110,14 @@ class Report(CrisisSections):
                           history=tuple(self.history()) if with_history else (),
                           extras=self.extra_tables() if with_history else {})
 
-    def rows(self, table: str) -> list[dict]:
-        cursor = self.conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+    def query(self, sql: str, args: list | tuple = ()) -> list[dict]:
+        """Rows of a read query as dicts (column name -> value)."""
+        cursor = self.conn.execute(sql, list(args))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
+
+    def rows(self, table: str) -> list[dict]:
+        return self.query(f"SELECT * FROM [{table}] ORDER BY rowid")
 
     def extra_tables(self) -> dict[str, list[dict]]:
         names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
@@ -148,9 +152,7 @@ class Report(CrisisSections):
 
     def history(self, code: str | None = None) -> list[dict]:
         sql = "SELECT * FROM history" + (" WHERE code = ?" if code else "") + " ORDER BY id"
-        cursor = self.conn.execute(sql, [code] if code else [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
+        return self.query(sql, [code] if code else [])
 
     # -- text answers --------------------------------------------------------------------------------
     def get(self, code: str) -> Answer | None:

@@ -57,13 +57,7 @@ def _require_name(who: str) -> str:
 
 def comments(report: Report, code: str | None = None) -> list[Comment]:
     sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, rowid"
-    return [Comment(**row) for row in _dicts(report, sql, [code] if code else [])]
-
-
-def _dicts(report: Report, sql: str, args: list) -> list[dict]:
-    cursor = report.conn.execute(sql, args)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    return [Comment(**row) for row in report.query(sql, [code] if code else [])]
 
 
 def threads(report: Report, code: str | None = None) -> list[tuple[Comment, list[Comment]]]:
@@ -104,7 +98,7 @@ def set_resolved(report: Report, comment_id: str, who: str, resolved: bool = Tru
 
 
 def statuses(report: Report) -> dict[str, SectionStatus]:
-    return {r["code"]: SectionStatus(**r) for r in _dicts(report, "SELECT * FROM section_status", [])}
+    return {r["code"]: SectionStatus(**r) for r in report.rows("section_status")}
 
 
 def set_status(report: Report, code: str, status: str, who: str) -> None:

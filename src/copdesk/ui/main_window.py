@@ -366,9 +366,10 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def _announce_merge_choices(self) -> None:
         from copdesk.core.merge import pending
-        if self.session.report.conn is not None and pending(self.session.report):
+        choices = pending(self.session.report)
+        if choices:
             self.statusBar().showMessage(self.tr("%n merge choice(s) pending: Review › Merge choices…", "",
-                                                 len(pending(self.session.report))), 30000)
+                                                 len(choices)), 30000)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
