@@ -156,6 +156,10 @@
         <translation>Commentaires</translation>
     </message>
     <message>
+        <source>Selected comment</source>
+        <translation>Commentaire sélectionné</translation>
+    </message>
+    <message>
         <source>&amp;Reply…</source>
         <translation>&amp;Répondre…</translation>
     </message>

@@ -67,9 +67,17 @@ class CommentsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap to the panel's width
         self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.itemActivated.connect(lambda item: self.jump.emit(item.data(0, CODE)))
         self.count = QLabel()
+        self.detail = QLabel()  # the selected thread in full: a tree row shows one line of it
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("Selected comment"))
+        self.tree.currentItemChanged.connect(lambda *_: self._show_detail())
         filters = QHBoxLayout()
         for w in (self.only_open, self.only_mine, self.chapter):
             filters.addWidget(w)
@@ -86,6 +94,7 @@ class CommentsPanel(QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.count)
         lay.addWidget(self.tree)
+        lay.addWidget(self.detail)
         lay.addLayout(buttons)
         for w in (self.only_open, self.only_mine):
             w.toggled.connect(self.refresh)
@@ -116,17 +125,27 @@ class CommentsPanel(QWidget):
             shown += 1
             state = (self.tr("resolved by {name}").format(name=top.resolved_by) if top.resolved
                      else self.tr("open"))
-            item = QTreeWidgetItem(self.tree, [f"{top.anchor} — {top.author}, {top.at[:16].replace('T', ' ')} "
-                                               f"({state})\n{top.text}"])
+            # one paragraph per row: a tree row wraps a long line but cuts text after a newline
+            item = QTreeWidgetItem(self.tree, [f"{top.text} — {top.anchor}, {top.author}, "
+                                               f"{top.at[:16].replace('T', ' ')} ({state})"])
             item.setData(0, ID, top.id)
             item.setData(0, CODE, top.code)
             for rep in replies:
-                child = QTreeWidgetItem(item, [f"↳ {rep.author}, {rep.at[:16].replace('T', ' ')}\n{rep.text}"])
+                child = QTreeWidgetItem(item, [f"↳ {rep.text} — {rep.author}, {rep.at[:16].replace('T', ' ')}"])
                 child.setData(0, ID, top.id)
                 child.setData(0, CODE, rep.code)
             item.setExpanded(True)
         total = len(review.threads(self.session.report))
         self.count.setText(self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total))
+
+    def _show_detail(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            self.detail.setText("")
+            return
+        top = item if item.parent() is None else item.parent()
+        lines = [top.text(0)] + [top.child(i).text(0) for i in range(top.childCount())]
+        self.detail.setText("\n".join(lines))
 
     def _current(self) -> tuple[str, str] | None:
         item = self.tree.currentItem()
