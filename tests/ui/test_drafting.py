@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from copdesk.ui.fields import RichTextField, YesNoField
 from copdesk.ui.sli_table import SliTableField
@@ -89,16 +89,36 @@ def _table(w, code="SLI 16.1.1") -> SliTableField:
     return w.page.editors[code + " table"]
 
 
+def _click_cell(qtbot, table: SliTableField, row: int, col: int, modifier=Qt.NoModifier) -> None:
+    """Click a cell as a user would (it becomes the current cell and the selection)."""
+    table.view.scrollTo(table.model.index(row, col))
+    rect = table.view.visualRect(table.model.index(row, col))
+    qtbot.mouseClick(table.view.viewport(), Qt.LeftButton, modifier, rect.center())
+
+
+def _type_cell(qtbot, table: SliTableField, row: int, col: int, text: str) -> None:
+    """Click a cell, type over it in the cell editor and press Enter."""
+    _click_cell(qtbot, table, row, col)
+    table.view.setFocus()
+    table.view.edit(table.model.index(row, col))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and table.view.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text) if text else qtbot.keyClick(editor, Qt.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: table.view.state() == QAbstractItemView.NoState, timeout=1000)  # commits queued
+
+
 def test_sli_table_typing_paste_and_an_invalid_cell(qtbot, new_report, open_window):
     r = new_report(measures=["16.1"])
     w = open_window(r)
     goto(qtbot, w, "Measure 16.1")
     table = _table(w)
-    assert table.view.rowCount() == 32 and table.view.verticalHeaderItem(0).text() == "Austria"
-    table.view.setCurrentCell(0, 0)
-    table.view.item(0, 0).setText("1,234")
+    assert table.model.rowCount() == 32 and table.model.headerData(0, Qt.Vertical) == "Austria"
+    _type_cell(qtbot, table, 0, 0, "1,234")
+    assert table.model.cell(0, 0) == "1,234" and w.session.table("SLI 16.1.1")[1][1] == "1,234"
     QGuiApplication.clipboard().setText("10\t20\n30\t40\nabc\t50\n")
-    table.view.setCurrentCell(1, 0)
+    _click_cell(qtbot, table, 1, 0)
     table.view.setFocus()
     qtbot.keyClick(table.view, Qt.Key_V, Qt.ControlModifier)
     _saved(qtbot, w)
@@ -106,29 +126,89 @@ def test_sli_table_typing_paste_and_an_invalid_cell(qtbot, new_report, open_wind
         grid = f.table("SLI 16.1.1")
     assert grid[1][:3] == ["Austria", "1,234", None]
     assert grid[2][1:3] == ["10", "20"] and grid[3][1:3] == ["30", "40"] and grid[4][1:3] == ["abc", "50"]
-    assert grid[0][2] == "Column 2"
+    assert grid[0][2] == "Column 2" and table.model.headerData(1, Qt.Horizontal) == "Column 2"
     assert "'abc' is not a number" in _table(w).messages.text()
-    item = _table(w).view.item(3, 0)
-    assert "not a number" in item.toolTip()
+    bad = table.model.index(3, 0)
+    assert "not a number" in table.model.data(bad, Qt.ToolTipRole)
+    assert table.model.data(bad, Qt.DecorationRole) is not None  # a mark in the cell, not only a colour
+    assert table.model.data(table.model.index(2, 0), Qt.ToolTipRole) is None
+    assert table.model.data(table.model.index(2, 0), Qt.TextAlignmentRole) & Qt.AlignRight  # numbers right
 
 
 def test_sli_columns_not_available_and_totals(qtbot, new_report, open_window):
     r = new_report(measures=["16.1"])
     w = open_window(r)
     goto(qtbot, w, "Measure 16.1")
-    _table(w).view.setCurrentCell(0, 0)
+    _click_cell(qtbot, _table(w), 0, 0)
     _table(w).rename_column("Actions")
-    _table(w).view.item(0, 0).setText("5")
-    _table(w).view.item(1, 0).setText("7")
-    _table(w).view.item(30, 0).setText("13")  # Total EU
-    _table(w).view.setRangeSelected(__import__("PySide6.QtWidgets", fromlist=["x"]).QTableWidgetSelectionRange(2, 0, 2, 0), True)
+    _type_cell(qtbot, _table(w), 0, 0, "5")
+    _type_cell(qtbot, _table(w), 1, 0, "7")
+    _type_cell(qtbot, _table(w), 30, 0, "13")  # Total EU
+    _click_cell(qtbot, _table(w), 2, 0)
     _table(w).mark_not_available("not measured in Bulgaria")
+    _table(w).add_column("Reach")
+    assert _table(w).model.columnCount() == 2 and _table(w).model.headerData(1, Qt.Horizontal) == "Reach"
+    _click_cell(qtbot, _table(w), 0, 1)
+    _table(w).remove_column()
     _saved(qtbot, w)
     with reopen(r.path) as f:
         grid = f.table("SLI 16.1.1")
-    assert grid[0][:2] == ["Member State", "Actions"]
+    assert grid[0][:2] == ["Member State", "Actions"] and max(len(row) for row in grid) == 2
     assert grid[3][1] == "N/A: not measured in Bulgaria"
     assert "does not match the sum" in _table(w).messages.text()
+    total = _table(w).model.index(30, 0)
+    assert "does not match the sum" in _table(w).model.data(total, Qt.ToolTipRole)
+
+
+def test_sli_table_import_csv(qtbot, new_report, open_window, tmp_path):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    csv = tmp_path / "figures.csv"
+    csv.write_text("Member State;Removed\nAustria;12\nBelgium;some\nAtlantis;3\n", encoding="utf-8")
+    _table(w).import_csv(str(csv))
+    assert _table(w).model.rowCount() == 3 and _table(w).model.cell(1, 0) == "some"
+    assert "'some' is not a number" in _table(w).messages.text()
+    assert "not a member state" in _table(w).model.headerData(2, Qt.Vertical, Qt.ToolTipRole)
+    _table(w).import_csv(str(tmp_path / "missing.csv"))
+    assert _table(w).messages.text().startswith("⚠")
+    _saved(qtbot, w)
+    with reopen(r.path) as f:
+        assert f.table("SLI 16.1.1") == [["Member State", "Removed"], ["Austria", "12"], ["Belgium", "some"],
+                                         ["Atlantis", "3"]]
+
+
+def test_sli_table_cell_comment_from_the_context_menu(qtbot, new_report, open_window):
+    r = new_report(measures=["16.1"])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    table, asked = _table(w), []
+    table.cell_comment_requested.disconnect()  # the window's handler is tested in test_review_window.py
+    table.cell_comment_requested.connect(asked.append)
+    menu = table.context_menu(table.view.visualRect(table.model.index(1, 0)).center())
+    assert [a.text() for a in menu.actions()] == ["Paste", "Mark not available…", "Comment on this cell…"]
+    menu.actions()[-1].trigger()
+    assert asked == ["SLI 16.1.1@2,1"]
+
+
+def test_sli_table_of_a_frozen_report_is_read_only(qtbot, new_report, open_window):
+    from copdesk.core import review
+    r = new_report(measures=["16.1"])
+    r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"]])
+    review.freeze(r, "Lena Legal", True)
+    w = open_window(r)
+    goto(qtbot, w, "Measure 16.1")
+    table = _table(w)
+    assert not table.model.flags(table.model.index(0, 0)) & Qt.ItemIsEditable
+    assert not any(b.isEnabled() for b in table.buttons)
+    QGuiApplication.clipboard().setText("99")
+    _click_cell(qtbot, table, 0, 0)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key_V, Qt.ControlModifier)
+    qtbot.keyClicks(table.view, "7")  # typing on a cell starts no editor
+    qtbot.mouseDClick(table.view.viewport(), Qt.LeftButton, pos=table.view.visualRect(table.model.index(0, 0)).center())
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+    assert table.model.cell(0, 0) == "5" and not w.session.dirty and w.stack.count() == 0
 
 
 def test_undo_redo_across_fields_stays_in_step_with_the_file(qtbot, new_report, open_window):
@@ -161,13 +241,13 @@ def test_undo_of_a_table_edit(qtbot, new_report, open_window):
     r = new_report(measures=["16.1"])
     w = open_window(r)
     goto(qtbot, w, "Measure 16.1")
-    _table(w).view.item(0, 0).setText("42")
+    _type_cell(qtbot, _table(w), 0, 0, "42")
     _saved(qtbot, w)
     w.undo_action.trigger()
     _saved(qtbot, w)
     with reopen(r.path) as f:
         assert f.table("SLI 16.1.1") == []
-    assert _table(w).view.item(0, 0).text() == ""
+    assert _table(w).model.cell(0, 0) == ""
 
 
 def test_navigation_buttons_shortcuts_and_tree(qtbot, new_report, open_window):
@@ -226,12 +306,12 @@ def test_find_across_the_report(qtbot, new_report, open_window):
 
 
 def test_every_input_has_an_accessible_name(qtbot, new_report, open_window):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableWidget, QTextEdit
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QTableView, QTextEdit
     r = new_report(measures=["12.1", "16.1"])
     w = open_window(r)
     for key in ("header", "Commitment 12", "Measure 12.1", "Measure 16.1"):
         goto(qtbot, w, key)
-        for kind in (QLineEdit, QTextEdit, QComboBox, QTableWidget):
+        for kind in (QLineEdit, QTextEdit, QComboBox, QTableView):
             for widget in w.page.findChildren(kind):
                 if widget.parent() and isinstance(widget.parent(), QComboBox):
                     continue

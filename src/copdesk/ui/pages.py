@@ -1,21 +1,20 @@
 """One page per step: the header, a chapter overview, a commitment, a measure, the crisis sections.
 
 Pages are built from the template and the session each time they are shown (one at a time, lazily), so
-a platform-size report costs no more to open than a small one.
+a platform-size report costs no more to open than a small one. What every field of a page needs from the
+file (is the report frozen, how many comments each answer has) is read once per page, not per field.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core import wizard
 from copdesk.core.template import Item, Template
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.session import DraftSession
-from copdesk.ui.sli_table import SliTableField
 from copdesk.ui.style import mark
 
 
@@ -38,6 +37,9 @@ def wording_and_summary(item: Item) -> tuple[str, str]:
 def _read_only(editor: QWidget) -> None:
     """A frozen report: answers can be read, selected and commented, not changed."""
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
+    if hasattr(editor, "set_read_only"):  # an SLI table: its paste and menu entries too
+        editor.set_read_only()
+        return
     if isinstance(editor, (QTextEdit, QLineEdit)):
         editor.setReadOnly(True)
     for child in editor.findChildren(QAbstractButton) + ([editor] if isinstance(editor, QAbstractButton) else []):
@@ -46,6 +48,16 @@ def _read_only(editor: QWidget) -> None:
         view.setEditTriggers(QAbstractItemView.NoEditTriggers)
     if not isinstance(editor, (QTextEdit, QLineEdit)) and not editor.findChildren(QAbstractItemView):
         editor.setEnabled(False)
+
+
+def _comment_counts(report) -> dict[str, tuple[int, int]]:
+    """Answer code -> (open threads, all threads), for every commented answer, in one read."""
+    from copdesk.core import review
+    counts: dict[str, tuple[int, int]] = {}
+    for top, _replies in review.threads(report):
+        open_count, total = counts.get(top.code, (0, 0))
+        counts[top.code] = (open_count + (not top.resolved), total + 1)
+    return counts
 
 
 class Page(QScrollArea):
@@ -60,6 +72,8 @@ class Page(QScrollArea):
         self.session, self.stack, self.step, self.t = session, stack, step, session.template
         self.editors: dict[str, QWidget] = {}
         self.comment_buttons: dict[str, QPushButton] = {}
+        self.frozen = session.report.frozen()
+        self._comments = _comment_counts(session.report)
         self.setWidgetResizable(True)
         body = QWidget()
         body.setObjectName("page")
@@ -76,7 +90,7 @@ class Page(QScrollArea):
     def _review_row(self) -> None:
         """Review status of this section (header, commitment, crisis sub-section), and the freeze banner."""
         from copdesk.core import review
-        frozen = self.session.report.frozen()
+        frozen = self.frozen
         if frozen:
             banner = QLabel(self.tr("Frozen for review by {name} on {time}: answers are read-only, comments stay "
                                     "open (Review › Freeze for review to lift).").format(
@@ -136,21 +150,19 @@ class Page(QScrollArea):
         self.editors[code] = editor
         block = labelled(title, editor, wording, note, self._comment_button(code))
         self.lay.addWidget(block)
-        if self.session.report.frozen():
+        if self.frozen:
             _read_only(editor)
         return block
 
     def _comment_button(self, code: str) -> QPushButton:
         """Beside every field: how many comments it has, and a click to read them or write one."""
-        from copdesk.core import review
-        threads = review.threads(self.session.report, code)
-        open_count = sum(1 for top, _ in threads if not top.resolved)
+        open_count, total = self._comments.get(code, (0, 0))
         text = (self.tr("Comments: {n} open").format(n=open_count) if open_count
-                else self.tr("Comments: resolved") if threads else self.tr("Comment"))
+                else self.tr("Comments: resolved") if total else self.tr("Comment"))
         button = QPushButton(text)
         button.setFlat(True)
         button.setAccessibleName(self.tr("Comments on {code}: {open} open of {total}").format(
-            code=code, open=open_count, total=len(threads)))
+            code=code, open=open_count, total=total))
         button.setToolTip(self.tr("Read the comments on this answer, or write one"))
         button.clicked.connect(lambda: self.comment_requested.emit(code))
         self.comment_buttons[code] = button
@@ -163,6 +175,7 @@ class Page(QScrollArea):
         return editor
 
     def sli(self, code: str, item: Item) -> None:
+        from copdesk.ui.sli_table import SliTableField  # only measure and crisis pages need tables
         wording, note = wording_and_summary(item)
         self.add(code, self.tr("{code} (methodology and answer)").format(code=item.code), RichTextField(self.session, self.stack, code, item.code),
                  wording, note)
@@ -170,7 +183,7 @@ class Page(QScrollArea):
         table.cell_comment_requested.connect(self.comment_requested.emit)
         self.editors[code + " table"] = table
         self.lay.addWidget(table)
-        if self.session.report.frozen():
+        if self.frozen:
             _read_only(table)
 
     def build(self) -> None:  # pragma: no cover - overridden
@@ -204,7 +217,7 @@ class ChapterPage(Page):
     def build(self) -> None:
         chapter = self.t.index[self.step.key]
         self.heading(chapter.title)
-        data = self.session.snapshot()
+        data = self.session.snapshot(light=True)  # statuses need to know which tables are filled, not their cells
         statuses = wizard.statuses(self.t, data)
         for step in wizard.steps(self.t, data):
             if step.parent == chapter.code or self.t.parents.get(step.key) == chapter.code:

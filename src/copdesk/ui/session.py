@@ -62,9 +62,10 @@ class DraftSession(QObject):
         answer = self.report.get(code)
         return answer.status if answer and code not in self._texts else ""
 
-    def snapshot(self) -> ReportData:
+    def snapshot(self, light: bool = False) -> ReportData:
+        """Everything in the file, pending edits written first; `light`: see Report.snapshot."""
         self.flush()
-        return self.report.snapshot()
+        return self.report.snapshot(light=light)
 
     # -- writing ------------------------------------------------------------------------------------
     def set_text(self, code: str, text: str) -> None:

@@ -2,6 +2,8 @@
 
 Cells keep exactly what was typed. Checks (numbers, totals) come from core.tables and are shown three
 ways: a mark in the cell, its tooltip, and a list of messages under the table (never colour alone).
+The view reads the stored grid through a small model (ui/sli_model.py): a page holds many tables, and
+each must be cheap to show.
 """
 
 from __future__ import annotations
@@ -9,18 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from copdesk.core.errors import CopdeskError
 from copdesk.core.report import Grid
-from copdesk.core.tables import check_table, not_available, parse_number, read_csv
+from copdesk.core.tables import check_table, not_available, read_csv
 from copdesk.ui.session import DraftSession
+from copdesk.ui.sli_model import GridModel, rectangular
 from copdesk.ui.undo import SetTableCommand
 from copdesk.ui.style import mark
 
-WARN_BRUSH = QBrush(QColor("#fde2e1"))
+ROW_HEIGHT = 22
+MAX_COLUMN = 360  # pixels: a long text stays readable in its tooltip, the table stays on the page
 
 
 def default_grid(session: DraftSession, with_totals: bool = True) -> Grid:
@@ -36,18 +40,22 @@ class SliTableField(QWidget):
     def __init__(self, session: DraftSession, stack: QUndoStack, code: str, parent=None):
         super().__init__(parent)
         self.session, self.stack, self.code = session, stack, code
-        self._loading = False
-        self.view = QTableWidget()
+        self.read_only = False
+        self.model = GridModel(self)
+        self.model.cell_edited.connect(self._cell_edited)
+        self.view = QTableView()
+        self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("{code}: member-state table").format(code=code))
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.setCornerButtonEnabled(False)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
-        self.view.itemChanged.connect(self._cell_edited)
-        paste = QAction(self.tr("Paste"), self.view, shortcut=QKeySequence.Paste, shortcutContext=Qt.WidgetShortcut)
-        paste.triggered.connect(self.paste)
-        self.view.addAction(paste)
+        self.paste_action = QAction(self.tr("Paste"), self.view, shortcut=QKeySequence.Paste,
+                                    shortcutContext=Qt.WidgetShortcut)
+        self.paste_action.triggered.connect(self.paste)
+        self.view.addAction(self.paste_action)
+        self.setFocusProxy(self.view)  # a jump to the table lands in its cells
         self.messages = QLabel()
         mark(self.messages, "tableProblems")
         self.messages.setWordWrap(True)
@@ -56,11 +64,12 @@ class SliTableField(QWidget):
         lay.addLayout(self._buttons())
         lay.addWidget(self.view)
         lay.addWidget(self.messages)
-        session.answer_changed.connect(lambda c: c == code and self.load())
+        session.answer_changed.connect(self._on_changed)
         self.load()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, slot, tip in [
             (self.tr("Add column…"), self.add_column, self.tr("Add a metric column")),
             (self.tr("Rename column…"), self.rename_column, self.tr("Rename the metric column of the current cell")),
@@ -73,46 +82,50 @@ class SliTableField(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, f=slot: f())
             row.addWidget(button)
+            self.buttons.append(button)
         row.addStretch(1)
         return row
 
+    def set_read_only(self) -> None:
+        """A frozen report: the table can be read, selected and commented, not changed (not even by paste)."""
+        self.read_only = self.model.read_only = True
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.paste_action.setEnabled(False)
+        for button in self.buttons:
+            button.setEnabled(False)
+
     # -- model ----------------------------------------------------------------------------------
-    def grid(self) -> Grid:
-        stored = self.session.table(self.code)
-        return stored if stored else default_grid(self.session)
+    def _on_changed(self, code: str) -> None:
+        if code == self.code:
+            self.load()
 
     def load(self) -> None:
-        grid = self._grid = self.grid()
-        self._stored = bool(self.session.table(self.code))
-        width = max(len(r) for r in grid)
-        self._loading = True
-        self.view.clear()
-        self.view.setColumnCount(width - 1)
-        self.view.setRowCount(len(grid) - 1)
-        self.view.setHorizontalHeaderLabels([(grid[0] + [None] * width)[c] or self.tr("Column {n}").format(n=c)
-                                            for c in range(1, width)])
-        self.view.setVerticalHeaderLabels([(row[0] or "") for row in grid[1:]])
-        for r, row in enumerate(grid[1:]):
-            for c in range(1, width):
-                value = row[c] if c < len(row) else None
-                item = QTableWidgetItem(value or "")
-                if parse_number(value) is not None:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                self.view.setItem(r, c - 1, item)
-        self._loading = False
-        self.view.resizeColumnsToContents()
-        height = self.view.horizontalHeader().height() + sum(self.view.rowHeight(r) for r in range(self.view.rowCount()))
-        self.view.setFixedHeight(min(height + 4, 1400))
-        self._check(grid)
+        """Show the stored table (or the empty one per member state), checked; one read of the file."""
+        stored = self.session.table(self.code)
+        grid = stored if stored else default_grid(self.session)
+        issues = check_table(self.session.template, grid) if stored else []
+        self.model.set_grid(grid, {(i.row, i.col): i.message for i in issues})
+        self._fit()
+        self._show_issues(grid, issues)
 
-    def _check(self, grid: Grid) -> None:
-        issues = check_table(self.session.template, grid) if self._stored else []
+    def _fit(self) -> None:
+        """Column widths from the text (cheaper than asking every cell for its size), the height of every row."""
+        metrics = self.view.fontMetrics()
+        head = self.view.horizontalHeader()
+        head_metrics = head.fontMetrics()
+        pad = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        icon = self.view.iconSize().width() if self.model.problems else 0
+        for c in range(self.model.columnCount()):
+            cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
+                        default=0)
+            title = head_metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal)))
+            self.view.setColumnWidth(c, min(max(cells + icon, title) + pad, MAX_COLUMN))
+        height = head.sizeHint().height() + ROW_HEIGHT * self.model.rowCount()
+        self.view.setFixedHeight(min(height + 4, 1400))
+
+    def _show_issues(self, grid: Grid, issues) -> None:
         lines = []
         for issue in issues:
-            item = self.view.item(issue.row - 1, issue.col - 1) if issue.col > 0 else None
-            if item is not None:
-                item.setBackground(WARN_BRUSH)
-                item.setToolTip(issue.message)
             label = grid[issue.row][0] if issue.row < len(grid) else issue.row
             column = grid[0][issue.col] if issue.col < len(grid[0]) else issue.col
             lines.append(f"⚠ {label} / {column}: {issue.message}")
@@ -121,22 +134,25 @@ class SliTableField(QWidget):
         self.problems_changed.emit(len(issues))
 
     def _commit(self, new: Grid, label: str) -> None:
+        if self.read_only:
+            return
         old = self.session.table(self.code)
         if new != (old or None):
             self.stack.push(SetTableCommand(self.session, self.code, old, new, f"{label} ({self.code})"))
 
     def _current(self) -> Grid:
-        """A rectangular copy of the table as shown (the widget's copy, refreshed on every load)."""
-        width = max(len(r) for r in self._grid)
-        return [list(r) + [None] * (width - len(r)) for r in self._grid]
+        """A rectangular copy of the table as shown (the model's grid, refreshed on every load)."""
+        return rectangular(self.model.grid)
+
+    def _current_cell(self) -> tuple[int, int]:
+        """(row, column) of the view's current cell; the first cell when there is none."""
+        index = self.view.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else (0, 0)
 
     # -- edits ----------------------------------------------------------------------------------
-    def _cell_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading:
-            return
+    def _cell_edited(self, row: int, col: int, text: str) -> None:
         grid = self._current()
-        text = item.text()
-        grid[item.row() + 1][item.column() + 1] = text if text != "" else None
+        grid[row + 1][col + 1] = text if text != "" else None
         self._commit(grid, self.tr("Edit cell"))
 
     def set_cells(self, top: int, left: int, block: list[list[str]]) -> int:
@@ -159,10 +175,10 @@ class SliTableField(QWidget):
 
     def paste(self) -> int:
         text = QGuiApplication.clipboard().text()
-        if not text:
+        if not text or self.read_only:
             return 0
         block = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
-        top, left = max(self.view.currentRow(), 0), max(self.view.currentColumn(), 0)
+        top, left = self._current_cell()
         lost = self.set_cells(top, left, block)
         if lost:
             self.messages.setText(self.tr("⚠ %n pasted row(s) did not fit: the table has one row per member state.", "",
@@ -180,7 +196,7 @@ class SliTableField(QWidget):
         self._commit(grid, self.tr("Add column"))
 
     def rename_column(self, name: str | None = None) -> None:
-        col = max(self.view.currentColumn(), 0) + 1
+        col = self._current_cell()[1] + 1
         grid = self._current()
         if name is None:
             name, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=grid[0][col] or "")
@@ -193,11 +209,11 @@ class SliTableField(QWidget):
         grid = self._current()
         if len(grid[0]) <= 2:
             return
-        col = max(self.view.currentColumn(), 0) + 1
+        col = self._current_cell()[1] + 1
         self._commit([row[:col] + row[col + 1:] for row in grid], self.tr("Remove column"))
 
     def mark_not_available(self, reason: str | None = None) -> None:
-        cells = [(i.row(), i.column()) for i in self.view.selectedIndexes()]
+        cells = [(i.row(), i.column()) for i in self.view.selectionModel().selectedIndexes()]
         if not cells:
             return
         if reason is None:
@@ -222,12 +238,19 @@ class SliTableField(QWidget):
             return
         self._commit(grid, self.tr("Import CSV"))
 
-    def _menu(self, pos) -> None:
+    def context_menu(self, pos) -> QMenu:
+        """The table's menu at `pos` (viewport coordinates): paste, not available, a comment on the cell."""
         menu = QMenu(self)
-        menu.addAction(self.tr("Paste"), self.paste)
-        menu.addAction(self.tr("Mark not available…"), self.mark_not_available)
+        if not self.read_only:
+            menu.addAction(self.tr("Paste"), self.paste)
+            menu.addAction(self.tr("Mark not available…"), self.mark_not_available)
         index = self.view.indexAt(pos)
         if index.isValid():
             cell = f"{index.row() + 1},{index.column() + 1}"
             menu.addAction(self.tr("Comment on this cell…"), lambda: self.cell_comment_requested.emit(f"{self.code}@{cell}"))
+        return menu
+
+    def _menu(self, pos) -> None:
+        menu = self.context_menu(pos)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
