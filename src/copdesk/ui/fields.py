@@ -301,6 +301,12 @@ class RichTextField(Binding, QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Spelling is checked from the first time the editor is on screen, not for answers out of sight."""
+        if self.spell is not None and not self.spell.attached:
+            self.spell.attach()
+        super().paintEvent(event)
+
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """The spelling dictionary loads (in the background) when someone first writes, not at start-up."""
         if self.spell is not None and not self.spell.checker.loaded:

@@ -5,6 +5,9 @@ cached verdicts and only notes the words it has not seen; those are looked up af
 milliseconds from the event loop, and the blocks that held them are highlighted again. The word being typed
 is not underlined until the cursor leaves it. Formats set by a QSyntaxHighlighter are not part of the
 document: they are never saved, never reach the Markdown and push nothing on the undo stack.
+
+A highlighter starts on its editor's document only when the editor is first painted (attach): a page holds
+dozens of answers, most of them below the visible area, and checking those would slow every page switch.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ SLICE = 0.008  # seconds of lookups per turn of the event loop
 
 class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, editor: QTextEdit, checker: SpellChecker):
-        super().__init__(editor.document())
+        super().__init__(None)  # no document yet (a QTextEdit parent would attach at once): see attach()
+        self.setParent(editor)
         self.editor, self.checker = editor, checker
         self.misspelt = QTextCharFormat()
         self.misspelt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -36,7 +40,16 @@ class SpellHighlighter(QSyntaxHighlighter):
         checker.ready.connect(self._timer.start)
         checker.changed.connect(self._words_added)  # a method, so Qt disconnects it when this editor goes
         editor.cursorPositionChanged.connect(self._cursor_moved)
-        self._quietly(self.rehighlight)  # now, instead of Qt's delayed first pass
+
+    @property
+    def attached(self) -> bool:
+        return self.document() is not None
+
+    def attach(self) -> None:
+        """Check the editor's text from now on (called when it is first painted)."""
+        if not self.attached:
+            self.setDocument(self.editor.document())
+            self._quietly(self.rehighlight)  # now, before the paint, instead of Qt's delayed first pass
 
     def _quietly(self, redo, *args) -> None:
         """Re-highlight without the editor's textChanged: formats are not an edit, and textChanged would make
@@ -104,6 +117,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def settle(self) -> None:
         """Highlight the whole text and finish every lookup now (tests and benchmarks)."""
+        self.attach()
         self.checker.start()
         self.checker.wait()
         self._quietly(self.rehighlight)
@@ -113,6 +127,8 @@ class SpellHighlighter(QSyntaxHighlighter):
     def misspelt_words(self) -> list[str]:
         """The words underlined now, in order (what a person sees; used by tests)."""
         found = []
+        if not self.attached:
+            return found
         block = self.document().begin()
         while block.isValid():
             for r in block.layout().formats():
