@@ -71,14 +71,17 @@ class CrisisSectionPage(Page):
         self.rich(prefix + "mitigations", self.t.crisis.mitigations_label)
         section = next(s for s in self.session.report.crisis_sections() if s.id == sid)
         for item in section.items:
-            if item.startswith("Chapter "):
-                self.heading(self.t.index[item].title, 2)
-                self.rich(prefix + item, self.t.crisis.outline_prompt)
-            elif item.startswith("SLI "):
-                self.sli(prefix + item, self.t.index[item])
-            else:
-                self.rich(prefix + item, item)
-        self.lay.addWidget(self._adder())
+            self.later(lambda item=item: self._block(prefix, item))
+        self.later(lambda: self.lay.addWidget(self._adder()))
+
+    def _block(self, prefix: str, item: str) -> None:
+        if item.startswith("Chapter "):
+            self.heading(self.t.index[item].title, 2)
+            self.rich(prefix + item, self.t.crisis.outline_prompt)
+        elif item.startswith("SLI "):
+            self.sli(prefix + item, self.t.index[item])
+        else:
+            self.rich(prefix + item, item)
 
     def _adder(self) -> QWidget:
         box = QWidget()

@@ -2,7 +2,8 @@
 
 Pages are built from the template and the session each time they are shown (one at a time, lazily), so
 a platform-size report costs no more to open than a small one. What every field of a page needs from the
-file (is the report frozen, how many comments each answer has) is read once per page, not per field.
+file (is the report frozen, how many comments each answer has) is read once per page, not per field. A long
+page builds what fills the first screen before it shows, and the rest right after (ui/later.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScro
 from copdesk.core import wizard
 from copdesk.core.template import Item, Template
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
+from copdesk.ui.later import KeepInView, Later
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import mark
 
@@ -61,7 +63,11 @@ def _comment_counts(report) -> dict[str, tuple[int, int]]:
 
 
 class Page(QScrollArea):
-    """A scrollable page; `editors` maps answer codes to their editor widgets (for jumping and tests)."""
+    """A scrollable page; `editors` maps answer codes to their editor widgets (for jumping and tests).
+
+    Subclasses build their blocks in build(), each long part through self.later(...), which builds it at
+    once while the first screen is not full and otherwise just after the page is shown.
+    """
 
     navigate = Signal(str)
     comment_requested = Signal(str)  # the code of the field whose comment button was pressed
@@ -70,20 +76,39 @@ class Page(QScrollArea):
     def __init__(self, session: DraftSession, stack: QUndoStack, step: wizard.Step):
         super().__init__()
         self.session, self.stack, self.step, self.t = session, stack, step, session.template
-        self.editors: dict[str, QWidget] = {}
-        self.comment_buttons: dict[str, QPushButton] = {}
+        self._editors: dict[str, QWidget] = {}
+        self._comment_buttons: dict[str, QPushButton] = {}
         self.frozen = session.report.frozen()
         self._comments = _comment_counts(session.report)
+        self.blocks = Later(self)
+        self.later = self.blocks.add
         self.setWidgetResizable(True)
         body = QWidget()
         body.setObjectName("page")
-        self.lay = QVBoxLayout(body)
-        self.lay.setContentsMargins(24, 16, 24, 24)
+        body.setAttribute(Qt.WA_StaticContents)  # blocks built later grow it downwards: repaint only what is new
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(24, 16, 24, 24)
+        self.lay = QVBoxLayout()  # the blocks; a block built later still comes before the stretch
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.lay)
+        outer.addStretch(1)
         self.setWidget(body)
+        self._keep_in_view = KeepInView(self)
         self.build()
         self._carried_banner()
         self._review_row()
-        self.lay.addStretch(1)
+        self.blocks.start_after_paint(body)
+
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        """Answer code -> its editor (" table" after an SLI's code for its table), every block built."""
+        self.blocks.finish()
+        return self._editors
+
+    @property
+    def comment_buttons(self) -> dict[str, QPushButton]:
+        self.blocks.finish()
+        return self._comment_buttons
 
     REVIEWED = ("header", "commitment", "crisis_section")
 
@@ -144,14 +169,16 @@ class Page(QScrollArea):
         label.setWordWrap(True)
         label.setAccessibleName(text)
         self.lay.addWidget(label)
+        self.blocks.grew(40)
         return label
 
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
-        self.editors[code] = editor
+        self._editors[code] = editor
         block = labelled(title, editor, wording, note, self._comment_button(code))
         self.lay.addWidget(block)
         if self.frozen:
             _read_only(editor)
+        self.blocks.grew(max(editor.minimumHeight(), editor.sizeHint().height()) + (80 if wording or note else 40))
         return block
 
     def _comment_button(self, code: str) -> QPushButton:
@@ -165,7 +192,7 @@ class Page(QScrollArea):
             code=code, open=open_count, total=total))
         button.setToolTip(self.tr("Read the comments on this answer, or write one"))
         button.clicked.connect(lambda: self.comment_requested.emit(code))
-        self.comment_buttons[code] = button
+        self._comment_buttons[code] = button
         return button
 
     def rich(self, code: str, title: str, item: Item | None = None) -> RichTextField:
@@ -181,20 +208,22 @@ class Page(QScrollArea):
                  wording, note)
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
-        self.editors[code + " table"] = table
+        self._editors[code + " table"] = table
         self.lay.addWidget(table)
         if self.frozen:
             _read_only(table)
+        self.blocks.grew(table.view.minimumHeight() + 40)
 
     def build(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def focus(self, code: str) -> bool:
+        """Put the cursor in the editor of `code` and scroll it into view (once the page is laid out)."""
         editor = self.editors.get(code) or self.editors.get(code + " table")
         if editor is None:
             return False
-        self.ensureWidgetVisible(editor)
         editor.setFocus(Qt.OtherFocusReason)
+        self._keep_in_view.follow(editor)  # a new page is not laid out yet: again once it is
         return True
 
 
@@ -202,15 +231,18 @@ class HeaderPage(Page):
     def build(self) -> None:
         self.heading(self.tr("Report header"))
         for f in self.t.header:
-            label = f.label + ("" if f.required else self.tr(" (optional)"))
-            if f.kind == "rich":
-                self.rich(f.code, label)
-            elif f.kind == "choice":
-                self.add(f.code, label, ChoiceField(self.session, self.stack, f.code, label, f.choices))
-            elif f.kind == "date":
-                self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
-            else:
-                self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            self.later(lambda f=f: self._field(f))
+
+    def _field(self, f) -> None:
+        label = f.label + ("" if f.required else self.tr(" (optional)"))
+        if f.kind == "rich":
+            self.rich(f.code, label)
+        elif f.kind == "choice":
+            self.add(f.code, label, ChoiceField(self.session, self.stack, f.code, label, f.choices))
+        elif f.kind == "date":
+            self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
+        else:
+            self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
 
 
 class ChapterPage(Page):
@@ -251,7 +283,7 @@ class CommitmentPage(Page):
             else:
                 follow_ups[q.follows] = self.rich(code, q.text)
         for key, editor in follow_ups.items():
-            yes_no = self.editors[f"{commitment.code} {key}"]
+            yes_no = self._editors[f"{commitment.code} {key}"]
             yes_no.choice_changed.connect(lambda choice, e=editor: self._enable(e, choice))
             self._enable(editor, yes_no.value())
 
@@ -270,6 +302,6 @@ class MeasurePage(Page):
         self.rich(measure.code, self.tr("{code}: your answer").format(code=measure.code), measure)
         for element in measure.elements:
             if element.kind == "qre":
-                self.rich(element.code, element.code, element)
+                self.later(lambda e=element: self.rich(e.code, e.code, e))
             else:
-                self.sli(element.code, element)
+                self.later(lambda e=element: self.sli(e.code, e))

@@ -1,0 +1,68 @@
+"""Long pages: the first screen is built before the page shows and the rest just after, in order; nothing is
+lost on the way (the editors, jumps to an answer far down, the spelling of answers out of sight)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from copdesk.ui import spell
+from copdesk.ui.sli_table import SliTableField
+from tests.ui.test_drafting import _saved, goto
+
+
+def _long_crisis_section(report, template, tables: int = 8) -> list[str]:
+    """Sub-section 1 with `tables` SLIs (and their chapters); returns the SLI codes in page order."""
+    sid = report.add_crisis_section("Elections")
+    slis = [e.code for ch in template.chapters for c in ch.commitments for m in c.measures for e in m.elements
+            if e.kind == "sli"][:tables]
+    for code in slis:
+        report.add_crisis_item(sid, template.chapter_of(code).code)
+        report.add_crisis_item(sid, code)
+    return [i for i in report.crisis_sections()[0].items if i.startswith("SLI ")]
+
+
+def test_the_rest_of_a_long_page_is_built_after_it_shows_in_order(qtbot, new_report, open_window, template):
+    r = new_report(measures=["16.1"])
+    slis = _long_crisis_section(r, template)
+    w = open_window(r)
+    w.show_step("Crisis 1")
+    page = w.page
+    assert page.blocks.waiting > 0  # not everything before the first paint
+    qtbot.waitUntil(lambda: page.blocks.waiting == 0, timeout=5000)
+    shown = [page.lay.itemAt(i).widget() for i in range(page.lay.count())]
+    tables = [x.code for x in shown if isinstance(x, SliTableField)]
+    assert tables == [f"Crisis 1/{code}" for code in slis]
+    assert shown[-1].isAncestorOf(page.choice)  # "Add block" stays last
+    assert {f"Crisis 1/{code} table" for code in slis} <= set(page.editors)
+
+
+def test_a_jump_to_an_answer_not_built_yet_builds_it_and_scrolls_there(qtbot, new_report, open_window, template):
+    r = new_report(measures=["16.1"])
+    last = f"Crisis 1/{_long_crisis_section(r, template)[-1]}"
+    w = open_window(r)
+    w.jump_to(last + " table")
+    table = w.page.editors[last + " table"]
+    assert table.view.hasFocus() or QApplication.focusWidget() is table.view
+    qtbot.waitUntil(lambda: w.page.verticalScrollBar().value() > 0 and not table.visibleRegion().isEmpty(),
+                    timeout=3000)
+    qtbot.wait(200)
+    assert not table.visibleRegion().isEmpty()  # still there once the page has settled
+    table.model.setData(table.model.index(0, 0), "17")
+    _saved(qtbot, w)
+    assert w.session.table(last)[1][1] == "17"
+
+
+def test_answers_out_of_sight_are_spell_checked_once_they_are_shown(qtbot, new_report, open_window, template):
+    checker = spell.checker()
+    checker.wait()
+    r = new_report(measures=["16.1"])
+    last = f"Crisis 1/{_long_crisis_section(r, template)[-1]}"
+    r.set_text(last, "We recieve the figures monthly.")
+    w = open_window(r)
+    goto(qtbot, w, "Crisis 1")
+    editor = w.page.editors[last]
+    top = w.page.editors["Crisis 1/threats"]
+    assert top.spell.attached and not editor.spell.attached  # nobody has seen it yet: nothing checked
+    w.page.focus(last)  # as a jump from the checks panel does
+    qtbot.waitUntil(lambda: editor.spell.misspelt_words() == ["recieve"], timeout=3000)
+    assert not editor.visibleRegion().isEmpty()
