@@ -6,8 +6,10 @@ always holds every acknowledged edit and a record of who changed what. Nothing h
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from copdesk import __version__
@@ -20,6 +22,7 @@ from copdesk.core.report_sections import CrisisSections
 from copdesk.core.template import Template
 
 
+_SAVEPOINTS = itertools.count(1)
 CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
@@ -49,7 +52,7 @@ class Report(CrisisSections):
         wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
         report = cls(path, store.create(path, meta), meta, template, who)
         try:
-            with report.db.atomic():
+            with report.atomic():
                 report.set_text("header.signatory", signatory)
                 report.set_text("header.kind", kind)
                 report.set_text("header.title", title)
@@ -90,6 +93,37 @@ class Report(CrisisSections):
             from sqlite_utils import Database
             self._db = Database(self.conn)
         return self._db
+
+    @contextmanager
+    def atomic(self):
+        """One transaction for the writes inside (a savepoint when one is open already), like sqlite-utils'
+        Database.atomic and interchangeable with it (both go by conn.in_transaction).
+
+        The report's own writes use this one, so typing in the window never waits for sqlite-utils to load
+        (it costs 13 MB and 30 ms); creating, migrating and the bulk writes of import, carry and merge use
+        sqlite-utils through `db`.
+        """
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"copdesk_{next(_SAVEPOINTS)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # an error can end the whole transaction, savepoints included
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @property
     def meta(self) -> dict[str, str]:
@@ -146,7 +180,7 @@ class Report(CrisisSections):
     def _log(self, code: str, field: str, old, new) -> None:
         """Every write logs itself, inside the transaction of its change (or the change is a bug)."""
         if not self.conn.in_transaction:
-            raise RuntimeError("a report write outside db.atomic(): it would not be committed")
+            raise RuntimeError("a report write outside atomic(): it would not be committed")
         self.conn.execute("INSERT INTO history (at, who, code, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
                         [now(), self.who, code, field, old, new])
 
@@ -174,7 +208,7 @@ class Report(CrisisSections):
             return False
         if not (old and old.text == text):  # marking a carried answer reviewed is not an edit
             self._check_writable(code)
-        with self.db.atomic():
+        with self.atomic():
             self.conn.execute(
                 "INSERT INTO answers (code, text, format, status, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(code) DO UPDATE SET text=excluded.text, format=excluded.format, status=excluded.status, "
@@ -193,7 +227,7 @@ class Report(CrisisSections):
         if not old:
             return False
         self._check_writable(code)
-        with self.db.atomic():
+        with self.atomic():
             self.conn.execute("DELETE FROM answers WHERE code = ?", [code])
             self._log(code, "text", old.text, None)
         return True
@@ -222,11 +256,11 @@ class Report(CrisisSections):
         if _trim(old) == _trim(grid):
             return False
         self._check_writable(code)
-        with self.db.atomic():
+        with self.atomic():
             self.conn.execute("DELETE FROM cells WHERE code = ?", [code])
-            self.db["cells"].insert_all(
-                ({"code": code, "row": r, "col": c, "value": v} for r, row in enumerate(grid)
-                 for c, v in enumerate(row) if v is not None), batch_size=500)
+            self.conn.executemany("INSERT INTO cells (code, row, col, value) VALUES (?, ?, ?, ?)",
+                                  [(code, r, c, v) for r, row in enumerate(grid) for c, v in enumerate(row)
+                                   if v is not None])
             self._log(code, "table", json.dumps(old, ensure_ascii=False) if old else None,
                       json.dumps(grid, ensure_ascii=False) if grid else None)
             self._touch_crisis(code)
@@ -238,7 +272,7 @@ class Report(CrisisSections):
         if (old[0] if old else None) == value:
             return False
         self._check_writable(code)
-        with self.db.atomic():
+        with self.atomic():
             if value is None:
                 self.conn.execute("DELETE FROM cells WHERE code=? AND row=? AND col=?", [code, row, col])
             else:
@@ -255,7 +289,7 @@ class Report(CrisisSections):
         """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment."""
         current = self.subscriptions()
         added = [c for c in subscription_codes(self.template, items) if c not in current]
-        with self.db.atomic():
+        with self.atomic():
             for code in added:
                 self.conn.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
                 self._log(code, "subscribed", None, "yes")
@@ -271,7 +305,7 @@ class Report(CrisisSections):
             if code.startswith("Commitment "):
                 drop += [c for c in current if self.template.parents.get(c) == code]
         removed = [c for c in dict.fromkeys(drop) if c in current]
-        with self.db.atomic():
+        with self.atomic():
             for code in removed:
                 self.conn.execute("DELETE FROM subscriptions WHERE code = ?", [code])
                 self._log(code, "subscribed", "yes", None)

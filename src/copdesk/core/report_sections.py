@@ -7,7 +7,7 @@ from copdesk.core.model import CrisisSection
 
 
 class CrisisSections:
-    """Mixed into Report (uses self.conn, self.db, self.template, self._log, self.resolve, ...)."""
+    """Mixed into Report (uses self.conn, self.atomic, self.template, self._log, self.resolve, ...)."""
 
     def crisis_sections(self) -> list[CrisisSection]:
         order = {code: i for i, code in enumerate(self.template.index)}
@@ -19,7 +19,7 @@ class CrisisSections:
         return out
 
     def add_crisis_section(self, title: str) -> int:
-        with self.db.atomic():
+        with self.atomic():
             sid = (self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM crisis_sections").fetchone()[0])
             pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
             self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
@@ -29,7 +29,7 @@ class CrisisSections:
 
     def remove_crisis_section(self, sid: int) -> None:
         prefix = f"Crisis {sid}/"
-        with self.db.atomic():
+        with self.atomic():
             for code in [c for c in self.answers() if c.startswith(prefix)]:
                 self.clear(code)
             self.conn.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
@@ -40,7 +40,7 @@ class CrisisSections:
     def add_crisis_item(self, sid: int, code: str) -> None:
         """Show a chapter outline, measure, QRE or SLI block in a crisis sub-section."""
         full = self.resolve(f"Crisis {sid}/{code}")
-        with self.db.atomic():
+        with self.atomic():
             self._touch_crisis(full)
 
     def _touch_crisis(self, code: str) -> None:
