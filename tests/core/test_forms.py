@@ -180,3 +180,19 @@ def test_parsed_template_cache_follows_the_file(tmp_path):
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2 * 10**9))
     with pytest.raises(FormError):
         forms.load_file(path)
+
+
+def test_template_cache_entry_for_another_key_is_a_miss(tmp_path):
+    """Cache files are named by a short checksum; the full key inside decides, so a clash is never used."""
+    from copdesk.core import form_cache
+    path = tmp_path / "t.yaml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    forms.load_file(path)
+    key = form_cache._key(path, None, True)
+    cache_file = form_cache._file(key)
+    stored = json.loads(cache_file.read_text("utf-8"))
+    assert stored["key"] == key and form_cache.get(path, None, True) == stored["value"]
+    cache_file.write_text(json.dumps({"key": key + "-other", "value": stored["value"]}), "utf-8")
+    assert form_cache.get(path, None, True) is None
+    assert forms.load_file(path).index["Chapter II"].title == "Advertising"  # parsed again, cache rewritten
+    assert json.loads(cache_file.read_text("utf-8"))["key"] == key

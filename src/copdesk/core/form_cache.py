@@ -7,9 +7,9 @@ the YAML whenever it is missing, stale or unreadable.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +21,29 @@ def _folder() -> Path:
 
 
 def _key(path: Path, user_dir: Path | None, with_corrections: bool) -> str:
+    """Everything the parsed template depends on, as one string (stored in the cache file and compared)."""
     parts = [str(path.resolve()), str(with_corrections)]
     folder = user_dir if user_dir is not None else paths.user_forms_dir()
     files = [path] + (sorted(folder.glob("*.yaml")) if with_corrections and folder.is_dir() else [])
     for f in files:
         st = f.stat()
         parts.append(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return "\n".join(parts)
+
+
+def _file(key: str) -> Path:
+    # A short name from the key; the key itself is inside the file, so a clash of names is a miss, never a
+    # wrong template. (zlib, not hashlib: hashlib loads OpenSSL, which costs start-up time.)
+    return _folder() / f"{zlib.crc32(key.encode()):08x}-{len(key)}.json"
 
 
 def get(path: Path, user_dir: Path | None, with_corrections: bool) -> dict[str, Any] | None:
+    key = _key(path, user_dir, with_corrections)
     try:
-        return json.loads((_folder() / f"{_key(path, user_dir, with_corrections)}.json").read_text("utf-8"))
+        stored = json.loads(_file(key).read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    return stored.get("value") if isinstance(stored, dict) and stored.get("key") == key else None
 
 
 def put(path: Path, user_dir: Path | None, with_corrections: bool, value: dict[str, Any]) -> None:
@@ -42,9 +51,10 @@ def put(path: Path, user_dir: Path | None, with_corrections: bool, value: dict[s
     try:
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{_key(path, user_dir, with_corrections)}.json"
+        key = _key(path, user_dir, with_corrections)
+        target = _file(key)
         tmp = target.with_suffix(f".{os.getpid()}.part")
-        tmp.write_text(json.dumps(value, ensure_ascii=False, default=str), encoding="utf-8")
+        tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False, default=str), encoding="utf-8")
         os.replace(tmp, target)
     except OSError:
         pass

@@ -7,7 +7,6 @@ half-loaded.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -169,8 +168,11 @@ def _crisis(r: _Reader, data: Any) -> CrisisSpec:
                       **{k: str(data[k]) for k in keys})
 
 
-def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...] = ()) -> Template:
-    """Turn raw template data into a Template, or raise a FormError naming the first problem."""
+def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...] = (),
+                   content_hash: str | None = None) -> Template:
+    """Turn raw template data into a Template, or raise a FormError naming the first problem.
+
+    `content_hash` is the hash of `data` when it is known already (the parsed-template cache keeps it)."""
     r = _Reader(file, text)
     required = {"format", "edition", "name", "header", "questions", "member_states", "chapters", "crisis",
                 "signed_measures_label"}
@@ -183,7 +185,10 @@ def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...]
     seen: set[str] = set()
     chapters = tuple(_chapter(r, c, ("chapters", i), seen)
                      for i, c in enumerate(r.seq(data["chapters"], ("chapters",), "chapters")))
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    if content_hash is None:
+        import hashlib  # here: start-up reads the hash from the cache, and hashlib loads OpenSSL
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+        content_hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     return Template(
         edition=str(data["edition"]), name=str(data["name"]), header=_header(r, data["header"]),
         submitted_label=str(data.get("submitted_label", "Submitted")),
@@ -192,15 +197,15 @@ def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...]
         total_rows=tuple(str(x) for x in data.get("total_rows") or ()),
         country_column=str(data.get("country_column", "Member State")), crisis=_crisis(r, data["crisis"]),
         chapters=chapters, source=file, corrections=corrections,
-        content_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest())
+        content_hash=content_hash)
 
 
 def load_file(path: Path, user_dir: Path | None = None, with_corrections: bool = True) -> Template:
     """Load one template file, with the corrections for its edition from the user forms folder."""
     from copdesk.core import form_cache
     cached = form_cache.get(path, user_dir, with_corrections)
-    if cached is not None:
-        return build_template(cached["data"], str(path), "", tuple(cached["applied"]))
+    if cached is not None and "content_hash" in cached:
+        return build_template(cached["data"], str(path), "", tuple(cached["applied"]), cached["content_hash"])
     template = _load_file(path, user_dir, with_corrections)
     return template
 
@@ -223,7 +228,8 @@ def _load_file(path: Path, user_dir: Path | None, with_corrections: bool) -> Tem
         except FormError as exc:  # the corrected template is wrong: blame the corrections, not the bundled file
             raise FormError(", ".join(applied), exc.node,
                             exc.problem + " (after applying these corrections)") from None
-    form_cache.put(path, user_dir, with_corrections, {"data": data, "applied": list(applied)})
+    form_cache.put(path, user_dir, with_corrections,
+                   {"data": data, "applied": list(applied), "content_hash": template.content_hash})
     return template
 
 
@@ -255,9 +261,12 @@ _CACHE: dict[tuple[str, str], Template] = {}
 
 def load_template(edition: str | None = None, user_dir: Path | None = None) -> Template:
     """The template of `edition` (default: the newest bundled edition), corrections applied."""
-    key = (edition or "", str(user_dir or paths.user_forms_dir()))
+    folder = str(user_dir or paths.user_forms_dir())
+    key = (edition or "", folder)
     if key not in _CACHE:
         templates = load_templates(user_dir)
+        for name, t in templates.items():  # one read of the folder serves every edition asked for later
+            _CACHE.setdefault((name, folder), t)
         if edition is None:
             bundled = [t for t in templates.values() if Path(t.source).parent == paths.forms_dir()]
             edition = sorted(bundled, key=lambda t: t.edition)[-1].edition

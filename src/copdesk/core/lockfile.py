@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,6 +55,14 @@ def local_time(iso: str) -> str:
         return str(iso)
 
 
+def _host() -> str:
+    """This computer's name, as socket.gethostname() gives it (os.uname is that call, without the socket module)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+    return socket.gethostname()
+
+
 def lock_path(report: Path) -> Path:
     return Path(report).with_name(f".{Path(report).name}.lock")
 
@@ -72,7 +79,7 @@ def _proc_start(pid: int) -> str:
 
 def _me() -> LockInfo:
     from copdesk.core.report import default_user
-    return LockInfo(os.getpid(), socket.gethostname(), default_user(),
+    return LockInfo(os.getpid(), _host(), default_user(),
                     datetime.now(timezone.utc).isoformat(timespec="milliseconds"), _proc_start(os.getpid()))
 
 
@@ -89,12 +96,12 @@ def read(report: Path) -> LockInfo | None:
         return LockInfo(int(d["pid"]), str(d["host"]), str(d.get("user", "")), str(d["started"]),
                         str(d.get("proc_start", "")))
     except (ValueError, KeyError, TypeError):
-        return LockInfo(0, socket.gethostname(), "", "")  # a torn write from a crash: stale
+        return LockInfo(0, _host(), "", "")  # a torn write from a crash: stale
 
 
 def is_alive(info: LockInfo) -> bool:
     """True unless we can tell the lock's process is gone (another host: we cannot tell, so True)."""
-    if info.host != socket.gethostname():
+    if info.host != _host():
         return True
     if info.pid <= 0:
         return False

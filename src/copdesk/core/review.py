@@ -7,7 +7,6 @@ logged in the report's history like an answer change. Section codes: "header", "
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from copdesk.core.errors import InputError
@@ -78,6 +77,7 @@ def add_comment(report: Report, code: str, text: str, author: str, initials: str
         raise InputError("A comment needs some text.")
     code = report.resolve(code)
     stamp = now()
+    import uuid
     comment = Comment(str(uuid.uuid4()), code, cell, parent, author, initials, stamp, text, "", "", stamp)
     with report.db.atomic():
         report.db["comments"].insert(comment.__dict__)

@@ -6,8 +6,6 @@ them, for checks and totals; it never rewrites them.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
@@ -87,6 +85,8 @@ def check_table(t: Template, grid: list[list[str | None]]) -> list[CellIssue]:
 
 def read_csv(text: str, source: str = "CSV") -> list[list[str | None]]:
     """Parse CSV text (comma, semicolon or tab separated) into a grid, cells kept as typed."""
+    import csv  # here, not at the top: opening a window needs no CSV (start-up time)
+    import io
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputError(f"{source} is empty.", "Give a CSV file with a header row and one row per member state.")
