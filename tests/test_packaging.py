@@ -45,7 +45,7 @@ def test_the_bundle_carries_forms_resources_translations_and_dictionaries():
     assert list(datas["forms"].glob("*.yaml")), "no template edition would be bundled"
     resources = datas["resources"]
     for needed in ("base.docx", "sample/kestrel-video-2026-03.json", "icons/copdesk-256.png",
-                   "i18n/copdesk_fr.qm", "dictionaries/en_GB.dic", "dictionaries/en_GB.aff"):
+                   "icons/status/complete-16.png", "i18n/copdesk_fr.qm", "dictionaries/en_GB.dic", "dictionaries/en_GB.aff"):
         assert (resources / needed).is_file(), needed
     assert Path(args[0][0]).name == "copdesk_entry.py" and Path(args[0][0]).is_file()
 
@@ -61,6 +61,9 @@ def test_a_wheel_installs_the_same_data():
     patterns = [p for files in data_files.values() for p in files]
     for folder in ("icons", "i18n", "dictionaries"):
         assert any(p.startswith(f"resources/{folder}/") for p in patterns), folder
+    needed = [f for f in (ROOT / "resources").rglob("*") if f.is_file() and f.suffix not in (".ts", ".py")]
+    installed = {f for p in patterns for f in ROOT.glob(p) if f.is_file()}
+    assert not [str(f.relative_to(ROOT)) for f in needed if f not in installed]  # e.g. icons/status/*.png
     assert data_files["share/applications"] == ["packaging/linux/copdesk.desktop"]
 
 

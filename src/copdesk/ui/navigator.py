@@ -7,15 +7,18 @@ show their progress as "3/5".
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from copdesk import paths
 from copdesk.core import wizard
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 
 KEY = Qt.UserRole
-ICONS = {wizard.COMPLETE: QStyle.SP_DialogApplyButton, wizard.IN_PROGRESS: QStyle.SP_BrowserReload,
-         wizard.EMPTY: QStyle.SP_FileIcon, wizard.CARRIED: QStyle.SP_ArrowForward}
+# resources/icons/status/NAME-16.png and -32.png (packaging/make_status_icons.py): a shape per status
+ICONS = {wizard.COMPLETE: "complete", wizard.IN_PROGRESS: "in_progress", wizard.EMPTY: "empty",
+         wizard.CARRIED: "carried"}
 # The core's status words, for lupdate; shown through self.tr (a step's label is the template's, not ours).
 STATUS_WORDS = (QT_TRANSLATE_NOOP("NavigatorView", "empty"), QT_TRANSLATE_NOOP("NavigatorView", "in progress"),
                 QT_TRANSLATE_NOOP("NavigatorView", "complete"),
@@ -70,7 +73,10 @@ class NavigatorView(QTreeWidget):
 
     def _icon(self, status: str):
         if status not in self._icons:
-            self._icons[status] = self.style().standardIcon(ICONS[status])
+            icon = QIcon()
+            for size in (16, 32):
+                icon.addFile(str(paths.resources_dir() / "icons" / "status" / f"{ICONS[status]}-{size}.png"))
+            self._icons[status] = icon
         return self._icons[status]
 
     def current_key(self) -> str:
