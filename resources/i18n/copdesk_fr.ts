@@ -592,6 +592,10 @@
         <translation>Recherche</translation>
     </message>
     <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1218,10 +1222,6 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 </context>
 <context>
     <name>ReviewActions</name>
-    <message>
-        <source>Comments</source>
-        <translation>Commentaires</translation>
-    </message>
     <message>
         <source>&amp;Review</source>
         <translation>&amp;Relecture</translation>

@@ -60,24 +60,44 @@ def smoke() -> int:
     return 0
 
 
-def templates_load() -> bool:
-    """Load every template edition before any window: a broken template file (a bad correction, say) is
-    shown with its file, line and node, and copdesk stops rather than work on a half-loaded template."""
-    from copdesk.core.errors import FormError
-    from copdesk.core.forms import load_templates
+def templates_load(problem) -> bool:
+    """A broken template file (a bad correction, say) found by core_first() is shown with its file, line and
+    node, and copdesk stops rather than work on a half-loaded template."""
+    if problem is None:
+        return True
     from copdesk.ui.messages import show_error
+    show_error(None, problem, "copdesk cannot start")
+    return False
+
+
+def core_first():
+    """Start-up, part one, before Qt is imported: the core modules a window needs, and the templates.
+
+    Modules imported after PySide6 each pay for PySide's import hook (it reads their source), so the core
+    comes first. Returns the FormError of a broken template (shown once the application exists), or None.
+    """
+    from copdesk.core import report, wizard  # noqa: F401 - imported now, on purpose (see above)
+    from copdesk.core.errors import FormError
+    from copdesk.core.forms import load_template
     try:
-        load_templates()
+        load_template()  # every edition is read (and checked), and kept for the reports opened next
     except FormError as exc:
-        show_error(None, exc, "copdesk cannot start")
-        return False
-    return True
+        return exc
+    return None
 
 
 def run_window(path: Path | None, start_screen: bool = False) -> int:
     """Open `path` (or the start screen, or the sample) and run the event loop."""
+    import gc
+    # Start-up makes many objects and frees few: no collections until the main window's first paint turns
+    # the collector on again (or, when no window opens, the timer below does).
+    gc.disable()
+    problem = core_first()
     app = make_app()
-    if not templates_load():
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(3000, gc.enable)
+    if not templates_load(problem):
+        gc.enable()
         return 2
     from copdesk.ui.controller import Controller, sample_report_path
     from copdesk.ui.messages import install_excepthook

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from copdesk import paths
 from copdesk.core.errors import CopdeskError
@@ -93,6 +93,7 @@ class Controller(QObject):
             self.show_start()
 
     def ask_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
         path, _ = QFileDialog.getOpenFileName(self._parent(), self.tr("Open report"), str(Path.home()),
                                               self.tr("copdesk reports (*.copdesk);;All files (*)"))
         if path:

@@ -1,20 +1,22 @@
-"""The main window: navigator on the left, one page at a time in the middle, checks and find beside it."""
+"""The main window: navigator on the left, one page at a time in the middle, checks and find beside it.
+
+Start-up shows the report first: the window paints with the navigator and the first page, then the panels
+beside it (checks, find, comments) are filled. Modules a first page does not need (crisis pages, checks,
+review, export) are imported when first used, not at start.
+"""
 
 from __future__ import annotations
 
-import threading
+import gc
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from copdesk.core import wizard
 from copdesk.core.report import Report
 from copdesk.ui import settings
-from copdesk.ui.checks import ChecksPanel, FindPanel
-from copdesk.ui.crisis_pages import CrisisOverviewPage, CrisisSectionPage
 from copdesk.ui.messages import show_error
 from copdesk.ui.navigator import NavigatorView
 from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePage, Page
@@ -22,12 +24,15 @@ from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
 from copdesk.ui.tasks import run_task
 
-def _warm_imports() -> None:
-    import sqlite_utils  # noqa: F401 - loaded in the background so the first save does not wait for it
+_FROZEN = False  # gc.freeze() done (once per process, after the first window's first paint)
 
 
-PAGES = {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage,
-         "crisis": CrisisOverviewPage, "crisis_section": CrisisSectionPage}
+def page_class(kind: str) -> type[Page]:
+    """The page for a step kind (the crisis pages are imported when first shown)."""
+    if kind in ("crisis", "crisis_section"):
+        from copdesk.ui.crisis_pages import CrisisOverviewPage, CrisisSectionPage
+        return CrisisOverviewPage if kind == "crisis" else CrisisSectionPage
+    return {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage}[kind]
 
 
 class MainWindow(ReviewActions, QMainWindow):
@@ -62,6 +67,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.navigator.rebuild(self.session.template, data)
         self.show_step("header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
+        self._closed = False
 
     # -- layout ---------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -91,21 +97,55 @@ class MainWindow(ReviewActions, QMainWindow):
         nav.setWidget(self.navigator)
         nav.setFeatures(QDockWidget.DockWidgetMovable)
         self.addDockWidget(Qt.LeftDockWidgetArea, nav)
-        self.checks = ChecksPanel()
-        self.checks.jump.connect(self.jump_to)
-        self.find = FindPanel()
-        self.find.jump.connect(self.jump_to)
+        self._checks = self._find = None  # the panels are made after the first paint (see `checks`, `find`)
         self.checks_dock = QDockWidget(self.tr("Checks"), self)
         self.checks_dock.setObjectName("checksDock")
-        self.checks_dock.setWidget(self.checks)
-        self.find_dock = QDockWidget(self.tr("Find"), self)
-        self.find_dock.setObjectName("findDock")
-        self.find_dock.setWidget(self.find)
         self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.find_dock)
-        self.tabifyDockWidget(self.checks_dock, self.find_dock)
-        self.checks_dock.raise_()
+        self._find_dock = self._comments_dock = None  # tabbed beside Checks after the first paint
         self.navigator_dock = nav
+
+    def _side_docks(self) -> None:
+        """Find and Comments, tabbed with Checks (the tab bar costs start-up time: made after the first paint)."""
+        if self._find_dock is not None:
+            return
+        self._find_dock = QDockWidget(self.tr("Find"), self)
+        self._find_dock.setObjectName("findDock")
+        self._comments_dock = QDockWidget(self.tr("Comments"), self)
+        self._comments_dock.setObjectName("commentsDock")
+        for dock in (self._find_dock, self._comments_dock):
+            self.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.checks_dock, dock)
+        self.checks_dock.raise_()
+
+    @property
+    def find_dock(self) -> QDockWidget:
+        self._side_docks()
+        return self._find_dock
+
+    @property
+    def comments_dock(self) -> QDockWidget:
+        self._side_docks()
+        return self._comments_dock
+
+    @property
+    def checks(self):
+        """The checks panel (missing and invalid items), made on first use."""
+        if self._checks is None:
+            from copdesk.ui.checks import ChecksPanel
+            self._checks = ChecksPanel()
+            self._checks.jump.connect(self.jump_to)
+            self.checks_dock.setWidget(self._checks)
+        return self._checks
+
+    @property
+    def find(self):
+        """The find-across-the-report panel, made on first use."""
+        if self._find is None:
+            from copdesk.ui.checks import FindPanel
+            self._find = FindPanel()
+            self._find.jump.connect(self.jump_to)
+            self.find_dock.setWidget(self._find)
+        return self._find
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -192,6 +232,7 @@ class MainWindow(ReviewActions, QMainWindow):
             if not ok or not title.strip():
                 return None
         if out is None:
+            from PySide6.QtWidgets import QFileDialog
             suggested = str(self.session.report.path.with_name(title.strip().replace(" ", "-") + ".copdesk"))
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new report as"), suggested,
                                                  self.tr("copdesk reports (*.copdesk)"))
@@ -233,7 +274,7 @@ class MainWindow(ReviewActions, QMainWindow):
         if self.page is not None:
             self.page_host.removeWidget(self.page)
             self.page.deleteLater()
-        self.page = PAGES[steps[key].kind](self.session, self.stack, steps[key])
+        self.page = page_class(steps[key].kind)(self.session, self.stack, steps[key])
         self.page.navigate.connect(self.show_step)
         self.page.comment_requested.connect(self.on_comment_requested)
         self.page.status_requested.connect(self.on_status_requested)
@@ -309,6 +350,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
+        from PySide6.QtWidgets import QFileDialog, QProgressDialog  # dialogs load when first used
         if out is None:
             suggested = str(self.session.report.path.with_suffix(".docx"))
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Word"), suggested,
@@ -345,6 +387,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self._tasks.append(run_task(work, done, failed))
 
     def _offer_open(self, path: Path, text: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Information, self.tr("Export finished"), text, QMessageBox.Close, self)
         open_doc = box.addButton(self.tr("Open document"), QMessageBox.AcceptRole)
         open_dir = box.addButton(self.tr("Open folder"), QMessageBox.ActionRole)
@@ -358,11 +403,23 @@ class MainWindow(ReviewActions, QMainWindow):
         super().paintEvent(event)
         if self._first_paint_pending:
             self._first_paint_pending = False
-            QTimer.singleShot(0, lambda: self._refresh_panels(self.session.report.snapshot()))
-            QTimer.singleShot(0, lambda: self.comments)
-            QTimer.singleShot(0, self._announce_merge_choices)
-            # sqlite-utils is needed for the first write only: load it in the background
-            threading.Thread(target=_warm_imports, daemon=True).start()
+            QTimer.singleShot(0, self, self._after_first_paint)  # bound to the window: never after it closed
+
+    def _after_first_paint(self) -> None:
+        """What start-up leaves for after the report is on screen: the panels beside the page, merge news."""
+        if self._closed:
+            return
+        self._side_docks()
+        self._refresh_panels(self.session.report.snapshot())
+        self.comments  # noqa: B018 - made now, so the Comments tab is ready when clicked
+        self._announce_merge_choices()
+        global _FROZEN
+        gc.enable()  # copdesk.app turned the collector off for start-up
+        if not _FROZEN:
+            # The template and the other objects made at start-up live as long as the process: moved out of
+            # the collector's way, later collections (while pages come and go) do not walk them again.
+            gc.freeze()
+            _FROZEN = True
 
     def _announce_merge_choices(self) -> None:
         from copdesk.core.merge import pending
@@ -374,6 +431,7 @@ class MainWindow(ReviewActions, QMainWindow):
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if not self.session.flush():
+            from PySide6.QtWidgets import QMessageBox
             answer = QMessageBox.warning(
                 self, self.tr("Not saved"),
                 self.tr("copdesk cannot write {path}:\n{error}\n\nClose anyway and lose the edits made since the last "
@@ -383,6 +441,7 @@ class MainWindow(ReviewActions, QMainWindow):
                 event.ignore()
                 return
         self._refresh_timer.stop()
+        self._closed = True
         self.session.saved.disconnect(self._on_saved)
         self.session.report.close()
         if not self.session.report.path.parent.name.startswith("copdesk-sample-"):

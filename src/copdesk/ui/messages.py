@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from copdesk import __version__
 from copdesk.core.errors import CopdeskError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 translate = QCoreApplication.translate
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "copdesk") -> None:
+    from PySide6.QtWidgets import QMessageBox  # dialogs load when one is shown, not at start-up
     if isinstance(exc, CopdeskError):
         box = QMessageBox(QMessageBox.Warning, title, exc.message, QMessageBox.Ok, parent)
         if exc.hint:
@@ -28,6 +31,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "copdesk
 
 
 def show_bug(parent: QWidget | None, details: str) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Critical, translate("Messages", "copdesk: unexpected error"),
                       translate("Messages", "Something went wrong inside copdesk. Your report was saved before "
                                             "this message."),
@@ -48,9 +53,12 @@ def install_excepthook(save_first: Callable[[], object], parent: Callable[[], QW
             save_first()
         except Exception:  # noqa: BLE001 - the dialog must show even if saving fails
             pass
+        owner = parent()
+        if owner is not None and not shiboken6.isValid(owner):
+            owner = None  # a window already closed (and deleted) cannot own the dialog
         if issubclass(exc_type, CopdeskError):
-            show_error(parent(), exc)
+            show_error(owner, exc)
         else:
-            show_bug(parent(), "".join(traceback.format_exception(exc_type, exc, tb)))
+            show_bug(owner, "".join(traceback.format_exception(exc_type, exc, tb)))
 
     sys.excepthook = hook

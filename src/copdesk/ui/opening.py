@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from copdesk.core import backups, lockfile, placement
 from copdesk.core.errors import CopdeskError, StoreError
@@ -30,6 +30,7 @@ RESTORE, CLOSE = QT_TRANSLATE_NOOP("Opening", "Restore from backup…"), QT_TRAN
 
 def choose(parent: QWidget | None, title: str, text: str, hint: str, options: list[str]) -> str:
     """Ask one question with the given answers (the last one cancels); returns the answer's text."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when a question is asked, not at every start
     box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.NoButton, parent)
     box.setInformativeText(hint)
     buttons = {box.addButton(translate("Opening", o), QMessageBox.RejectRole if o == options[-1] else QMessageBox.AcceptRole): o

@@ -5,36 +5,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox
 
 from copdesk.core import review, versions
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
-from copdesk.ui.review_panel import CommentsPanel, ask_name, write_comment
+
+
+def ask_name(parent):
+    from copdesk.ui.review_panel import ask_name as ask  # the review panel loads when first needed
+    return ask(parent)
+
+
+def write_comment(parent, session, code: str, cell: str = ""):
+    from copdesk.ui.review_panel import write_comment as write
+    return write(parent, session, code, cell=cell)
 
 
 class ReviewActions:
     """Mixed into MainWindow (uses self.session, self.stack, self.page, self._action, self.show_step)."""
 
     @property
-    def comments(self) -> CommentsPanel:
+    def comments(self):
         """The comments panel, made on first use (after the first paint at the latest: start-up is lighter)."""
         if self._comments is None:
+            from copdesk.ui.review_panel import CommentsPanel
             self._comments = CommentsPanel(self.session)
             self._comments.jump.connect(self.jump_to)
             self.comments_dock.setWidget(self._comments)
         return self._comments
 
     def _build_review(self) -> None:
-        self._comments = None
-        self.comments_dock = QDockWidget(self.tr("Comments"), self)
-        self.comments_dock.setObjectName("commentsDock")
-        self.addDockWidget(Qt.RightDockWidgetArea, self.comments_dock)
-        self.tabifyDockWidget(self.checks_dock, self.comments_dock)
-        self.checks_dock.raise_()
+        self._comments = None  # its dock is made with Find's, after the first paint (MainWindow._side_docks)
         menu = self.menuBar().addMenu(self.tr("&Review"))
         self._action(menu, self.tr("&Comment on this answer…"), self.comment_on_focused, "Ctrl+Alt+M")
         self._action(menu, self.tr("Show c&omments"), lambda: (self.comments_dock.raise_(), self.comments.tree.setFocus()),
@@ -102,6 +104,7 @@ class ReviewActions:
         if open_sections:
             text += "\n\n" + self.tr("Not every section is approved yet: {sections}.").format(
                 sections=", ".join(open_sections))
+        from PySide6.QtWidgets import QMessageBox
         if confirm and QMessageBox.question(self, self.tr("Final approval"), text) != QMessageBox.Yes:
             return False
         self.session.flush()
@@ -114,6 +117,7 @@ class ReviewActions:
     # -- versions, comparison, merge ---------------------------------------------------------------
     def save_version(self, name: str | None = None) -> None:
         if name is None:
+            from PySide6.QtWidgets import QInputDialog
             name, ok = QInputDialog.getText(self, self.tr("Save a version"),
                                              self.tr("Name of this version (e.g. “sent to legal”):"))
             if not ok:
@@ -142,6 +146,7 @@ class ReviewActions:
         from copdesk.ui.merge_dialog import ConflictsDialog
         dialog = ConflictsDialog(self.session, self)
         if not dialog.conflicts:
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.information(self, self.tr("Merge choices"),
                                     self.tr("No merge choices are pending in this report."))
             return None
