@@ -24,7 +24,8 @@ from copdesk.ui.undo import SetTableCommand
 from copdesk.ui.style import mark
 
 ROW_HEIGHT = 22
-MAX_COLUMN = 360  # pixels: a long text stays readable in its tooltip, the table stays on the page
+MIN_COLUMN, MAX_COLUMN = 90, 360  # pixels: room to type a figure; a long text stays readable in its tooltip
+CELL_PADDING = 16  # pixels beside the text of a cell (its margins and the focus frame)
 
 
 def default_grid(session: DraftSession, with_totals: bool = True) -> Grid:
@@ -113,13 +114,13 @@ class SliTableField(QWidget):
         metrics = self.view.fontMetrics()
         head = self.view.horizontalHeader()
         head_metrics = head.fontMetrics()
-        pad = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 12
         icon = self.view.iconSize().width() if self.model.problems else 0
         for c in range(self.model.columnCount()):
             cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
                         default=0)
             title = head_metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal)))
-            self.view.setColumnWidth(c, min(max(cells + icon, title) + pad, MAX_COLUMN))
+            width = max(cells + icon, title) + CELL_PADDING
+            self.view.setColumnWidth(c, min(max(width, MIN_COLUMN), MAX_COLUMN))
         height = head.sizeHint().height() + ROW_HEIGHT * self.model.rowCount()
         self.view.setFixedHeight(min(height + 4, 1400))
 
