@@ -36,6 +36,8 @@ def main() -> None:
     window.show_step("Commitment 14")
     shot(window, "commitment")
     window.show_step("Measure 14.2")
+    for _ in range(5):
+        app.processEvents()  # laid out first: a new page has no scroll range yet
     window.page.verticalScrollBar().setValue(330)
     shot(window, "measure-sli-table")
     window.show_step("Crisis 1")
