@@ -3,8 +3,11 @@
     .venv/bin/python benchmarks/window_start.py [RUNS]
 
 Each run is a fresh process (offscreen platform). "First paint" is the wall time from just before the
-process is started to the first paint event of the main window: for copdesk, the window showing the
-platform-size report from benchmarks/make_platform_report.py. Peak memory is the process's max RSS.
+process is started to the first paint event of the main window: for copdesk, `copdesk FILE` (the real
+start: templates, lock, recovery check, window) on the platform-size report from
+benchmarks/make_platform_report.py. Then copdesk shows every page of the report in turn, back to the event
+loop between two (as a person clicking through), each timed from the click to the page painted. Memory is
+the process's max RSS: at first paint, and at the end (every page seen).
 Targets (issue 5): first paint within 1.5x the bare window, page switch under 50 ms, memory within 2x.
 """
 
@@ -24,54 +27,98 @@ PLATFORM = os.environ.get("BENCH_QPA", "offscreen")  # BENCH_QPA=xcb with DISPLA
 
 CHILD = r"""
 import json, os, resource, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
 t_start = float(os.environ["BENCH_T0"])
 out = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint and "paint" not in out:
-            out["paint"] = time.time() - t_start
-            QTimer.singleShot(0, after_paint)
-        return False
-
-def after_paint():
-    if MODE == "copdesk":
-        out["docx_loaded_at_start"] = "docx" in sys.modules
-        keys = [s for s in window._step_keys()]
-        picks = keys[1:: max(1, len(keys) // 25)]
-        times = []
-        for key in picks:
-            t = time.perf_counter()
-            window.show_step(key)
-            app.processEvents()
-            times.append(time.perf_counter() - t)
-        out["switch_median_ms"] = 1000 * sorted(times)[len(times) // 2]
-        out["switch_max_ms"] = 1000 * max(times)
-        out["switches"] = len(times)
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
-    app.quit()
-
 MODE = sys.argv[1]
+
+
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def on_first_paint(window_class, app_of):
+    # Time the first paintEvent of `window_class` (copdesk's MainWindow, or the bare QMainWindow subclass
+    # below). A paintEvent override, not an event filter: an application-wide Python event filter costs
+    # copdesk ~20 ms by itself (each new kind of event it sees), which would measure the harness.
+    from PySide6.QtCore import QTimer
+    original = window_class.paintEvent
+
+    def paint_event(self, event):
+        if "paint" not in out:
+            out["paint"] = time.time() - t_start
+            out["rss_paint_mb"] = rss_mb()
+            out["docx_loaded_at_start"] = "docx" in sys.modules
+            out["sqlite_utils_loaded_at_start"] = "sqlite_utils" in sys.modules
+            QTimer.singleShot(0, lambda: after_paint(app_of(), self))
+        return original(self, event)
+
+    window_class.paintEvent = paint_event
+
+
+def after_paint(app, window):
+    from PySide6.QtCore import QTimer
+    if MODE == "bare":
+        out["rss_mb"] = rss_mb()
+        print(json.dumps(out))
+        app.quit()
+        return
+    # The work start-up leaves for after the first paint (checks, find and comments panels) runs first, as
+    # it would while a person looks at the window; it is timed on its own. Then every page in turn, back to
+    # the event loop between two, as when a person clicks through the navigator.
+    t = time.perf_counter()
+    app.processEvents()
+    out["settled_ms"] = 1000 * (time.perf_counter() - t)
+    keys = window._step_keys()
+    times = {}
+
+    def step(i):
+        if i == len(keys):
+            flat = sorted(t for ts in times.values() for t in ts)
+            out["switch_median_ms"] = flat[len(flat) // 2]
+            out["switch_max_ms"] = flat[-1]
+            out["switch_max_by_kind"] = {k: max(ts) for k, ts in times.items()}
+            out["switches"] = len(flat)
+            out["rss_mb"] = rss_mb()
+            print(json.dumps(out))
+            window.close()
+            app.quit()
+            return
+        t = time.perf_counter()
+        window.show_step(keys[i])
+        window.repaint()
+        app.processEvents()
+        times.setdefault(window.page.step.kind, []).append(1000 * (time.perf_counter() - t))
+        QTimer.singleShot(0, lambda: step(i + 1))
+
+    step(0)
+
+
 if MODE == "bare":
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class BareWindow(QMainWindow):
+        def paintEvent(self, event):
+            return super().paintEvent(event)
+
     app = QApplication([])
-    window = QMainWindow()
+    on_first_paint(BareWindow, lambda: app)
+    window = BareWindow()
     window.resize(1280, 820)
+    window.show()
+    app.exec()
 else:
-    from copdesk.app import make_app
-    from copdesk.ui.controller import Controller
-    app = make_app()
-    controller = Controller()
-    from copdesk.core.report import Report
-    from copdesk.ui.main_window import MainWindow
-    window = MainWindow(Report.open(sys.argv[2]), controller=controller)
-    window.resize(1280, 820)
-filt = FirstPaint()
-window.installEventFilter(filt)
-window.show()
-app.exec()
+    # The real start: `copdesk FILE` (copdesk.app.main), with its lock, recovery check, backups and templates.
+    import copdesk.app as entry
+    make_app = entry.make_app
+
+    def make_watched_app(*args):
+        app = make_app(*args)
+        from copdesk.ui.main_window import MainWindow
+        on_first_paint(MainWindow, lambda: app)
+        return app
+
+    entry.make_app = make_watched_app
+    entry.main([sys.argv[2]])
 """
 
 
@@ -99,15 +146,22 @@ def main() -> None:
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
     print(f"platform-size report: {report.stat().st_size / 1e6:.1f} MB file, {runs} runs each, medians, "
           f"Qt platform {PLATFORM}\n")
-    print(f"{'':28}{'bare PySide6':>14}{'copdesk':>12}{'ratio':>8}{'target':>10}")
-    print(f"{'first paint (s)':28}{med(bare, 'paint'):>14.3f}{med(mine, 'paint'):>12.3f}"
+    print(f"{'':34}{'bare PySide6':>14}{'copdesk':>12}{'ratio':>8}{'target':>10}")
+    print(f"{'first paint (s)':34}{med(bare, 'paint'):>14.3f}{med(mine, 'paint'):>12.3f}"
           f"{med(mine, 'paint') / med(bare, 'paint'):>8.2f}{'<= 1.5':>10}")
-    print(f"{'peak memory (MB)':28}{med(bare, 'rss_mb'):>14.0f}{med(mine, 'rss_mb'):>12.0f}"
+    print(f"{'memory at first paint (MB)':34}{med(bare, 'rss_paint_mb'):>14.0f}{med(mine, 'rss_paint_mb'):>12.0f}"
+          f"{med(mine, 'rss_paint_mb') / med(bare, 'rss_paint_mb'):>8.2f}{'<= 2.0':>10}")
+    print(f"{'peak memory, every page seen (MB)':34}{med(bare, 'rss_mb'):>14.0f}{med(mine, 'rss_mb'):>12.0f}"
           f"{med(mine, 'rss_mb') / med(bare, 'rss_mb'):>8.2f}{'<= 2.0':>10}")
-    print(f"{'page switch median (ms)':28}{'':>14}{med(mine, 'switch_median_ms'):>12.1f}{'':>8}{'< 50':>10}")
-    print(f"{'page switch max (ms)':28}{'':>14}{med(mine, 'switch_max_ms'):>12.1f}")
-    print(f"python-docx imported before first paint: {any(r['docx_loaded_at_start'] for r in mine)}")
-
+    print(f"{'panels filled after paint (ms)':34}{'':>14}{med(mine, 'settled_ms'):>12.1f}")
+    print(f"{'page switch median (ms)':34}{'':>14}{med(mine, 'switch_median_ms'):>12.1f}{'':>8}{'< 50':>10}")
+    print(f"{'page switch max (ms)':34}{'':>14}{med(mine, 'switch_max_ms'):>12.1f}{'':>8}{'< 50':>10}")
+    kinds = sorted({k for r in mine for k in r["switch_max_by_kind"]})
+    print("  slowest switch by page kind (ms): " + ", ".join(
+        f"{k} {statistics.median(r['switch_max_by_kind'][k] for r in mine):.0f}" for k in kinds))
+    print(f"pages switched per run: {mine[0]['switches']}")
+    print(f"python-docx imported before first paint: {any(r['docx_loaded_at_start'] for r in mine)}; "
+          f"sqlite-utils: {any(r['sqlite_utils_loaded_at_start'] for r in mine)}")
 
 if __name__ == "__main__":
     main()
