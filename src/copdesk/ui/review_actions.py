@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from copdesk.core import review, versions
+from copdesk.core import review
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
@@ -124,6 +124,7 @@ class ReviewActions:
                 return
         self.session.flush()
         try:
+            from copdesk.core import versions
             v = versions.save_version(self.session.report, name, settings.user_name() or self.session.report.who)
         except CopdeskError as exc:
             show_error(self, exc)
