@@ -66,3 +66,22 @@ def test_answers_out_of_sight_are_spell_checked_once_they_are_shown(qtbot, new_r
     w.page.focus(last)  # as a jump from the checks panel does
     qtbot.waitUntil(lambda: editor.spell.misspelt_words() == ["recieve"], timeout=3000)
     assert not editor.visibleRegion().isEmpty()
+
+
+def test_a_long_answer_is_shown_in_full_at_the_width_of_the_page(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", " ".join(["One sentence about our policy, long enough to wrap."] * 30))
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor = w.page.editors["QRE 12.1.1"]
+
+    def in_full() -> bool:
+        return (editor.verticalScrollBar().maximum() == 0
+                and editor.viewport().height() >= editor.document().size().height())
+
+    qtbot.waitUntil(in_full, timeout=2000)  # no scrollbar inside the answer
+    wide = editor.height()
+    assert wide > 150
+    w.resize(w.width() - 300, w.height())  # narrower: more lines, a taller field
+    qtbot.waitUntil(lambda: in_full() and editor.height() > wide, timeout=2000)
+

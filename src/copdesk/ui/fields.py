@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
                            QUndoStack)
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
@@ -21,6 +21,7 @@ from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
 
 LARGE_DOC = 200_000  # characters: a larger answer is converted to Markdown once per save, not per keystroke
+EXPECTED_WIDTH = 580  # pixels: the text width of an answer in a page of the usual window, until it is laid out
 
 translate = QCoreApplication.translate
 
@@ -170,6 +171,8 @@ class RichTextField(Binding, QTextEdit):
     undo is off: Ctrl+Z goes to the window's stack, which spans all fields.
     """
 
+    text_width = EXPECTED_WIDTH  # the width the last answer laid out got: the next page's are as wide
+
     def __init__(self, session, stack, code, label, parent=None):
         QTextEdit.__init__(self, parent)
         self.bind(session, stack, code, label)
@@ -221,8 +224,20 @@ class RichTextField(Binding, QTextEdit):
         self.push(new)
 
     def _fit(self) -> None:
-        height = int(self.document().size().height()) + 16
+        """As tall as the text (90 to 600 px), so a page reads without a scrollbar in every answer."""
+        document = self.document()
+        if document.textWidth() <= 0:  # not laid out yet: wrap where it will most likely wrap
+            document.setTextWidth(RichTextField.text_width)
+        height = int(document.size().height()) + 16
         self.setFixedHeight(max(90, min(height, 600)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The text wraps anew at a new width: the height follows, just after (a resize made inside the first
+        resize event of a widget is not delivered, and the editor's scrollbars would keep the old height)."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and not self._large():
+            RichTextField.text_width = self.document().textWidth()
+            QTimer.singleShot(0, self, self._fit)
 
     # -- formatting (Format menu and shortcuts act on the focused editor) ----------------------
     def toggle_bold(self) -> None:
