@@ -171,7 +171,7 @@ class RichTextField(Binding, QTextEdit):
     undo is off: Ctrl+Z goes to the window's stack, which spans all fields.
     """
 
-    text_width = EXPECTED_WIDTH  # the width the last answer laid out got: the next page's are as wide
+    text_width = EXPECTED_WIDTH  # the text width the last answer laid out got: the next page's get the same
 
     def __init__(self, session, stack, code, label, parent=None):
         QTextEdit.__init__(self, parent)
@@ -226,17 +226,24 @@ class RichTextField(Binding, QTextEdit):
     def _fit(self) -> None:
         """As tall as the text (90 to 600 px), so a page reads without a scrollbar in every answer."""
         document = self.document()
-        if document.textWidth() <= 0:  # not laid out yet: wrap where it will most likely wrap
+        if not self.isVisible():  # not laid out yet: wrap where it will wrap once shown
             document.setTextWidth(RichTextField.text_width)
         height = int(document.size().height()) + 16
+        if document.textWidth() != RichTextField.text_width and not self.isVisible():
+            document.setTextWidth(RichTextField.text_width)  # the editor re-wrapped it for a scrollbar it has not
+            height = int(document.size().height()) + 16
         self.setFixedHeight(max(90, min(height, 600)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """The text wraps anew at a new width: the height follows, just after (a resize made inside the first
-        resize event of a widget is not delivered, and the editor's scrollbars would keep the old height)."""
+        """The text wraps anew at a new width: the height follows."""
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and not self._large():
+        if event.size().width() == event.oldSize().width() or self._large():
+            return
+        if not self.verticalScrollBar().isVisibleTo(self):  # the width of a text without a scrollbar of its own
             RichTextField.text_width = self.document().textWidth()
+        if self.isVisible():
+            self._fit()
+        else:  # the first resize, as it is shown: a resize made inside it would not reach the scrollbars
             QTimer.singleShot(0, self, self._fit)
 
     # -- formatting (Format menu and shortcuts act on the focused editor) ----------------------
