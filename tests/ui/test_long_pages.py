@@ -85,3 +85,25 @@ def test_a_long_answer_is_shown_in_full_at_the_width_of_the_page(qtbot, new_repo
     w.resize(w.width() - 300, w.height())  # narrower: more lines, a taller field
     qtbot.waitUntil(lambda: in_full() and editor.height() > wide, timeout=2000)
 
+
+
+def test_a_new_comment_reloads_the_page_where_it_was(qtbot, new_report, open_window, template, monkeypatch):
+    """Adding a comment far down a long page shows the new count without jumping back to the top."""
+    from PySide6.QtWidgets import QInputDialog
+    from copdesk.ui import settings
+    settings.set_user("Lena Legal", "LL")
+    r = new_report(measures=["16.1"])
+    last = f"Crisis 1/{_long_crisis_section(r, template)[-1]}"
+    w = open_window(r)
+    w.show_step("Crisis 1")
+    qtbot.waitUntil(lambda: w.page.blocks.waiting == 0, timeout=5000)
+    bar = w.page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 400, timeout=3000)
+    bar.setValue(bar.maximum() - 10)
+    where = bar.value()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Source for these figures?", True))
+    w.on_comment_requested(last)
+    qtbot.waitUntil(lambda: "1 open" in w.page.comment_buttons[last].text(), timeout=3000)
+    qtbot.waitUntil(lambda: w.page.verticalScrollBar().value() == where, timeout=3000)
+    qtbot.wait(100)
+    assert w.page.verticalScrollBar().value() == where  # and it stays there

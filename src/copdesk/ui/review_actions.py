@@ -155,8 +155,28 @@ class ReviewActions:
         return dialog
 
     def _reload_page(self) -> None:
+        """The page again (new comment counts, statuses), where it was: the whole page is built at once and
+        the scroll position set back once it is laid out (set before, it fell back to the top)."""
         if self.page is not None:
             key, scroll = self.page.step.key, self.page.verticalScrollBar().value()
             self.show_step(key)
-            self.page.verticalScrollBar().setValue(scroll)
+            self.page.blocks.finish()
+            _scroll_back(self.page.verticalScrollBar(), scroll)
         self.refresh_status()
+
+
+def _scroll_back(bar, value: int) -> None:
+    """Set `bar` to `value` as soon as its range allows (the page is laid out after it is shown), unless the
+    user scrolls first."""
+    def restore(*_args) -> None:
+        if bar.maximum() >= value:
+            bar.setValue(value)
+            stop()
+
+    def stop(*_args) -> None:
+        bar.rangeChanged.disconnect(restore)
+        bar.actionTriggered.disconnect(stop)
+
+    bar.rangeChanged.connect(restore)
+    bar.actionTriggered.connect(stop)
+    restore()
