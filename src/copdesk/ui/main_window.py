@@ -127,25 +127,25 @@ class MainWindow(ReviewActions, QMainWindow):
         self._side_docks()
         return self._comments_dock
 
+    def _panel(self, attr: str, name: str, dock: QDockWidget):
+        """The panel `name` of ui.checks in `dock`, made on first use; activating an item jumps to it."""
+        if getattr(self, attr) is None:
+            from copdesk.ui import checks
+            panel = getattr(checks, name)()
+            panel.jump.connect(self.jump_to)
+            dock.setWidget(panel)
+            setattr(self, attr, panel)
+        return getattr(self, attr)
+
     @property
     def checks(self):
-        """The checks panel (missing and invalid items), made on first use."""
-        if self._checks is None:
-            from copdesk.ui.checks import ChecksPanel
-            self._checks = ChecksPanel()
-            self._checks.jump.connect(self.jump_to)
-            self.checks_dock.setWidget(self._checks)
-        return self._checks
+        """The checks panel (missing and invalid items)."""
+        return self._panel("_checks", "ChecksPanel", self.checks_dock)
 
     @property
     def find(self):
-        """The find-across-the-report panel, made on first use."""
-        if self._find is None:
-            from copdesk.ui.checks import FindPanel
-            self._find = FindPanel()
-            self._find.jump.connect(self.jump_to)
-            self.find_dock.setWidget(self._find)
-        return self._find
+        """The find-across-the-report panel."""
+        return self._panel("_find", "FindPanel", self.find_dock)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
