@@ -30,7 +30,6 @@ def main() -> int:
     code = sys.argv[1] if len(sys.argv) > 1 else "en_GB"
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication
     from copdesk.app import make_app
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())

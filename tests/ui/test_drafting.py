@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from copdesk.ui.fields import RichTextField, YesNoField
@@ -16,6 +16,14 @@ def goto(qtbot, window, key):
     window.show_step(key)
     qtbot.waitUntil(lambda: window.page.isVisible() and window.page.widget().height() > 0, timeout=2000)
     qtbot.wait(20)
+
+
+def focus_qre(qtbot, window):
+    """Measure 12.1's page shown, the cursor in QRE 12.1.1's editor (returned)."""
+    goto(qtbot, window, "Measure 12.1")
+    editor: RichTextField = window.page.editors["QRE 12.1.1"]
+    editor.setFocus()
+    return editor
 
 
 def _saved(qtbot, window):
@@ -43,9 +51,7 @@ def test_yes_no_with_follow_up(qtbot, new_report, open_window):
 def test_qre_with_nested_bullets_bold_and_a_link(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor: RichTextField = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     qtbot.keyClicks(editor, "Our work:")
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.keyClicks(editor, "- first")  # "- " starts a list, as in Word
@@ -325,9 +331,7 @@ def test_every_input_has_an_accessible_name(qtbot, new_report, open_window):
 def test_closing_flushes_pending_edits(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     qtbot.keyClicks(editor, "typed just before closing")
     assert w.session.dirty
     w.close()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from copdesk.ui.fields import LARGE_DOC
 from tests.ui.conftest import reopen
-from tests.ui.test_drafting import _saved, goto
+from tests.ui.test_drafting import _saved, focus_qre, goto
 
 PARAGRAPH = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. " * 8 + "\n\n"
 
@@ -24,9 +24,7 @@ def _timed(fn, *args):
 def test_control_characters_are_saved_and_named_by_the_checks(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     editor.insertPlainText("bell\x07 escape\x1b[31m form\x0c feed \x01\x02 end")
     _saved(qtbot, w)
     with reopen(r.path) as f:

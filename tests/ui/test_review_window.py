@@ -11,7 +11,7 @@ from copdesk.core import merge, review
 from copdesk.core.report import Report
 from copdesk.ui import settings
 from tests.ui.conftest import reopen
-from tests.ui.test_drafting import _saved, goto
+from tests.ui.test_drafting import _saved, focus_qre, goto
 
 
 def _named(name="Lena Legal", initials="LL"):
@@ -113,9 +113,7 @@ def test_versions_and_compare(qtbot, new_report, open_window, monkeypatch, tmp_p
     r.set_text("QRE 12.1.1", "We removed 10 accounts.")
     w = open_window(r)
     w.save_version("sent to legal")
-    goto(qtbot, w, "Measure 12.1")
-    editor = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     editor.selectAll()
     qtbot.keyClicks(editor, "We removed 12 fake accounts.")
     _saved(qtbot, w)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tests.ui.conftest import reopen
-from tests.ui.test_drafting import _saved, goto
+from tests.ui.test_drafting import _saved, focus_qre, goto
 
 
 def test_add_rename_fill_and_remove_a_crisis_sub_section(qtbot, new_report, open_window, monkeypatch):
@@ -58,9 +58,7 @@ def test_editing_a_carried_answer_clears_the_mark(qtbot, new_report, open_window
     r = new_report(measures=["12.1"])
     r.set_text("QRE 12.1.1", "Old", status="carried")
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     editor.moveCursor(QTextCursor.End)
     qtbot.keyClicks(editor, " and new")
     _saved(qtbot, w)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint
 from copdesk.ui import settings, spell
 from copdesk.ui.fields import RichTextField
 from tests.ui.conftest import reopen
-from tests.ui.test_drafting import _saved, goto
+from tests.ui.test_drafting import _saved, focus_qre, goto
 
 
 @pytest.fixture(autouse=True)
@@ -46,9 +46,7 @@ def test_british_english_verdicts_and_suggestions():
 def test_misspelt_words_are_underlined_and_stay_out_of_the_file(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor: RichTextField = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     qtbot.keyClicks(editor, "We recieve reports about the colour of SLI data at https://example.org/teh ")
     editor.spell.settle()
     assert editor.spell.misspelt_words() == ["recieve"]
@@ -83,9 +81,7 @@ def _menu_at_word(editor: RichTextField, word: str):
 def test_suggestion_from_the_context_menu_replaces_the_word_with_undo(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor: RichTextField = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     qtbot.keyClicks(editor, "We recieve reports. ")
     editor.spell.settle()
     menu = _menu_at_word(editor, "recieve")
@@ -107,9 +103,7 @@ def test_suggestion_from_the_context_menu_replaces_the_word_with_undo(qtbot, new
 def test_add_to_dictionary_is_kept_in_settings(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    goto(qtbot, w, "Measure 12.1")
-    editor: RichTextField = w.page.editors["QRE 12.1.1"]
-    editor.setFocus()
+    editor = focus_qre(qtbot, w)
     qtbot.keyClicks(editor, "Our Kestrelbot flags posts. ")
     editor.spell.settle()
     assert editor.spell.misspelt_words() == ["Kestrelbot"]
