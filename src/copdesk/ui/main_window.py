@@ -64,7 +64,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session.flush()
         data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
-        self.navigator.rebuild(self.session.template, data)
+        self.navigator.rebuild(self.session.template, data, self._steps)
         self.show_step("header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._closed = False
@@ -336,7 +336,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def _on_structure(self) -> None:
         data = self.session.snapshot()
         self._steps = wizard.steps(self.session.template, data)
-        self.navigator.rebuild(self.session.template, data)
+        self.navigator.rebuild(self.session.template, data, self._steps)
         self._refresh_panels(data)
 
     def refresh_status(self) -> None:

@@ -38,12 +38,12 @@ class NavigatorView(QTreeWidget):
         self.currentItemChanged.connect(self._changed)
         self._quiet = False
 
-    def rebuild(self, t: Template, data: ReportData) -> None:
+    def rebuild(self, t: Template, data: ReportData, all_steps: list[wizard.Step] | None = None) -> None:
         current = self.current_key()
         self._quiet = True
         self.clear()
         self._items.clear()
-        all_steps = wizard.steps(t, data)
+        all_steps = wizard.steps(t, data) if all_steps is None else all_steps
         for step in all_steps:
             parent = self._items.get(step.parent)
             item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self)

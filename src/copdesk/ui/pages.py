@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core import wizard
-from copdesk.core.template import Item, Template
+from copdesk.core.template import Item
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
 from copdesk.ui.session import DraftSession

@@ -3,9 +3,6 @@ comparison and merge. A mixin, so main_window.py stays about drafting."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-
 from copdesk.core import review
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
