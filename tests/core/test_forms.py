@@ -196,3 +196,8 @@ def test_template_cache_entry_for_another_key_is_a_miss(tmp_path):
     assert form_cache.get(path, None, True) is None
     assert forms.load_file(path).index["Chapter II"].title == "Advertising"  # parsed again, cache rewritten
     assert json.loads(cache_file.read_text("utf-8"))["key"] == key
+    for damaged in ({"data": {"format": "copdesk-template"}, "applied": [], "content_hash": "x"}, {"data": 3},
+                    ["not", "a", "mapping"]):
+        cache_file.write_text(json.dumps({"key": key, "value": damaged}), "utf-8")
+        assert forms.load_file(path).index["Chapter II"].title == "Advertising"
+        assert json.loads(cache_file.read_text("utf-8"))["value"]["content_hash"] != "x"

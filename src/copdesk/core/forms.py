@@ -204,8 +204,11 @@ def load_file(path: Path, user_dir: Path | None = None, with_corrections: bool =
     """Load one template file, with the corrections for its edition from the user forms folder."""
     from copdesk.core import form_cache
     cached = form_cache.get(path, user_dir, with_corrections)
-    if cached is not None and "content_hash" in cached:
-        return build_template(cached["data"], str(path), "", tuple(cached["applied"]), cached["content_hash"])
+    if isinstance(cached, dict) and "content_hash" in cached:
+        try:
+            return build_template(cached["data"], str(path), "", tuple(cached["applied"]), cached["content_hash"])
+        except (KeyError, TypeError, ValueError, FormError):
+            pass  # a damaged cache entry: the file is parsed again and the entry written anew
     template = _load_file(path, user_dir, with_corrections)
     return template
 
