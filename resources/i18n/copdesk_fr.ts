@@ -580,10 +580,6 @@
         <translation>Prochain incomplet</translation>
     </message>
     <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
         <source>Checks</source>
         <translation>Vérifications</translation>
     </message>

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import (QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
-                           QUndoStack)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
 from copdesk.ui.markdown_io import for_editor, to_markdown
+from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
 from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
 
+_NOT_YET = object()  # a RichTextField's spell highlighter before it is made
 LARGE_DOC = 200_000  # characters: a larger answer is converted to Markdown once per save, not per keystroke
 EXPECTED_WIDTH = 580  # pixels: the text width of an answer in a page of the usual window, until it is laid out
 
@@ -184,7 +185,21 @@ class RichTextField(Binding, QTextEdit):
         self._markdown = None
         self.load(session.text(code))
         self.textChanged.connect(self._edited)
-        self.spell = _spell_highlighter(self) if not self._large() else None
+        self._spell = None if self._large() else _NOT_YET
+        self._spell_due = False
+
+    @property
+    def spell(self):
+        """The spell-check highlighter (None when spelling is off, or for a huge answer), made on first use:
+        for an editor on screen, just after its first paint (see paintEvent)."""
+        if self._spell is _NOT_YET:
+            self._spell = _spell_highlighter(self)
+        return self._spell
+
+    def _start_spell(self) -> None:
+        spell = self.spell
+        if spell is not None and not spell.attached:
+            spell.attach()
 
     def markdown(self) -> str:
         return to_markdown(self.document())
@@ -210,7 +225,9 @@ class RichTextField(Binding, QTextEdit):
 
     def _drop_spell(self) -> None:
         """No spell check on a huge answer: underlining megabytes of words would freeze the window."""
-        spell, self.spell = self.spell, None  # first: detaching re-highlights, which calls _edited again
+        spell, self._spell = self._spell, None  # first: detaching re-highlights, which calls _edited again
+        if spell is _NOT_YET:
+            return
         if spell is not None:
             import shiboken6
             shiboken6.delete(spell)  # at once, with its lookup timer (deleteLater could let it fire first)
@@ -247,17 +264,21 @@ class RichTextField(Binding, QTextEdit):
             QTimer.singleShot(0, self, self._fit)
 
     # -- formatting (Format menu and shortcuts act on the focused editor) ----------------------
+    # The text-format classes are imported where used: each brings its enums, which start-up need not build.
     def toggle_bold(self) -> None:
+        from PySide6.QtGui import QFont, QTextCharFormat
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Normal if self.fontWeight() > QFont.Normal else QFont.Bold)
         self.mergeCurrentCharFormat(fmt)
 
     def toggle_italic(self) -> None:
+        from PySide6.QtGui import QTextCharFormat
         fmt = QTextCharFormat()
         fmt.setFontItalic(not self.fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
     def toggle_bullets(self) -> None:
+        from PySide6.QtGui import QTextCursor, QTextListFormat
         cursor = self.textCursor()
         current = cursor.currentList()
         if current is not None:
@@ -278,12 +299,14 @@ class RichTextField(Binding, QTextEdit):
         if current is None:
             return
         level = max(1, current.format().indent() + step)
+        from PySide6.QtGui import QTextListFormat
         fmt = QTextListFormat()
         fmt.setIndent(level)
         fmt.setStyle(QTextListFormat.ListDisc)  # Markdown "-" at every level
         cursor.createList(fmt)
 
     def insert_link(self, url: str, text: str = "") -> None:
+        from PySide6.QtGui import QTextCharFormat
         cursor = self.textCursor()
         plain = self.currentCharFormat()
         fmt = QTextCharFormat(plain)
@@ -301,6 +324,7 @@ class RichTextField(Binding, QTextEdit):
                 and cursor.block().text() in ("-", "*") and cursor.positionInBlock() == 1):
             cursor.beginEditBlock()
             cursor.deletePreviousChar()
+            from PySide6.QtGui import QTextListFormat
             cursor.createList(QTextListFormat.ListDisc)
             cursor.endEditBlock()
             return
@@ -324,21 +348,25 @@ class RichTextField(Binding, QTextEdit):
         menu.deleteLater()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """Spelling is checked from the first time the editor is on screen, not for answers out of sight."""
-        if self.spell is not None and not self.spell.attached:
-            self.spell.attach()
+        """Spelling is checked from the first time the editor is on screen, not for answers out of sight: the
+        text shows first, its underlines follow at the next turn of the event loop."""
+        if not self._spell_due and self._spell is not None:
+            self._spell_due = True
+            QTimer.singleShot(0, self, self._start_spell)
         super().paintEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """The spelling dictionary loads (in the background) when someone first writes, not at start-up."""
-        if self.spell is not None and not self.spell.checker.loaded:
-            self.spell.checker.start()
+        spell = self.spell
+        if spell is not None and not spell.checker.loaded:
+            spell.checker.start()
         super().focusInEvent(event)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:
+    def insertFromMimeData(self, source) -> None:
         if len(source.text()) + len(source.html()) > LARGE_DOC:
             self._drop_spell()
         if source.hasHtml():
+            from PySide6.QtGui import QTextDocument
             clean = QTextDocument()
             clean.setHtml(source.html())
             self.textCursor().insertMarkdown(for_editor(to_markdown(clean)))
@@ -360,13 +388,15 @@ def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", ext
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
-    head = QLabel(f"<b>{title}</b>")
-    head.setTextFormat(Qt.RichText)
+    head = QLabel(f"<b>{title}</b>")  # rich text: it starts with a tag (no Qt.TextFormat at start-up, see ui/qt.py)
     head.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(head, 1)
     if extra is not None:
-        row.addWidget(extra, 0, Qt.AlignTop)
+        top = QVBoxLayout()  # at the top beside a title that wraps (an alignment flag would build Qt's enums)
+        top.addWidget(extra)
+        top.addStretch(1)
+        row.addLayout(top)
     lay.addLayout(row)
     for text, name in ((wording, "wording"), (note, "summary")):
         if text:

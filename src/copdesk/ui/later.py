@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from copdesk.ui.qt import Qt
+
 SLICE_S = 0.004  # seconds of building per turn of the event loop
 MIN_SCREEN = 900  # pixels: built at once even when the screen is smaller (or unknown)
 
@@ -37,6 +39,7 @@ class Later(QObject):
         self.height = 0  # estimated pixels of the blocks built so far
         self._pending: deque[Callable[[], None]] = deque()
         self._finished = False  # after finish(), every block is built at once
+        self._grows: QWidget | None = None  # the page body, until the first slice
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._slice)
 
@@ -58,6 +61,7 @@ class Later(QObject):
     def start_after_paint(self, widget) -> None:
         """Build the waiting blocks once `widget` (the page) has been painted: the first screen shows first."""
         if self._pending:
+            self._grows = widget
             widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
@@ -75,6 +79,9 @@ class Later(QObject):
             self._pending.popleft()()
 
     def _slice(self) -> None:
+        if self._grows is not None:  # the blocks built from now on grow it downwards: repaint only what is new
+            self._grows.setAttribute(Qt.WA_StaticContents)
+            self._grows = None
         deadline = time.perf_counter() + SLICE_S
         while self._pending and time.perf_counter() < deadline:
             self._pending.popleft()()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from copdesk.core import wizard
 from copdesk.core.report import Report
@@ -20,6 +20,7 @@ from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 from copdesk.ui.navigator import NavigatorView
 from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePage, Page
+from copdesk.ui.qt import Qt
 from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
 from copdesk.ui.tasks import run_task
@@ -45,12 +46,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self._tasks: list = []
         self.setWindowTitle(f"{report.path.name}[*] — copdesk")
         self.resize(1280, 860)
-        self._build_central()
-        self._build_docks()
+        self._build_layout()
         self._build_actions()
         self._build_review()
-        # the page gets the room: the side panels start narrow (the user can widen them)
-        self.resizeDocks([self.navigator_dock, self.checks_dock], [320, 300], Qt.Horizontal)
         self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
@@ -70,9 +68,16 @@ class MainWindow(ReviewActions, QMainWindow):
         self._closed = False
 
     # -- layout ---------------------------------------------------------------------------------
-    def _build_central(self) -> None:
-        central = QWidget()
-        lay = QVBoxLayout(central)
+    def _build_layout(self) -> None:
+        """Navigator | page | side panels (Checks, Find, Comments), side by side in a splitter.
+
+        A splitter rather than dock widgets: placing a dock takes a Qt.DockWidgetArea, and the first use of the
+        Qt namespace costs start-up 12 ms (ui/qt.py). The side panels are made after the first paint, in the
+        room a blank placeholder keeps for them, so the page does not move when they arrive."""
+        self.navigator = NavigatorView()
+        self.navigator.step_activated.connect(self.show_step)
+        column = QWidget()
+        lay = QVBoxLayout(column)
         lay.setContentsMargins(0, 0, 0, 0)
         self.page_host = QVBoxLayout()
         lay.addLayout(self.page_host, 1)
@@ -87,70 +92,66 @@ class MainWindow(ReviewActions, QMainWindow):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         lay.addLayout(buttons)
+        self._side = None  # a QTabWidget, made after the first paint (see side_panels)
+        self._checks = self._find = None
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.navigator, column, QWidget()):  # the last one keeps the side panels' room
+            self.splitter.addWidget(widget)
+        self.splitter.setCollapsible(1, False)  # the page never disappears; the panels beside it may be dragged shut
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the page
+        self.splitter.setSizes([320, 660, 300])  # the page gets the room: the side panels start narrow
+        central = QWidget()  # banners (read-only, recovered, ...) go above the splitter, across the window
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-    def _build_docks(self) -> None:
-        self.navigator = NavigatorView()
-        self.navigator.step_activated.connect(self.show_step)
-        nav = QDockWidget(self.tr("Report"), self)
-        nav.setObjectName("navigatorDock")
-        nav.setWidget(self.navigator)
-        nav.setFeatures(QDockWidget.DockWidgetMovable)
-        self.addDockWidget(Qt.LeftDockWidgetArea, nav)
-        self._checks = self._find = None  # the panels are made after the first paint (see `checks`, `find`)
-        self.checks_dock = QDockWidget(self.tr("Checks"), self)
-        self.checks_dock.setObjectName("checksDock")
-        self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
-        self._find_dock = self._comments_dock = None  # tabbed beside Checks after the first paint
-        self.navigator_dock = nav
+    def side_panels(self):
+        """The tabs beside the page (Checks, Find, Comments), made on first use: after the first paint at the
+        latest. Activating an item in any of them jumps to it."""
+        if self._side is None:
+            from PySide6.QtWidgets import QTabWidget
+            from copdesk.ui.checks import ChecksPanel, FindPanel
+            from copdesk.ui.review_panel import CommentsPanel
+            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session)
+            tabs = QTabWidget()
+            tabs.setObjectName("sidePanels")
+            tabs.setDocumentMode(True)
+            for panel, title in ((self._checks, self.tr("Checks")), (self._find, self.tr("Find")),
+                                 (self._comments, self.tr("Comments"))):
+                panel.jump.connect(self.jump_to)
+                tabs.addTab(panel, title)
+            placeholder = self.splitter.replaceWidget(2, tabs)  # same size: nothing moves
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self._side = tabs
+        return self._side
 
-    def _side_docks(self) -> None:
-        """Find and Comments, tabbed with Checks (the tab bar costs start-up time: made after the first paint)."""
-        if self._find_dock is not None:
-            return
-        self._find_dock = QDockWidget(self.tr("Find"), self)
-        self._find_dock.setObjectName("findDock")
-        self._comments_dock = QDockWidget(self.tr("Comments"), self)
-        self._comments_dock.setObjectName("commentsDock")
-        for dock in (self._find_dock, self._comments_dock):
-            self.addDockWidget(Qt.RightDockWidgetArea, dock)
-            self.tabifyDockWidget(self.checks_dock, dock)
-        self.checks_dock.raise_()
-
-    @property
-    def find_dock(self) -> QDockWidget:
-        self._side_docks()
-        return self._find_dock
-
-    @property
-    def comments_dock(self) -> QDockWidget:
-        self._side_docks()
-        return self._comments_dock
-
-    def _panel(self, attr: str, name: str, dock: QDockWidget):
-        """The panel `name` of ui.checks in `dock`, made on first use; activating an item jumps to it."""
-        if getattr(self, attr) is None:
-            from copdesk.ui import checks
-            panel = getattr(checks, name)()
-            panel.jump.connect(self.jump_to)
-            dock.setWidget(panel)
-            setattr(self, attr, panel)
-        return getattr(self, attr)
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring a side panel to the front, opening the side column again if it was dragged shut."""
+        self.side_panels().setCurrentWidget(panel)
+        nav, page, side = self.splitter.sizes()
+        if side == 0:
+            self.splitter.setSizes([nav, max(page - 300, 200), 300])
 
     @property
     def checks(self):
         """The checks panel (missing and invalid items)."""
-        return self._panel("_checks", "ChecksPanel", self.checks_dock)
+        self.side_panels()
+        return self._checks
 
     @property
     def find(self):
         """The find-across-the-report panel."""
-        return self._panel("_find", "FindPanel", self.find_dock)
+        self.side_panels()
+        return self._find
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overloads would build the Qt namespace at start-up (ui/qt.py)
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())  # slots take their own arguments, never `checked`
         menu.addAction(action)
         return action
@@ -173,7 +174,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
@@ -193,7 +194,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
         self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
-        self._action(go, self.tr("&Checks"), lambda: (self.checks_dock.raise_(), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.list.setFocus()), "Ctrl+Shift+C")
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -317,7 +318,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def focus_find(self) -> None:
         self.find.set_source(self.session.template, self.session.snapshot())
-        self.find_dock.raise_()
+        self.show_panel(self.find)
         self.find.query.setFocus()
         self.find.query.selectAll()
 
@@ -409,9 +410,7 @@ class MainWindow(ReviewActions, QMainWindow):
         """What start-up leaves for after the report is on screen: the panels beside the page, merge news."""
         if self._closed:
             return
-        self._side_docks()
-        self._refresh_panels(self.session.report.snapshot())
-        self.comments  # noqa: B018 - made now, so the Comments tab is ready when clicked
+        self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN
         gc.enable()  # copdesk.app turned the collector off for start-up

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextListFormat
+from functools import cache
+
+from PySide6.QtGui import QTextBlock, QTextDocument
 
 _LIST_LINE = re.compile(r"^\s*([-*+]|\d{1,9}[.)])\s")
-_NUMBERED = {QTextListFormat.ListDecimal, QTextListFormat.ListLowerAlpha, QTextListFormat.ListUpperAlpha,
-             QTextListFormat.ListLowerRoman, QTextListFormat.ListUpperRoman}
 _ESCAPE = re.compile(r"([\\*_\[\]<`])")
 _LEADING = re.compile(r"^(\s*)([-+*#>]|\d{1,9}[.)])(\s|$)")
 
@@ -44,7 +44,17 @@ def _escape(text: str, at_start: bool) -> str:
     return text.replace("\u2028", "\n")
 
 
-def _inline(block: QTextBlock) -> str:
+@cache
+def _formats() -> tuple:
+    """(bold weight, numbered list styles), looked up on the first conversion: QFont and QTextListFormat bring
+    their enums, which opening a report (Markdown into the editor, for_editor) does not need."""
+    from PySide6.QtGui import QFont, QTextListFormat
+    numbered = {QTextListFormat.ListDecimal, QTextListFormat.ListLowerAlpha, QTextListFormat.ListUpperAlpha,
+                QTextListFormat.ListLowerRoman, QTextListFormat.ListUpperRoman}
+    return QFont.Bold, numbered
+
+
+def _inline(block: QTextBlock, bold) -> str:
     parts = []
     it = block.begin()
     while not it.atEnd():
@@ -54,7 +64,7 @@ def _inline(block: QTextBlock) -> str:
         core = text.strip()
         if core:
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-            if fmt.fontWeight() >= QFont.Bold:
+            if fmt.fontWeight() >= bold:
                 core = f"**{core}**"
             if fmt.fontItalic():
                 core = f"*{core}*"
@@ -68,15 +78,16 @@ def _inline(block: QTextBlock) -> str:
 
 def to_markdown(doc: QTextDocument) -> str:
     """The document as copdesk Markdown: paragraphs apart by a blank line, "- " / "1. " lists by level."""
+    bold, numbered = _formats()
     chunks: list[tuple[bool, str]] = []
     block = doc.begin()
     while block.isValid():
-        text = _inline(block)
+        text = _inline(block, bold)
         lst = block.textList()
         if lst is not None:
             fmt = lst.format()
             level = max(fmt.indent(), 1) - 1
-            marker = f"{lst.itemNumber(block) + 1}." if fmt.style() in _NUMBERED else "-"
+            marker = f"{lst.itemNumber(block) + 1}." if fmt.style() in numbered else "-"
             chunks.append((True, "  " * level + f"{marker} {text}".rstrip()))
         else:
             chunks.append((False, text))

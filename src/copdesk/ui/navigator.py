@@ -6,7 +6,7 @@ show their progress as "3/5".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -14,8 +14,9 @@ from copdesk import paths
 from copdesk.core import wizard
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
+from copdesk.ui.qt import ACCESSIBLE_TEXT_ROLE, USER_ROLE
 
-KEY = Qt.UserRole
+KEY = USER_ROLE
 # resources/icons/status/NAME-16.png and -32.png (packaging/make_status_icons.py): a shape per status
 ICONS = {wizard.COMPLETE: "complete", wizard.IN_PROGRESS: "in_progress", wizard.EMPTY: "empty",
          wizard.CARRIED: "carried"}
@@ -69,7 +70,7 @@ class NavigatorView(QTreeWidget):
             item.setText(0, f"{step.label}{extra} — {words}")
             item.setIcon(0, self._icon(status))
             item.setToolTip(0, f"{step.label}: {words}")
-            item.setData(0, Qt.AccessibleTextRole, f"{step.label}, {words}{extra}")
+            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")
 
     def _icon(self, status: str):
         if status not in self._icons:

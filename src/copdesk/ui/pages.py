@@ -8,7 +8,7 @@ page builds what fills the first screen before it shows, and the rest right afte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from copdesk.core import wizard
 from copdesk.core.template import Item
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
+from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import mark
 
@@ -85,7 +86,6 @@ class Page(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         body.setObjectName("page")
-        body.setAttribute(Qt.WA_StaticContents)  # blocks built later grow it downwards: repaint only what is new
         outer = QVBoxLayout(body)
         outer.setContentsMargins(24, 16, 24, 24)
         self.lay = QVBoxLayout()  # the blocks; a block built later still comes before the stretch

@@ -24,19 +24,15 @@ class ReviewActions:
 
     @property
     def comments(self):
-        """The comments panel, made on first use (after the first paint at the latest: start-up is lighter)."""
-        if self._comments is None:
-            from copdesk.ui.review_panel import CommentsPanel
-            self._comments = CommentsPanel(self.session)
-            self._comments.jump.connect(self.jump_to)
-            self.comments_dock.setWidget(self._comments)
+        """The comments panel, beside Checks and Find (made after the first paint at the latest)."""
+        self.side_panels()
         return self._comments
 
     def _build_review(self) -> None:
-        self._comments = None  # its dock is made with Find's, after the first paint (MainWindow._side_docks)
+        self._comments = None  # made with the other side panels (MainWindow.side_panels)
         menu = self.menuBar().addMenu(self.tr("&Review"))
         self._action(menu, self.tr("&Comment on this answer…"), self.comment_on_focused, "Ctrl+Alt+M")
-        self._action(menu, self.tr("Show c&omments"), lambda: (self.comments_dock.raise_(), self.comments.tree.setFocus()),
+        self._action(menu, self.tr("Show c&omments"), lambda: (self.show_panel(self.comments), self.comments.tree.setFocus()),
                      "Ctrl+Shift+M")
         menu.addSeparator()
         self.freeze_action = self._action(menu, self.tr("&Freeze for review"), self.toggle_freeze)
@@ -57,7 +53,7 @@ class ReviewActions:
         code, _, cell = target.partition("@")
         if cell or not review.threads(self.session.report, code):
             write_comment(self, self.session, code, cell=cell)
-        self.comments_dock.raise_()
+        self.show_panel(self.comments)
         self.comments.show_code(code)
 
     def comment_on_focused(self) -> None:
