@@ -17,27 +17,28 @@ import re
 from copdesk.core.template import Template
 
 CRISIS_PARTS = ("title", "threats", "mitigations")
-_CRISIS = re.compile(r"^crisis\s*(\d+)\s*/\s*(.+)$", re.I)
+# Patterns as text, compiled (and cached by re) when first used: compiling them all at import cost start-up.
+_CRISIS = r"^crisis\s*(\d+)\s*/\s*(.+)$"
 _PATTERNS = [
-    (re.compile(r"^header[.\s]+(\w+)$", re.I), lambda m: f"header.{m.group(1).lower()}"),
-    (re.compile(r"^(?:c|commitment)\s*(\d+)[\s./]*q\s*([1-9])$", re.I), lambda m: f"Commitment {int(m.group(1))} Q{m.group(2)}"),
-    (re.compile(r"^(qre|sli)\s*(\d+\.\d+\.\d+)$", re.I), lambda m: f"{m.group(1).upper()} {m.group(2)}"),
-    (re.compile(r"^(?:m|measure)?\s*(\d+\.\d+)$", re.I), lambda m: f"Measure {m.group(1)}"),
-    (re.compile(r"^(?:c|commitment)?\s*(\d+)$", re.I), lambda m: f"Commitment {int(m.group(1))}"),
-    (re.compile(r"^chapter\s+([ivxlc]+)$", re.I), lambda m: f"Chapter {m.group(1).upper()}"),
+    (r"^header[.\s]+(\w+)$", lambda m: f"header.{m.group(1).lower()}"),
+    (r"^(?:c|commitment)\s*(\d+)[\s./]*q\s*([1-9])$", lambda m: f"Commitment {int(m.group(1))} Q{m.group(2)}"),
+    (r"^(qre|sli)\s*(\d+\.\d+\.\d+)$", lambda m: f"{m.group(1).upper()} {m.group(2)}"),
+    (r"^(?:m|measure)?\s*(\d+\.\d+)$", lambda m: f"Measure {m.group(1)}"),
+    (r"^(?:c|commitment)?\s*(\d+)$", lambda m: f"Commitment {int(m.group(1))}"),
+    (r"^chapter\s+([ivxlc]+)$", lambda m: f"Chapter {m.group(1).upper()}"),
 ]
 
 
 def normalize(raw: str) -> str:
     """The canonical spelling of a loosely typed code (unchanged when it is not recognised)."""
     text = " ".join(raw.split())
-    m = _CRISIS.match(text)
+    m = re.match(_CRISIS, text, re.I)
     if m:
         rest = m.group(2).strip()
         part = rest.lower() if rest.lower() in CRISIS_PARTS else normalize(rest)
         return f"Crisis {int(m.group(1))}/{part}"
     for pattern, build in _PATTERNS:
-        m = pattern.match(text)
+        m = re.match(pattern, text, re.I)
         if m:
             return build(m)
     return text

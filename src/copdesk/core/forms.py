@@ -18,10 +18,10 @@ from copdesk.core.template import (
     STATUSES, Chapter, Commitment, CrisisSpec, Element, HeaderField, Measure, Question, Template)
 
 CODE_RE = {
-    "chapter": re.compile(r"^Chapter [IVXLC]+$"),
-    "commitment": re.compile(r"^Commitment (\d+)$"),
-    "measure": re.compile(r"^Measure (\d+)\.(\d+)$"),
-    "element": re.compile(r"^(QRE|SLI) (\d+)\.(\d+)\.(\d+)$"),
+    "chapter": r"^Chapter [IVXLC]+$",
+    "commitment": r"^Commitment (\d+)$",
+    "measure": r"^Measure (\d+)\.(\d+)$",
+    "element": r"^(QRE|SLI) (\d+)\.(\d+)\.(\d+)$",
 }
 ITEM_KEYS = {"code", "title", "status", "wording", "wording_source", "note", "origin"}
 TOP_KEYS = {"format", "format_version", "edition", "name", "valid_from", "header", "submitted_label",
@@ -75,7 +75,7 @@ def _item_fields(r: _Reader, data: dict, path: tuple, node: str) -> dict:
 
 def _code(r: _Reader, data: dict, path: tuple, kind: str, seen: set[str]) -> re.Match:
     code = r.text_field(data, "code", path, f"{kind} #{path[-1] + 1}")
-    match = CODE_RE[kind].match(code)
+    match = re.match(CODE_RE[kind], code)
     if not match:
         raise r.fail(path + ("code",), code or kind, f"code '{code}' does not look like a {kind} code")
     if code in seen:

@@ -13,8 +13,8 @@ from copdesk.core.errors import InputError
 from copdesk.core.template import Template
 
 MARKERS = {"", "-", "–", "—", "n/a", "na", "not available", "not applicable", "n.a.", "x", "*"}
-_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_NUMBER = r"^[-+]?(\d+(\.\d*)?|\.\d+)$"  # compiled (and cached by re) at first use, not at start-up
+_SPACES = r"[\s\u00a0\u202f\u2009']"
 
 
 def is_marker(cell: str | None) -> bool:
@@ -34,10 +34,10 @@ def parse_number(cell: str | None) -> float | None:
     """The number a cell holds ("1,234" -> 1234, "12.5%" -> 12.5, "€ 3.2" -> 3.2), else None."""
     if cell is None:
         return None
-    text = _SPACES.sub("", cell.strip()).lstrip("€$£").rstrip("%")
+    text = re.sub(_SPACES, "", cell.strip()).lstrip("€$£").rstrip("%")
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")
-    return float(text) if _NUMBER.match(text) else None
+    return float(text) if re.match(_NUMBER, text) else None
 
 
 @dataclass(frozen=True)

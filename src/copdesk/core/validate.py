@@ -20,7 +20,7 @@ from copdesk.core.template import Template
 from copdesk.core.text import bad_chars, is_blank
 
 BLOCKING = ("missing", "invalid")
-YES_NO = re.compile(r"^\s*(yes|no|n/?a|not applicable)\b[\s.!]*$", re.I)
+YES_NO = r"^\s*(yes|no|n/?a|not applicable)\b[\s.!]*$"  # case-insensitive; compiled at first use
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _typed_value(t: Template, code: str, text: str) -> list[Issue]:
     if is_blank(text):
         return []
     m = re.match(r"^Commitment \d+ (Q\d)$", code)
-    if m and t.question(m.group(1)) and t.question(m.group(1)).kind == "yes_no" and not YES_NO.match(text):
+    if m and t.question(m.group(1)) and t.question(m.group(1)).kind == "yes_no" and not re.match(YES_NO, text, re.I):
         return [Issue("warning", code, "expected Yes or No; the answer is prose")]
     field = t.header_field(code[7:]) if code.startswith("header.") else None
     if field and field.kind == "date":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from copdesk import paths
@@ -74,7 +74,8 @@ class Controller(QObject):
             return None
         path = plan.path
         if not path.parent.name.startswith("copdesk-sample-"):
-            settings.add_recent(path)
+            # after the window is on screen: writing the settings file is no reason to wait for the report
+            QTimer.singleShot(0, lambda: settings.add_recent(path))
         window = MainWindow(report, controller=self)
         window_safety.attach(window, plan)
         window.destroyed.connect(lambda *_: None)

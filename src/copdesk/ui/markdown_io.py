@@ -15,8 +15,8 @@ from functools import cache
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 _LIST_LINE = re.compile(r"^\s*([-*+]|\d{1,9}[.)])\s")
-_ESCAPE = re.compile(r"([\\*_\[\]<`])")
-_LEADING = re.compile(r"^(\s*)([-+*#>]|\d{1,9}[.)])(\s|$)")
+_ESCAPE = r"([\\*_\[\]<`])"  # compiled (cached by re) at the first edit, not at start-up
+_LEADING = r"^(\s*)([-+*#>]|\d{1,9}[.)])(\s|$)"
 
 
 def for_editor(stored: str) -> str:
@@ -38,9 +38,9 @@ def _escape_marker(m: re.Match) -> str:
 
 
 def _escape(text: str, at_start: bool) -> str:
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = re.sub(_ESCAPE, r"\\\1", text)
     if at_start:
-        text = _LEADING.sub(_escape_marker, text, count=1)
+        text = re.sub(_LEADING, _escape_marker, text, count=1)
     return text.replace("\u2028", "\n")
 
 
