@@ -20,19 +20,19 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from copdesk import paths
 from copdesk.core.errors import StoreError
+from copdesk.core.records import record
 
 KEEP = 5
 BACKUP_EVERY_S = 300
 SUFFIX = ".copdesk"
 
 
-@dataclass(frozen=True)
+@record
 class Backup:
     path: Path
     at: str  # ISO time in UTC when it was made

@@ -19,19 +19,19 @@ Files apply in name order; each changed item records the file in its `origin`.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from copdesk import paths
 from copdesk.core import yamlfile
 from copdesk.core.errors import FormError
+from copdesk.core.records import record
 
 SETTABLE = {"title", "status", "wording", "wording_source", "note"}
 CHILD_LISTS = {"Chapter": "commitments", "Commitment": "measures", "Measure": None}
 
 
-@dataclass(frozen=True)
+@record
 class Corrections:
     file: str
     text: str

@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
 
+from copdesk.core.records import record
 from copdesk.core.versions import Content
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     code: str
     kind: str  # "added", "removed", "changed"

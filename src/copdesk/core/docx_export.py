@@ -16,7 +16,7 @@ never printed as wording, and only on request (`summaries=True`), marked as not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from copdesk.core.docx_body import Body
 from copdesk.core.docx_review import ReviewExport, annotate
 from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
+from copdesk.core.records import record
 from copdesk.core.report import ReportData, default_user
 from copdesk.core.review import export_status
 from copdesk.core.template import Element, Item, Template
@@ -34,7 +35,7 @@ from copdesk.core.template import Element, Item, Template
 SUMMARY_MARK = "copdesk summary, not official wording: "
 
 
-@dataclass(frozen=True)
+@record
 class DocxOptions:
     status: str = ""  # the status line under the title; "" = from the report: "Final" after final approval
     review: ReviewExport | None = None  # comments to add as Word comments, the optional status table

@@ -16,6 +16,7 @@ from lxml import etree
 from copdesk.core import mdwrite as markdown
 from copdesk.core.docx_guard import Package
 from copdesk.core.docx_styles import NO_STYLE, Numbering, on, styles
+from copdesk.core.records import record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -25,7 +26,7 @@ _TOC = re.compile(r"^(toc|table of contents|contents)\s*(\d|heading)?$", re.I)
 _HYPERLINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     index: int  # position among the body's blocks, 1-based (what the user is shown)
     text: str  # plain text; a soft line break is "\n"
@@ -38,7 +39,7 @@ class Paragraph:
     indent: int = 0  # left indent in list steps (360 twips) of a paragraph that is not a list item
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     index: int
     rows: list[list[str | None]]

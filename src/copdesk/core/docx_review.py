@@ -17,6 +17,7 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 from copdesk.core.text import strip_bad_chars
@@ -27,7 +28,7 @@ _MEASURE = re.compile(r"^(Measure \d+\.\d+)$")
 _COMMITMENT = re.compile(r"^(Commitment \d+)$")
 
 
-@dataclass(frozen=True)
+@record
 class ReviewExport:
     """What the export adds: comments (rows of the comments table) and section statuses."""
 

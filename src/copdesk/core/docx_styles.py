@@ -8,11 +8,11 @@ number Word shows (start values and restarts per list), so "1." lists come back 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
 from copdesk.core.docx_guard import Package
+from copdesk.core.records import record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = f"{{{W}}}"
@@ -20,7 +20,7 @@ _OFF = ("0", "false", "off", "none")
 _HEADING = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.I)
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     name: str
     heading: int

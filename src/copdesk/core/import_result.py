@@ -16,18 +16,19 @@ import yaml
 
 from copdesk import __version__, paths
 from copdesk.core.jsonio import write_atomic
+from copdesk.core.records import record
 from copdesk.core.report import Answer, CrisisSection, Grid, ReportData, default_user, now
 from copdesk.core.template import Template
 
 
-@dataclass(frozen=True)
+@record
 class Unplaced:
     position: str  # "paragraph 17", "table 3", "chapter Advertising / commitment 1"
     text: str
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class NewItem:
     """A measure, QRE or SLI the report has where the template's structure expects one, but unknown."""
 

@@ -23,9 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from copdesk.core.errors import StoreError
+from copdesk.core.records import record
 
 
-@dataclass(frozen=True)
+@record
 class LockInfo:
     pid: int
     host: str

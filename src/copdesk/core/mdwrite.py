@@ -9,7 +9,8 @@ after a bold close), a link is `[text](url)` or the bare URL when the text is th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from copdesk.core.records import record
 
 _ESCAPE = re.compile(r"([\\*_\[\]])")
 _AUTOLINK_START = re.compile(r"<(?=(?:https?|mailto):)", re.I)
@@ -18,7 +19,7 @@ _BARE = re.compile(r"https?://[^\s<>\"]+")
 _URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29", "\n": "", "\t": ""}
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """A stretch of text with one formatting; "\\n" is a soft line break."""
 

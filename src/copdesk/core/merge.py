@@ -15,12 +15,13 @@ from pathlib import Path
 
 from copdesk.core.errors import InputError
 from copdesk.core.jsonio import create_from_data
+from copdesk.core.records import record
 from copdesk.core.report import Answer, CrisisSection, Report, ReportData, now, open_report
 
 KEY = ("at", "who", "code", "field", "old", "new")
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     code: str
     kind: str  # "text" or "table"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timezone
+
+from copdesk.core.records import record
 
 Grid = list[list[str | None]]  # a table: rows of cells, None where a cell was never typed
 
@@ -20,7 +22,7 @@ def default_user() -> str:
         return ""
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     code: str
     text: str
@@ -30,7 +32,7 @@ class Answer:
     updated_by: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CrisisSection:
     id: int
     position: int
@@ -38,7 +40,7 @@ class CrisisSection:
     items: tuple[str, ...]  # codes of chapters, measures and elements shown, in template order
 
 
-@dataclass(frozen=True)
+@record
 class ReportData:
     """A plain, immutable snapshot of a whole report: what validation, export and worker threads get."""
 

@@ -7,31 +7,31 @@ and the items each Crisis and Elections Response sub-section chose to show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from copdesk.core.records import record
 from copdesk.core.report import CrisisSection, ReportData
 from copdesk.core.template import Chapter, Commitment, Element, Measure, Template
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentView:
     commitment: Commitment
     measures: tuple[Measure, ...]  # the signed measures, in template order
 
 
-@dataclass(frozen=True)
+@record
 class ChapterView:
     chapter: Chapter
     commitments: tuple[CommitmentView, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CrisisMeasure:
     measure: Measure
     elements: tuple[Element, ...]  # the QREs/SLIs the sub-section chose
 
 
-@dataclass(frozen=True)
+@record
 class CrisisChapter:
     chapter: Chapter
     measures: tuple[CrisisMeasure, ...]

@@ -9,12 +9,12 @@ what users of other form tools complain about (field notes, "lost drafts").
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from copdesk.core.lockfile import LockInfo, local_time
+from copdesk.core.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Recovery:
     session: LockInfo  # the session that ended without closing
     changes: int  # changes written during it

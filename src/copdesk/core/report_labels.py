@@ -9,9 +9,9 @@ paragraph that starts with "Measure 12.1 was ..." is prose, unless Word styled i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from copdesk.core.records import record
 from copdesk.core.template import Template
 
 _ROMAN_PREFIX = re.compile(r"^\s*(?:chapter\s+)?[ivxlc]+\s*[.:)\-–—]?\s+(?=\S)", re.I)
@@ -41,7 +41,7 @@ def cut_after(text: str, n: int) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@record
 class Label:
     code: str  # "Commitment 12", "Measure 12.1", "QRE 12.1.1", "SLI 16.1.1"
     rest: str  # trailing text after the separator

@@ -7,15 +7,15 @@ logged in the report's history like an answer change. Section codes: "header", "
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from copdesk.core.errors import InputError
+from copdesk.core.records import record
 from copdesk.core.report import Report, now
 
 STATUSES = ("draft", "ready for review", "changes requested", "approved")
 
 
-@dataclass(frozen=True)
+@record
 class Comment:
     id: str
     code: str
@@ -39,7 +39,7 @@ class Comment:
         return f"{self.code} cell {self.cell}" if self.cell else self.code
 
 
-@dataclass(frozen=True)
+@record
 class SectionStatus:
     code: str
     status: str

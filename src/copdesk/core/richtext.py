@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+
+from copdesk.core.records import record
 
 MAX_LEVEL = 8  # Word lists have nine levels (0-8)
 
@@ -27,7 +28,7 @@ _BARE_URL = re.compile(r"https?://[^\s<>\"]+")
 _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """A stretch of text with one formatting. `text` may hold "\\n" (a line break) and "\\t"."""
 
@@ -37,7 +38,7 @@ class Run:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """A paragraph: kind "p" (plain), "bullet" or "number"; `level` is the list depth (0 = top).
 

@@ -7,9 +7,9 @@ them, for checks and totals; it never rewrites them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from copdesk.core.errors import InputError
+from copdesk.core.records import record
 from copdesk.core.template import Template
 
 MARKERS = {"", "-", "–", "—", "n/a", "na", "not available", "not applicable", "n.a.", "x", "*"}
@@ -40,7 +40,7 @@ def parse_number(cell: str | None) -> float | None:
     return float(text) if re.match(_NUMBER, text) else None
 
 
-@dataclass(frozen=True)
+@record
 class CellIssue:
     row: int
     col: int

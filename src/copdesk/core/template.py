@@ -8,13 +8,15 @@ do not have it. Code that prints an item must never print `title` as if it were 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
+
+from copdesk.core.records import record
 
 STATUSES = ("verified", "partially_verified", "unconfirmed")
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     code: str
     title: str = ""
@@ -34,7 +36,7 @@ class Item:
         return self.status == "unconfirmed"
 
 
-@dataclass(frozen=True)
+@record
 class Element(Item):
     """A QRE (qualitative) or SLI (quantitative) reporting element of a measure."""
 
@@ -43,7 +45,7 @@ class Element(Item):
         return self.code.split(" ", 1)[0].lower()  # "qre" or "sli"
 
 
-@dataclass(frozen=True)
+@record
 class Measure(Item):
     elements: tuple[Element, ...] = ()
 
@@ -56,7 +58,7 @@ class Measure(Item):
         return tuple(e for e in self.elements if e.kind == "sli")
 
 
-@dataclass(frozen=True)
+@record
 class Commitment(Item):
     measures: tuple[Measure, ...] = ()
     measures_complete: bool = True
@@ -66,13 +68,13 @@ class Commitment(Item):
         return int(self.number)
 
 
-@dataclass(frozen=True)
+@record
 class Chapter(Item):
     aliases: tuple[str, ...] = ()
     commitments: tuple[Commitment, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class HeaderField:
     key: str
     label: str
@@ -87,7 +89,7 @@ class HeaderField:
         return f"header.{self.key}"
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     key: str  # Q1..Q4
     kind: str  # yes_no or rich
@@ -95,7 +97,7 @@ class Question:
     follows: str = ""  # the yes/no question whose "Yes" asks for this one
 
 
-@dataclass(frozen=True)
+@record
 class CrisisSpec:
     title: str
     note: str
@@ -105,7 +107,7 @@ class CrisisSpec:
     examples: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Template:
     edition: str
     name: str

@@ -11,10 +11,10 @@ A report is complete when it has no "missing" and no "invalid" issue. "N/A" coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from copdesk.core import codes, tables
+from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 from copdesk.core.text import bad_chars, is_blank
@@ -23,7 +23,7 @@ BLOCKING = ("missing", "invalid")
 YES_NO = r"^\s*(yes|no|n/?a|not applicable)\b[\s.!]*$"  # case-insensitive; compiled at first use
 
 
-@dataclass(frozen=True)
+@record
 class Issue:
     severity: str
     code: str

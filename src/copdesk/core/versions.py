@@ -6,13 +6,13 @@ A version is stored inside the report file (table `versions`, data as JSON), so 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from copdesk.core.errors import InputError
+from copdesk.core.records import record
 from copdesk.core.report import Grid, Report, ReportData, now
 
 
-@dataclass(frozen=True)
+@record
 class Content:
     """What comparisons look at: answer texts, tables and subscriptions."""
 
@@ -34,7 +34,7 @@ class Content:
         return cls(d.get("answers", {}), d.get("tables", {}), frozenset(d.get("subscriptions", [])))
 
 
-@dataclass(frozen=True)
+@record
 class Version:
     id: int
     name: str

@@ -10,9 +10,9 @@ alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from copdesk.core import codes
+from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 from copdesk.core.text import is_blank
@@ -22,7 +22,7 @@ EMPTY, IN_PROGRESS, COMPLETE, CARRIED = "empty", "in progress", "complete", "car
 HEADER, CRISIS = "header", "crisis"
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     key: str  # "header", "Chapter IV", "Commitment 14", "Measure 14.1", "crisis", "Crisis 1"
     kind: str  # header, chapter, commitment, measure, crisis, crisis_section
