@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from copdesk import paths
@@ -73,10 +73,10 @@ class Controller(QObject):
             opening.open_error(self._parent(), exc, plan.path, self)
             return None
         path = plan.path
-        if not path.parent.name.startswith("copdesk-sample-"):
-            # after the window is on screen: writing the settings file is no reason to wait for the report
-            QTimer.singleShot(0, lambda: settings.add_recent(path))
         window = MainWindow(report, controller=self)
+        if not path.parent.name.startswith("copdesk-sample-"):
+            # once the window is on screen: writing the settings file is no reason to wait for the report
+            window.when_shown(lambda: settings.add_recent(path))
         window_safety.attach(window, plan)
         window.destroyed.connect(lambda *_: None)
         self.windows.append(window)

@@ -65,6 +65,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.navigator.rebuild(self.session.template, data, self._steps)
         self.show_step("header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
+        self._when_shown: list = []  # more of that kind (when_shown)
         self._closed = False
 
     # -- layout ---------------------------------------------------------------------------------
@@ -406,10 +407,20 @@ class MainWindow(ReviewActions, QMainWindow):
             self._first_paint_pending = False
             QTimer.singleShot(0, self, self._after_first_paint)  # bound to the window: never after it closed
 
+    def when_shown(self, work) -> None:
+        """Do `work` once the window has painted its first frame (at once if it has): start-up's chores."""
+        if self._first_paint_pending:
+            self._when_shown.append(work)
+        else:
+            work()
+
     def _after_first_paint(self) -> None:
         """What start-up leaves for after the report is on screen: the panels beside the page, merge news."""
         if self._closed:
             return
+        for work in self._when_shown:
+            work()
+        self._when_shown.clear()
         self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN
