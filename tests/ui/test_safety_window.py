@@ -234,8 +234,8 @@ def test_editing_makes_a_new_backup_every_few_minutes(qtbot, new_report, control
     r = new_report()
     r.close()
     w = controller.open_path(r.path)
+    qtbot.waitUntil(lambda: len(backups.list_backups(r.path)) == 1, timeout=5000)  # on opening, once shown
     _wait_backup(qtbot, w)
-    assert len(backups.list_backups(r.path)) == 1  # on opening
     _type(qtbot, w, "QRE 12.1.1", "a first draft")
     qtbot.waitUntil(lambda: not w.session.dirty, timeout=3000)
     _wait_backup(qtbot, w)

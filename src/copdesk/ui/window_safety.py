@@ -57,7 +57,9 @@ class WindowSafety:
         self.session.saved.connect(lambda _at: self.maybe_backup())
         self._menu()
         if not plan.readonly:
-            self.backup_now()
+            # The backup of the file as opened starts once the window is on screen: its thread would take
+            # turns at the interpreter with the start-up's own work (there is nothing to type into before).
+            window.when_shown(self.backup_now)
 
     def show_banner(self, text: str, buttons: dict | None = None) -> QFrame:
         frame = banner(text, buttons)
