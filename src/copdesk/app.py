@@ -19,11 +19,10 @@ def make_app(argv: list[str] | None = None):
     from copdesk import __version__
     app.setApplicationVersion(__version__)
     from copdesk.ui.i18n import install_translators
-    from copdesk.ui.style import app_icon, apply_style
+    from copdesk.ui.style import apply_style
     install_translators(app)  # before any widget exists, so every tr() sees the chosen language
-    app.setWindowIcon(app_icon())
     apply_style(app)
-    return app
+    return app  # the window icon is set by the first window shown (style.set_app_icon)
 
 
 def smoke() -> int:

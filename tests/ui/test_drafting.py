@@ -285,6 +285,21 @@ def test_navigator_shows_status_in_words(qtbot, new_report, open_window):
     qtbot.waitUntil(lambda: "complete" in w.navigator._items["Commitment 39"].text(0)
                     and "in progress" not in w.navigator._items["Commitment 39"].text(0), timeout=3000)
     assert "(1/1)" in w.navigator._items["Chapter X"].text(0)
+    # and by a shape, the same for the same status (never by colour alone: the words above say it too)
+    def shape(key):
+        return w.navigator._items[key].data(0, Qt.DecorationRole).toImage()
+    assert not shape("Commitment 39").isNull() and shape("Commitment 39") == shape("Chapter X")
+    assert shape("Commitment 39") != shape("header")  # complete, and a header nobody has filled in
+
+
+def test_the_window_icon_is_set_once_the_first_report_window_has_painted(qtbot, new_report, open_window, monkeypatch):
+    from PySide6.QtGui import QIcon
+    from copdesk.ui import style
+    monkeypatch.setattr(style, "_ICON_SET", False)  # as in a new process (an earlier test may have set it)
+    QApplication.setWindowIcon(QIcon())
+    w = open_window(new_report())
+    qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull(), timeout=3000)
+    assert QApplication.windowIcon().availableSizes() and w.windowIcon().cacheKey() == QApplication.windowIcon().cacheKey()
 
 
 def test_jump_from_the_checks_panel(qtbot, new_report, open_window):

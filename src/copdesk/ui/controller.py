@@ -31,6 +31,8 @@ class Controller(QObject):
 
     def show_start(self) -> None:
         from copdesk.ui.start import StartView
+        from copdesk.ui.style import set_app_icon
+        set_app_icon()
         if self.start is None:
             self.start = StartView()
             self.start.new_requested.connect(self.new_report)

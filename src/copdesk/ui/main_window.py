@@ -23,6 +23,7 @@ from copdesk.ui.pages import ChapterPage, CommitmentPage, HeaderPage, MeasurePag
 from copdesk.ui.qt import Qt
 from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
+from copdesk.ui.style import set_app_icon
 from copdesk.ui.tasks import run_task
 
 _FROZEN = False  # gc.freeze() done (once per process, after the first window's first paint)
@@ -421,6 +422,7 @@ class MainWindow(ReviewActions, QMainWindow):
         for work in self._when_shown:
             work()
         self._when_shown.clear()
+        set_app_icon()
         self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN

@@ -21,5 +21,6 @@ class _Namespace:
 Qt = _Namespace()
 
 # Item data roles as the ints QTreeWidgetItem.setData/data take (Qt.ItemDataRole, fixed by Qt's ABI).
+DECORATION_ROLE = 1
 ACCESSIBLE_TEXT_ROLE = 11
 USER_ROLE = 256

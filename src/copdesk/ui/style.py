@@ -38,3 +38,16 @@ def app_icon():
     for png in sorted((paths.resources_dir() / "icons").glob("copdesk-*.png")):
         icon.addFile(str(png))
     return icon
+
+
+_ICON_SET = False
+
+
+def set_app_icon() -> None:
+    """copdesk's icon for every window, set once: by the start screen, or by a report window after its first
+    paint (QIcon's type and the icon files cost start-up ~2 ms; window managers take an icon set later)."""
+    global _ICON_SET
+    if not _ICON_SET:
+        from PySide6.QtWidgets import QApplication
+        QApplication.setWindowIcon(app_icon())
+        _ICON_SET = True
