@@ -150,7 +150,8 @@ class MainWindow(ReviewActions, QMainWindow):
         return self._find
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would build QIcon's type (its overloads take icons)
+        action.setText(text)
         if shortcut is not None:
             # setShortcuts: setShortcut's overloads would build the Qt namespace at start-up (ui/qt.py)
             action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])

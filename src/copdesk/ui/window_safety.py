@@ -82,7 +82,8 @@ class WindowSafety:
 
     def _menu(self) -> None:
         from PySide6.QtGui import QAction
-        action = QAction(translate("WindowSafety", "Restore from &backup…"), self.window)
+        action = QAction(self.window)  # not QAction(text, parent): see MainWindow._action
+        action.setText(translate("WindowSafety", "Restore from &backup…"))
         action.triggered.connect(lambda _c=False: self.restore())
         export = getattr(self.window, "export_action", None)
         menu = self.window.menuBar().actions()[0].menu()
