@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLi
 from copdesk.ui.markdown_io import for_editor, to_markdown
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
-from copdesk.ui.undo import SetTextCommand
 from copdesk.ui.style import mark
 
 _NOT_YET = object()  # a RichTextField's spell highlighter before it is made
@@ -47,6 +46,7 @@ class Binding:
             return
         old = self.session.text(self.code)
         if new != old or self.session.status(self.code) == "carried":
+            from copdesk.ui.undo import SetTextCommand  # at the first edit, not at start-up
             self.stack.push(SetTextCommand(self.session, self.code, old, new, self.label))
 
     def _on_changed(self, code: str) -> None:

@@ -24,7 +24,6 @@ from copdesk.ui.qt import Qt
 from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import set_app_icon
-from copdesk.ui.tasks import run_task
 
 _FROZEN = False  # gc.freeze() done (once per process, after the first window's first paint)
 
@@ -388,6 +387,7 @@ class MainWindow(ReviewActions, QMainWindow):
             progress.close()
             show_error(self, exc)
 
+        from copdesk.ui.tasks import run_task
         self._tasks.append(run_task(work, done, failed))
 
     def _offer_open(self, path: Path, text: str) -> None:

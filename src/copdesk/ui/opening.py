@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from copdesk.core import backups, lockfile, placement
+from copdesk.core import lockfile, placement
 from copdesk.core.errors import CopdeskError, StoreError
 
 translate = QCoreApplication.translate
@@ -88,6 +88,7 @@ def _writable(parent: QWidget | None, plan: OpenPlan) -> bool:
         return True
     if answer == COPY:
         original = plan.path
+        from copdesk.core import backups  # only for copies and restores: not at every start
         plan.path = backups.copy_report(original, placement.working_copy_path(original))
         plan.notes.append(translate("Opening", "This is a copy of the read-only {original}, saved as {path}.").format(
             original=original, path=plan.path))
@@ -108,6 +109,7 @@ def _placement(parent: QWidget | None, plan: OpenPlan) -> bool:
         return False
     if answer == LOCAL_COPY:
         original = plan.path
+        from copdesk.core import backups  # only for copies and restores: not at every start
         plan.path = backups.copy_report(original, placement.working_copy_path(original))
         plan.notes.append(translate("Opening", "This is a local working copy of {original}, made because that "
                                                "place is unsafe for a report. It is saved here: {path}. Copy it back "
@@ -133,6 +135,7 @@ def _lock(parent: QWidget | None, plan: OpenPlan) -> bool:
         return True
     if answer == COPY:
         original = plan.path
+        from copdesk.core import backups  # only for copies and restores: not at every start
         plan.path = backups.copy_report(original, _copy_name(original))
         plan.lock = lockfile.acquire(plan.path)
         plan.notes.append(translate("Opening", "This is a copy of {name} (open in another copdesk), saved as "
@@ -152,6 +155,7 @@ def _copy_name(path: Path) -> Path:
 def open_error(parent: QWidget | None, exc: CopdeskError, path: Path, controller) -> None:
     """A report that cannot be opened: say why; offer its backups when it has some."""
     from copdesk.ui.messages import show_error
+    from copdesk.core import backups  # only for copies and restores: not at every start
     found = backups.list_backups(path) if isinstance(exc, StoreError) else []
     if not found:
         show_error(parent, exc)

@@ -12,9 +12,7 @@ import time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from copdesk.core import backups, recovery
 from copdesk.ui.opening import OpenPlan
-from copdesk.ui.tasks import run_task
 
 translate = QCoreApplication.translate
 BANNER_STYLE = "QFrame#safetyBanner { background: #fff3d6; border: 1px solid #d8a23a; }"
@@ -72,6 +70,7 @@ class WindowSafety:
         stale = self.plan.lock.stale if self.plan.lock is not None else None
         if stale is None:
             return ""
+        from copdesk.core import recovery  # only after a crash: not imported at every start
         text = recovery.recovered(self.session.report.conn, stale).message()
         self.show_banner(text, {translate("WindowSafety", "Restore from backup…"): self.restore})
         return text
@@ -97,6 +96,7 @@ class WindowSafety:
     # -- backups ----------------------------------------------------------------------------------
     def maybe_backup(self) -> None:
         """After a save: a new backup when the last one is BACKUP_EVERY_S old."""
+        from copdesk.core import backups
         if time.monotonic() - self.last_backup >= backups.BACKUP_EVERY_S:
             self.backup_now()
 
@@ -117,6 +117,8 @@ class WindowSafety:
             self.window.statusBar().showMessage(translate("WindowSafety", "Backup not made: {error}").format(
                 error=getattr(exc, 'message', exc)), 10000)
 
+        from copdesk.core import backups  # the first backup starts after the first paint (see __init__)
+        from copdesk.ui.tasks import run_task
         task = run_task(lambda: backups.make_backup(path, report_id), done, failed)
         self.window._tasks.append(task)
         return task
