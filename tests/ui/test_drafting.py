@@ -313,6 +313,23 @@ def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is w.page.editors["QRE 12.1.1"], timeout=2000)
 
 
+def test_side_panels_are_tabs_beside_the_page_and_come_back_when_dragged_shut(qtbot, new_report, open_window):
+    w = open_window(new_report(measures=["12.1"]))
+    qtbot.waitUntil(lambda: w._side is not None, timeout=3000)  # made after the first paint
+    tabs = w.side_panels()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Checks", "Find", "Comments"]
+    nav, page, side = w.splitter.sizes()
+    assert page > nav and page > side > 0  # the page gets the room
+    w.splitter.setSizes([nav, page + side, 0])  # the reader dragged the divider to the edge
+    assert w.splitter.sizes()[2] == 0
+    w.page.setFocus()
+    qtbot.keyClick(w, Qt.Key_C, Qt.ControlModifier | Qt.ShiftModifier)  # Go > Checks
+    assert w.splitter.sizes()[2] > 0 and tabs.currentWidget() is w.checks
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.checks.list, timeout=2000)
+    qtbot.keyClick(w, Qt.Key_M, Qt.ControlModifier | Qt.ShiftModifier)  # Review > Show comments
+    assert tabs.currentWidget() is w.comments
+
+
 def test_find_across_the_report(qtbot, new_report, open_window):
     r = new_report(measures=["12.1", "13.1"])
     r.set_text("QRE 13.1.1", "We met the Task-force twice.")
