@@ -107,3 +107,20 @@ def test_a_new_comment_reloads_the_page_where_it_was(qtbot, new_report, open_win
     qtbot.waitUntil(lambda: w.page.verticalScrollBar().value() == where, timeout=3000)
     qtbot.wait(100)
     assert w.page.verticalScrollBar().value() == where  # and it stays there
+
+
+def test_an_answer_longer_than_its_box_opens_at_its_top_and_typing_goes_on_at_its_end(qtbot, new_report, open_window):
+    r = new_report(measures=["12.1"])
+    text = "\n\n".join(f"Paragraph {i}: we describe our policy in detail, with its exceptions." for i in range(60))
+    r.set_text("QRE 12.1.1", text)
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    editor = w.page.editors["QRE 12.1.1"]
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() > 0, timeout=2000)  # taller than its 600 px
+    qtbot.wait(100)  # laid out and painted
+    assert editor.verticalScrollBar().value() == 0
+    assert editor.cursorForPosition(editor.viewport().rect().topLeft()).block().text().startswith("Paragraph 0:")
+    editor.setFocus()
+    qtbot.keyClicks(editor, " More.")
+    assert editor.markdown().endswith("with its exceptions. More.")
+    assert editor.verticalScrollBar().value() > 0  # the view followed the typing

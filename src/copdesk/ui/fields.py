@@ -187,6 +187,7 @@ class RichTextField(Binding, QTextEdit):
         self.textChanged.connect(self._edited)
         self._spell = None if self._large() else _NOT_YET
         self._spell_due = False
+        self._opened = False  # shown once (showEvent)
 
     @property
     def spell(self):
@@ -250,6 +251,14 @@ class RichTextField(Binding, QTextEdit):
             document.setTextWidth(RichTextField.text_width)  # the editor re-wrapped it for a scrollbar it has not
             height = int(document.size().height()) + 16
         self.setFixedHeight(max(90, min(height, 600)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """An answer opens at its top. (Loading leaves the cursor after the text, where typing goes on, and
+        a QTextEdit scrolls to its cursor when first shown: a long answer showed only its last lines.)"""
+        super().showEvent(event)
+        if not self._opened:  # the first time only: a window shown again keeps where the reader was
+            self._opened = True
+            self.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """The text wraps anew at a new width: the height follows."""
