@@ -330,6 +330,27 @@ def test_side_panels_are_tabs_beside_the_page_and_come_back_when_dragged_shut(qt
     assert tabs.currentWidget() is w.comments
 
 
+def test_the_next_window_opens_as_the_last_one_was_left(qtbot, new_report, open_window):
+    from PySide6.QtCore import QSettings
+    from copdesk.core.report import Report
+    r = new_report(measures=["12.1"])
+    first = open_window(r)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    size = (screen.width() - 40, screen.height() - 40)  # Qt keeps a restored window on its screen
+    first.resize(*size)
+    first.splitter.setSizes([200, size[0] - 200, 0])  # a narrower navigator, the side column dragged shut
+    qtbot.wait(50)
+    left = first.splitter.sizes()
+    first.close()
+    second = open_window(Report.open(r.path))
+    assert (second.width(), second.height()) == size
+    assert second.splitter.sizes() == left and left[2] == 0
+    second.close()
+    QSettings().setValue("window/columns", "not a layout")  # a hand-edited or foreign value is ignored
+    third = open_window(Report.open(r.path))
+    assert third.splitter.sizes()[1] > 0 and third.splitter.sizes()[2] > 0
+
+
 def test_find_across_the_report(qtbot, new_report, open_window):
     r = new_report(measures=["12.1", "13.1"])
     r.set_text("QRE 13.1.1", "We met the Task-force twice.")

@@ -47,6 +47,11 @@ class MainWindow(ReviewActions, QMainWindow):
         self.setWindowTitle(f"{report.path.name}[*] — copdesk")
         self.resize(1280, 860)
         self._build_layout()
+        geometry, columns = settings.window_layout()  # as the last report window was left
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if columns is not None:
+            self.splitter.restoreState(columns)
         self._build_actions()
         self._build_review()
         self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
@@ -123,9 +128,11 @@ class MainWindow(ReviewActions, QMainWindow):
                                  (self._comments, self.tr("Comments"))):
                 panel.jump.connect(self.jump_to)
                 tabs.addTab(panel, title)
-            placeholder = self.splitter.replaceWidget(2, tabs)  # same size: nothing moves
+            sizes = self.splitter.sizes()
+            placeholder = self.splitter.replaceWidget(2, tabs)
             if placeholder is not None:
                 placeholder.deleteLater()
+            self.splitter.setSizes(sizes)  # nothing moves (a column dragged shut stays shut)
             self._side = tabs
         return self._side
 
@@ -455,6 +462,7 @@ class MainWindow(ReviewActions, QMainWindow):
                 return
         self._refresh_timer.stop()
         self._closed = True
+        settings.set_window_layout(self.saveGeometry(), self.splitter.saveState())
         self.session.saved.disconnect(self._on_saved)
         self.session.report.close()
         if not self.session.report.path.parent.name.startswith("copdesk-sample-"):

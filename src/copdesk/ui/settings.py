@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
 
@@ -67,3 +67,17 @@ def add_personal_word(word: str) -> None:
     words = personal_words()
     if word not in words:
         settings().setValue("spell/personal", sorted(words + [word]))
+
+
+def window_layout() -> tuple[QByteArray | None, QByteArray | None]:
+    """The last report window's geometry and the widths of its navigator, page and side panels (None: not
+    saved yet, or not something Qt saved)."""
+    s = settings()
+    found = (s.value("window/geometry"), s.value("window/columns"))
+    return tuple(v if isinstance(v, QByteArray) and not v.isEmpty() else None for v in found)  # type: ignore[return-value]
+
+
+def set_window_layout(geometry: QByteArray, columns: QByteArray) -> None:
+    s = settings()
+    s.setValue("window/geometry", geometry)
+    s.setValue("window/columns", columns)
