@@ -7,7 +7,6 @@ logged in the report's history like an answer change. Section codes: "header", "
 
 from __future__ import annotations
 
-
 from copdesk.core.errors import InputError
 from copdesk.core.records import record
 from copdesk.core.report import Report, now

@@ -25,6 +25,7 @@ from copdesk.ui.review_actions import ReviewActions
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import set_app_icon
 
+NAV_WIDTH, PAGE_WIDTH, SIDE_WIDTH = 320, 660, 300  # pixels: the page gets the room, the side panels start narrow
 _FROZEN = False  # gc.freeze() done (once per process, after the first window's first paint)
 
 
@@ -106,7 +107,7 @@ class MainWindow(ReviewActions, QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setCollapsible(1, False)  # the page never disappears; the panels beside it may be dragged shut
         self.splitter.setStretchFactor(1, 1)  # a wider window widens the page
-        self.splitter.setSizes([320, 660, 300])  # the page gets the room: the side panels start narrow
+        self.splitter.setSizes([NAV_WIDTH, PAGE_WIDTH, SIDE_WIDTH])
         central = QWidget()  # banners (read-only, recovered, ...) go above the splitter, across the window
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +142,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.side_panels().setCurrentWidget(panel)
         nav, page, side = self.splitter.sizes()
         if side == 0:
-            self.splitter.setSizes([nav, max(page - 300, 200), 300])
+            self.splitter.setSizes([nav, max(page - SIDE_WIDTH, 200), SIDE_WIDTH])
 
     @property
     def checks(self):

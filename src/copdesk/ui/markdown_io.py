@@ -9,7 +9,6 @@ breaks are shown as separate lines when an answer is loaded.
 from __future__ import annotations
 
 import re
-
 from functools import cache
 
 from PySide6.QtGui import QTextBlock, QTextDocument

@@ -88,8 +88,7 @@ def _writable(parent: QWidget | None, plan: OpenPlan) -> bool:
         return True
     if answer == COPY:
         original = plan.path
-        from copdesk.core import backups  # only for copies and restores: not at every start
-        plan.path = backups.copy_report(original, placement.working_copy_path(original))
+        plan.path = _copy(original, placement.working_copy_path(original))
         plan.notes.append(translate("Opening", "This is a copy of the read-only {original}, saved as {path}.").format(
             original=original, path=plan.path))
         return True
@@ -109,8 +108,7 @@ def _placement(parent: QWidget | None, plan: OpenPlan) -> bool:
         return False
     if answer == LOCAL_COPY:
         original = plan.path
-        from copdesk.core import backups  # only for copies and restores: not at every start
-        plan.path = backups.copy_report(original, placement.working_copy_path(original))
+        plan.path = _copy(original, placement.working_copy_path(original))
         plan.notes.append(translate("Opening", "This is a local working copy of {original}, made because that "
                                                "place is unsafe for a report. It is saved here: {path}. Copy it back "
                                                "when you are done.").format(original=original, path=plan.path))
@@ -135,13 +133,17 @@ def _lock(parent: QWidget | None, plan: OpenPlan) -> bool:
         return True
     if answer == COPY:
         original = plan.path
-        from copdesk.core import backups  # only for copies and restores: not at every start
-        plan.path = backups.copy_report(original, _copy_name(original))
+        plan.path = _copy(original, _copy_name(original))
         plan.lock = lockfile.acquire(plan.path)
         plan.notes.append(translate("Opening", "This is a copy of {name} (open in another copdesk), saved as "
                                                "{path}.").format(name=original.name, path=plan.path))
         return True
     return False
+
+
+def _copy(original: Path, target: Path) -> Path:
+    from copdesk.core import backups  # only for copies and restores: not at every start
+    return backups.copy_report(original, target)
 
 
 def _copy_name(path: Path) -> Path:

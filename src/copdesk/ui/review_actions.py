@@ -14,11 +14,6 @@ def ask_name(parent):
     return ask(parent)
 
 
-def write_comment(parent, session, code: str, cell: str = ""):
-    from copdesk.ui.review_panel import write_comment as write
-    return write(parent, session, code, cell=cell)
-
-
 class ReviewActions:
     """Mixed into MainWindow (uses self.session, self.stack, self.page, self._action, self.show_step)."""
 
@@ -52,6 +47,7 @@ class ReviewActions:
     def on_comment_requested(self, target: str) -> None:
         code, _, cell = target.partition("@")
         if cell or not review.threads(self.session.report, code):
+            from copdesk.ui.review_panel import write_comment
             write_comment(self, self.session, code, cell=cell)
         self.show_panel(self.comments)
         self.comments.show_code(code)
