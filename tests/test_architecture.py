@@ -35,3 +35,40 @@ def test_core_sources_do_not_mention_qt():
     for path in Path(copdesk.core.__file__).parent.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "PySide6" not in text and "from copdesk.ui" not in text, path.name
+
+
+def test_one_docx_writer_exports_comments_markers_and_tracked_changes_without_python_docx(tmp_path):
+    """The Word export writes its comments, review markers and status table itself, and the comparison export
+    its tracked changes, with the export's own lxml writer: python-docx is never loaded to write a document."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from copdesk.core.forms import load_template\n"
+        "from copdesk.core.report import Report\n"
+        "from copdesk.core import review, versions\n"
+        "from copdesk.core.docx_export import DocxOptions, export_docx\n"
+        "from copdesk.core.docx_review import review_export\n"
+        "from copdesk.core.diff import changes\n"
+        "from copdesk.core.diff_docx import export_comparison\n"
+        f"out = Path({str(tmp_path)!r})\n"
+        "r = Report.create(out / 'r.copdesk', load_template(), signatory='Org', kind='other', title='T',"
+        " subscriptions=['16.1'], who='t')\n"
+        "r.set_text('QRE 16.1.1', 'We did.')\n"
+        "r.set_table('SLI 16.1.1', [['Member State', 'n'], ['Austria', '1']])\n"
+        "review.add_comment(r, 'QRE 16.1.1', 'Why?', 'Ada')\n"
+        "review.add_comment(r, 'SLI 16.1.1', 'Source?', 'Ada', cell='1,1')\n"
+        "review.set_status(r, 'Commitment 16', 'approved', 'Ada')\n"
+        "versions.save_version(r, 'v1', 'Ada')\n"
+        "r.set_text('QRE 16.1.1', 'We did more.')\n"
+        "export_docx(r.template, r.snapshot(), out / 'r.docx', DocxOptions(review=review_export(r, 'all', True)))\n"
+        "export_comparison(r.template, 'v1', changes(versions.version_content(r, 'v1'),"
+        " versions.Content.of(r.snapshot())), out / 'c.docx')\n"
+        "print(','.join(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"python-docx loaded to write Word: {out.stdout.strip()[:200]}"
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "r.docx") as z:
+        assert "word/comments.xml" in z.namelist() and "customXml/item1.xml" in z.namelist()
+    with zipfile.ZipFile(tmp_path / "c.docx") as z:
+        assert b"<w:ins " in z.read("word/document.xml")

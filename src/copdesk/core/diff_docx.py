@@ -1,18 +1,21 @@
 """A comparison as a Word document: each changed field with its deletions and insertions as real tracked
-changes (w:del / w:ins), so a reviewer can read it, accept or reject in Word or LibreOffice."""
+changes (w:del / w:ins), so a reviewer can read it, accept or reject in Word or LibreOffice.
+
+Written by the export's writer (docx_parts, docx_xml: the base document's parts and styles, lxml), not
+python-docx.
+"""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timezone
 from pathlib import Path
 
-from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from lxml import etree
 
+from copdesk import __version__
+from copdesk.core import docx_parts as pkg
 from copdesk.core.diff import Change, redline, table_changes
-from copdesk.core.docx_parts import base_path
+from copdesk.core.docx_xml import R, XML_SPACE, add_text, paragraph, w
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.template import Template
 from copdesk.core.text import strip_bad_chars
@@ -20,62 +23,67 @@ from copdesk.core.text import strip_bad_chars
 AUTHOR = "copdesk comparison"
 
 
-def _run(text: str, deleted: bool = False):
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:delText" if deleted else "w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = strip_bad_chars(text)
-    r.append(t)
-    return r
+def _run(parent, text: str, deleted: bool = False) -> None:
+    r = etree.SubElement(parent, R)
+    etree.SubElement(r, w("delText" if deleted else "t"), {XML_SPACE: "preserve"}).text = strip_bad_chars(text)
 
 
-def _tracked(kind: str, text: str, rid: int, stamp: str):
-    wrapper = OxmlElement("w:del" if kind == "-" else "w:ins")
-    wrapper.set(qn("w:id"), str(rid))
-    wrapper.set(qn("w:author"), AUTHOR)
-    wrapper.set(qn("w:date"), stamp)
-    wrapper.append(_run(text, deleted=kind == "-"))
-    return wrapper
+class _Tracked:
+    def __init__(self, body):
+        self.body, self.count = body, 0
+        self.stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-
-def _redline_paragraphs(doc, old: str, new: str, counter: list[int], stamp: str) -> None:
-    """One Word paragraph per line of the newer text, deletions and insertions tracked."""
-    p = doc.add_paragraph()
-    for op, text in redline(old, new):
-        pieces = text.split("\n")
-        for i, piece in enumerate(pieces):
-            if i:
-                p = doc.add_paragraph()
-            if not piece:
-                continue
-            if op == "=":
-                p._p.append(_run(piece))
-            else:
-                counter[0] += 1
-                p._p.append(_tracked(op, piece, counter[0], stamp))
+    def paragraphs(self, old: str, new: str) -> None:
+        """One Word paragraph per line of the newer text, deletions and insertions tracked."""
+        p = paragraph(self.body)
+        for op, text in redline(old, new):
+            for i, piece in enumerate(text.split("\n")):
+                if i:
+                    p = paragraph(self.body)
+                if not piece:
+                    continue
+                if op == "=":
+                    _run(p, piece)
+                    continue
+                self.count += 1
+                change = etree.SubElement(p, w("del" if op == "-" else "ins"),
+                                          {w("id"): str(self.count), w("author"): AUTHOR, w("date"): self.stamp})
+                _run(change, piece, deleted=op == "-")
 
 
 def comparison_docx(template: Template, title: str, found: list[Change]) -> bytes:
-    doc = Document(str(base_path()))
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    doc.add_paragraph(f"Comparison: {title}", style="Title")
-    doc.add_paragraph(f"{len(found)} changed field{'s' if len(found) != 1 else ''}. Deletions and insertions "
-                      "are tracked changes: review them in Word or LibreOffice.")
-    counter = [0]
+    parts = pkg.read_base()
+    document = pkg.parse_document(parts)
+    body = document.find(w("body"))
+    sect = body[-1]
+    body.remove(sect)
+
+    def line(text: str, style: str | None = None) -> None:
+        add_text(paragraph(body, style), strip_bad_chars(text))
+
+    line(f"Comparison: {title}", "Title")
+    line(f"{len(found)} changed field{'s' if len(found) != 1 else ''}. Deletions and insertions are tracked "
+         "changes: review them in Word or LibreOffice.")
+    tracked = _Tracked(body)
     for change in found:
-        doc.add_paragraph(f"{change.code} — {change.kind}" + (f" ({change.field})" if change.field != "text" else ""),
-                          style="Heading 3")
+        line(f"{change.code} — {change.kind}" + (f" ({change.field})" if change.field != "text" else ""), "Heading3")
         if change.field == "text":
-            _redline_paragraphs(doc, change.old, change.new, counter, stamp)
+            tracked.paragraphs(change.old, change.new)
         elif change.field == "table":
-            for line in table_changes(change.old, change.new):
-                doc.add_paragraph(strip_bad_chars(line))
+            for text in table_changes(change.old, change.new):
+                line(text)
         else:
-            doc.add_paragraph("Subscribed" if change.kind == "added" else "No longer subscribed")
-    doc.core_properties.title = f"copdesk comparison: {title}"
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+            line("Subscribed" if change.kind == "added" else "No longer subscribed")
+    body.append(sect)
+    base = dict(parts)
+    replaced = {
+        pkg.DOCUMENT: pkg.serialise(document),
+        pkg.HEADER: pkg.header_xml(base[pkg.HEADER], strip_bad_chars(f"Comparison: {title}")),
+        pkg.CORE: pkg.core_xml({"title": strip_bad_chars(f"copdesk comparison: {title}"),
+                                "description": f"Exported by copdesk {__version__}",
+                                "modified": datetime.now(timezone.utc).isoformat()}),
+    }
+    return pkg.build_zip(parts, replaced)
 
 
 def export_comparison(template: Template, title: str, found: list[Change], out: Path | str) -> None:

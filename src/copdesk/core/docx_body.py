@@ -113,6 +113,10 @@ class Body:
         page = int(size.get(w("h" if landscape else "w")))
         return page - int(margins.get(w("left"))) - int(margins.get(w("right")))
 
+    def text_width(self) -> int:
+        """The text width of an upright page, in twips."""
+        return self._text_width(landscape=False)
+
     def is_wide(self, grid) -> bool:
         """True when `grid` needs a landscape page (see docx_tables.is_wide)."""
         return bool(grid) and docx_tables.is_wide(grid, self._text_width(landscape=False))

@@ -24,7 +24,9 @@ from copdesk import __version__
 from copdesk.core import docx_parts as pkg
 from copdesk.core import outline
 from copdesk.core.docx_body import Body
-from copdesk.core.docx_review import ReviewExport, annotate
+from copdesk.core.docx_markers import Marked, package_parts
+from copdesk.core.docx_review import ReviewExport, add_comments, status_table
+from copdesk.core.docx_parts import w3cdtf
 from copdesk.core.export_target import file_target
 from copdesk.core.jsonio import write_atomic
 from copdesk.core.records import record
@@ -58,8 +60,16 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
     parts = pkg.read_base()
     document = pkg.parse_document(parts)
     body = Body(document)
-    _Walk(template, data, options, body).run()
-    body.finish()
+    marked = Marked(body)
+    _Walk(template, data, options, marked).run()
+    marked.finish()
+    comments, exported = None, []
+    if options.review is not None:
+        comments, exported = add_comments(marked, options.review.comments)
+        if options.review.status_table:
+            status_table(marked, options.review.statuses, body.text_width())
+    review_map = marked.map_xml(data.meta.get("report_id", ""), data.last_change, template.edition,
+                                f"copdesk {__version__}", w3cdtf(None), exported)
     base = dict(parts)
     replaced = {
         pkg.DOCUMENT: pkg.serialise(document),
@@ -71,10 +81,8 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
     warnings = body.clean.warnings()
     warnings += [f"{code}: not in the template any more, left out of the export"
                  for code in outline.unknown_crisis_items(template, data)]
-    blob = pkg.build_zip(parts, replaced)
-    if options.review is not None:
-        blob = annotate(blob, template, data, options.review)
-    return blob, warnings
+    new = ([comments] if comments else []) + package_parts(review_map)
+    return pkg.build_zip(pkg.add_parts(parts, replaced, new), {}), warnings
 
 
 def _header_text(data: ReportData, options: DocxOptions, body: Body) -> str:
@@ -99,7 +107,7 @@ def _properties(t: Template, data: ReportData, options: DocxOptions, body: Body)
 class _Walk:
     """Walks the template in report order and tells the body what comes next."""
 
-    def __init__(self, t: Template, data: ReportData, options: DocxOptions, body: Body):
+    def __init__(self, t: Template, data: ReportData, options: DocxOptions, body: Marked):
         self.t, self.data, self.opt, self.body = t, data, options, body
 
     def run(self) -> None:
@@ -113,8 +121,8 @@ class _Walk:
 
     def header(self) -> None:
         b, d = self.body, self.data
-        b.line("title", d.text("header.signatory"), "header.signatory")
-        b.line("subtitle", d.text("header.title"), "header.title")
+        b.line("title", d.text("header.signatory"), "header.signatory", answer="header.signatory")
+        b.line("subtitle", d.text("header.title"), "header.title", answer="header.title")
         b.line("status", self.opt.status)
         b.mark_toc()
         label = self.t.header_field("description").label
@@ -160,7 +168,7 @@ class _Walk:
         b.heading(1, spec.title)
         for section in self.data.crisis:
             prefix = f"Crisis {section.id}/"
-            b.heading(2, outline.crisis_title(self.data, section), prefix + "title")
+            b.heading(2, outline.crisis_title(self.data, section), prefix + "title", answer=prefix + "title")
             b.line("note", spec.note)
             for label, part in ((spec.threats_label, "threats"), (spec.mitigations_label, "mitigations")):
                 b.line("question", label)

@@ -9,7 +9,9 @@ import alone (about 0.05 s) is a quarter of a platform report's export.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -120,3 +122,41 @@ def build_zip(parts, replaced: dict[str, bytes]) -> bytes:
         for name, blob in parts:
             z.writestr(name, replaced.get(name, blob))
     return buffer.getvalue()
+
+
+# -- parts the base document does not have (comments, copdesk's review map) -------------------------------
+
+CONTENT_TYPES = "[Content_Types].xml"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+@dataclass(frozen=True)
+class NewPart:
+    """A part to add: its name in the package, its content type (None: the package's default for .xml), the
+    relationship type that links it from the document part ("" when nothing links it from there), its bytes."""
+
+    name: str
+    content_type: str | None
+    rel_type: str
+    data: bytes
+
+
+def add_parts(parts, replaced: dict[str, bytes], new: list[NewPart]) -> list[tuple[str, bytes]]:
+    """The base parts (with `replaced` swapped in) followed by `new`, with their content types and their
+    relationships from word/document.xml added."""
+    if not new:
+        return [(name, replaced.get(name, blob)) for name, blob in parts]
+    current = dict(parts)
+    types = etree.fromstring(replaced.get(CONTENT_TYPES, current[CONTENT_TYPES]))
+    rels = etree.fromstring(replaced.get(RELS, current[RELS]))
+    for i, part in enumerate(new, 1):
+        if part.content_type:
+            etree.SubElement(types, f"{{{CT_NS}}}Override",
+                             {"PartName": "/" + part.name, "ContentType": part.content_type})
+        if part.rel_type:
+            target = posixpath.relpath(part.name, posixpath.dirname(DOCUMENT))
+            etree.SubElement(rels, f"{{{PKG_RELS}}}Relationship",
+                             {"Id": f"rIdCopdesk{i}", "Type": REL_TYPES + part.rel_type, "Target": target})
+    replaced = {**replaced, CONTENT_TYPES: serialise(types), RELS: serialise(rels)}
+    return [(name, replaced.get(name, blob)) for name, blob in parts] + [(p.name, p.data) for p in new]

@@ -53,6 +53,9 @@ class ReportData:
     # Rows of every other table (review comments and statuses, versions, the carried-over baseline, merge
     # choices), by table name: what a lossless copy of the file needs beyond the answers.
     extras: dict[str, list[dict]] = field(default_factory=dict)
+    # The last history row when the snapshot was taken: (id, time). A Word export records it, so a reviewed
+    # copy coming back is compared with the state it showed (review_import).
+    last_change: tuple[int, str] = (0, "")
 
     def text(self, code: str) -> str:
         answer = self.answers.get(code)

@@ -139,10 +139,12 @@ class Report(CrisisSections):
         `light` leaves the cells out: each filled table is [[]] (enough to tell filled from empty, for
         statuses at start-up); never validate or export a light snapshot."""
         tables = {c: [[]] for c in self.table_codes()} if light else self.tables()
+        last = self.conn.execute("SELECT id, at FROM history ORDER BY id DESC LIMIT 1").fetchone()
         return ReportData(meta=self.meta, answers=self.answers(), tables=tables,
                           subscriptions=frozenset(self.subscriptions()), crisis=tuple(self.crisis_sections()),
                           history=tuple(self.history()) if with_history else (),
-                          extras=self.extra_tables() if with_history else {})
+                          extras=self.extra_tables() if with_history else {},
+                          last_change=(last[0], last[1]) if last else (0, ""))
 
     def query(self, sql: str, args: list | tuple = ()) -> list[dict]:
         """Rows of a read query as dicts (column name -> value)."""
