@@ -114,5 +114,25 @@ def m003_review(db: Database) -> None:
         theirs_file TEXT NOT NULL DEFAULT '')""")
 
 
+@step
+def m004_suggestions(db: Database) -> None:
+    """Changes a reviewer made in a Word export (copdesk review-import), waiting for the author's decision."""
+    db.execute("""CREATE TABLE suggestions (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        cell TEXT NOT NULL DEFAULT '',
+        base TEXT,
+        text TEXT,
+        author TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        tracked INTEGER NOT NULL DEFAULT 1,
+        changes INTEGER NOT NULL DEFAULT 1,
+        source TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'pending',
+        settled_by TEXT NOT NULL DEFAULT '',
+        settled_at TEXT NOT NULL DEFAULT '')""")
+    db.execute("CREATE INDEX suggestions_code ON suggestions(code)")
+
+
 SCHEMA_VERSION = len(STEPS)
 KNOWN = [fn.__name__ for fn in STEPS]
