@@ -51,10 +51,15 @@ class Package:
     numbering: etree._Element | None = None
     links: dict[str, str] = field(default_factory=dict)  # relationship id -> external URL
     properties: dict[str, str] = field(default_factory=dict)  # core properties: title, subject, creator, ...
+    # Read only for review-import (open_docx(review=True)): comments, their replies and states, custom XML.
+    comments: etree._Element | None = None
+    comments_extended: etree._Element | None = None
+    custom_xml: list[etree._Element] = field(default_factory=list)
 
 
-def open_docx(path: Path) -> Package:
-    """Check and open `path`; raise InputError with a message a person can act on."""
+def open_docx(path: Path, review: bool = False) -> Package:
+    """Check and open `path`; raise InputError with a message a person can act on. `review` also reads the
+    comments and the custom XML parts (what a reviewed copdesk export brings back)."""
     path = Path(path)
     _check_file(path)
     try:
@@ -64,7 +69,7 @@ def open_docx(path: Path) -> Package:
         raise InputError(f"{path.name} is damaged: it cannot be read as a Word document ({exc}).",
                          "Open it in Word and save it again as .docx, then import that copy.") from None
     with zf:
-        return _read_package(path, zf)
+        return _read_package(path, zf, review)
 
 
 def _check_file(path: Path) -> None:
@@ -92,7 +97,7 @@ def _check_file(path: Path) -> None:
                          "Import a .docx saved by Word or LibreOffice, or a .json report.")
 
 
-def _read_package(path: Path, zf: zipfile.ZipFile) -> Package:
+def _read_package(path: Path, zf: zipfile.ZipFile, review: bool = False) -> Package:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise InputError(f"{path.name} holds {len(infos)} files inside; a Word document has far fewer.",
@@ -116,6 +121,14 @@ def _read_package(path: Path, zf: zipfile.ZipFile) -> Package:
     core = _xml(zf, "docProps/core.xml", budget, required=False)
     if core is not None:
         pkg.properties = {etree.QName(el).localname: (el.text or "") for el in core if isinstance(el.tag, str)}
+    if review:
+        if targets["comments"]:
+            pkg.comments = _xml(zf, _join(base, targets["comments"], ""), budget, required=False)
+        if targets["commentsExtended"]:
+            pkg.comments_extended = _xml(zf, _join(base, targets["commentsExtended"], ""), budget, required=False)
+        names = [_join(base, t, "") for t in targets["customXml"]] or sorted(
+            n for n in zf.NameToInfo if n.startswith("customXml/item") and "Props" not in n and n.endswith(".xml"))
+        pkg.custom_xml = [el for el in (_xml(zf, n, budget, required=False) for n in names[:50]) if el is not None]
     return pkg
 
 
@@ -128,7 +141,8 @@ def _main_part(rels: etree._Element | None) -> str:
 
 
 def _targets(rels: etree._Element | None) -> dict:
-    out: dict = {"external": {}, "styles": "", "numbering": ""}
+    out: dict = {"external": {}, "styles": "", "numbering": "", "comments": "", "commentsExtended": "",
+                 "customXml": []}
     for rel in (rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ()):
         kind, target = rel.get("Type", ""), rel.get("Target", "")
         if rel.get("TargetMode") == "External":
@@ -137,6 +151,12 @@ def _targets(rels: etree._Element | None) -> dict:
             out["styles"] = target
         elif kind.endswith("/numbering"):
             out["numbering"] = target
+        elif kind.endswith("/comments"):
+            out["comments"] = target
+        elif kind.endswith("/commentsExtended"):
+            out["commentsExtended"] = target
+        elif kind.endswith("/customXml"):
+            out["customXml"].append(target)
     return out
 
 

@@ -219,6 +219,16 @@ def pending(report: Report) -> list[Conflict]:
     return [Conflict(r["code"], r["kind"], r["base"], r["mine"], r["theirs"]) for r in report.rows("merge_conflicts")]
 
 
+def add_conflicts(report: Report, conflicts: list[Conflict], theirs_file: str) -> None:
+    """Leave choices in an open report (review-import does; a merge writes them into its new file). A newer
+    choice on the same answer replaces an older one."""
+    with report.atomic():
+        for c in conflicts:
+            report.conn.execute("INSERT OR REPLACE INTO merge_conflicts (code, kind, base, mine, theirs, theirs_file) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", [c.code, c.kind, c.base, c.mine, c.theirs, theirs_file])
+            report._log(c.code, "merge choice", None, f"pending ({theirs_file})")
+
+
 def resolve(report: Report, code: str, choice: str) -> None:
     """Settle one merge choice: "mine", "theirs" or "base"; the other values stay in the history."""
     row = next((c for c in pending(report) if c.code == code), None)
