@@ -1,6 +1,6 @@
 """The copdesk command line. It uses the core only (no Qt is imported unless the window is asked for).
 
-Exit status: 0 ok, 1 incomplete (validate), 2 error, 3 merge choices pending.
+Exit status: 0 ok, 1 incomplete (validate), 2 error, 3 merge choices (or review suggestions) pending.
 """
 
 from __future__ import annotations
@@ -94,6 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("-o", "--output", type=Path, required=True)
     mrg.add_argument("--prefer", choices=["mine", "theirs"], help="settle every two-sided change this way "
                      "instead of leaving it for you to choose")
+
+    rev = sub.add_parser("review-import", help="bring a Word export reviewed in Word or LibreOffice back: comments, "
+                         "suggested changes (exit 3 when suggestions or choices wait)",
+                         description="Comments become copdesk comments; tracked and untracked edits inside answers "
+                         "become suggestions (the whole answer as the reviewer left it); an answer you changed "
+                         "since the export that the reviewer changed too is a choice, as in 'copdesk merge'; edits "
+                         "outside answers are listed, not applied.")
+    rev.add_argument("file", type=Path, help="the report the document was exported from")
+    rev.add_argument("reviewed", type=Path, help="the reviewed .docx")
+    settle = rev.add_mutually_exclusive_group()
+    settle.add_argument("--accept-all", action="store_true", help="accept every suggestion of the document")
+    settle.add_argument("--reject-all", action="store_true", help="reject every suggestion of the document")
+    rev.add_argument("--prefer", choices=["mine", "theirs"], help="settle every answer changed on both sides "
+                     "this way instead of leaving it for you to choose")
 
     bak = sub.add_parser("backups", help="list a report's backups, or restore one to a new file",
                          description="copdesk keeps the last few versions of each report (made when it opens "
@@ -347,6 +361,22 @@ def cmd_merge(a) -> int:
     return OK
 
 
+def cmd_review_import(a) -> int:
+    from copdesk.core.report import open_report
+    from copdesk.core.review_import import review_import
+    settle = "accept" if a.accept_all else "reject" if a.reject_all else None
+    with open_report(a.file) as r:
+        result = review_import(r, a.reviewed, settle=settle, prefer=a.prefer)
+    print(result.summary())
+    for line in result.details():
+        print(line)
+    if result.waiting:
+        print("Decide in the window (the Comments panel lists the suggestions; Review › Merge choices… the answers "
+              "changed on both sides), or run again with --accept-all or --reject-all (and --prefer mine|theirs).")
+        return PENDING
+    return OK
+
+
 def _short(text: str | None, n: int = 60) -> str:
     text = " ".join((text or "(none)").split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -354,7 +384,7 @@ def _short(text: str | None, n: int = 60) -> str:
 
 COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
             "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge,
-            "backups": cmd_backups, "forms": cmd_forms_check}
+            "review-import": cmd_review_import, "backups": cmd_backups, "forms": cmd_forms_check}
 
 
 def _wants_window(argv: list[str]) -> bool:

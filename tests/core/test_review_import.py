@@ -376,3 +376,32 @@ def test_libreoffice_round_trip(drafted, tmp_path):
     by_code = {b.code: again.places[n] for n, b in again.map.blocks.items() if b.kind == ANSWER}
     assert by_code["QRE 12.1.1"].markdown() == by["QRE 12.1.1"].text
     assert by_code["SLI 16.1.1"].tables[0].rows[2] == ["Belgium", "9"]
+
+
+# -- the command line -----------------------------------------------------------------------------------
+
+def test_cli_review_import_exit_statuses(drafted, tmp_path):
+    from tests.test_cli import run
+    reviewed = word_review(drafted, tmp_path)
+    path = drafted.path
+    drafted.close()
+    waiting = run("review-import", path, reviewed)
+    assert waiting.returncode == 3, waiting.stderr
+    lines = waiting.stdout.splitlines()
+    assert lines[0] == "4 comments, 6 suggested changes in 4 answers, 1 edit outside answers not applied"
+    assert any(line.startswith("suggestion  QRE 12.1.1 (Lena Legal, tracked)") for line in lines)
+    assert any("kept on Measure 12.1" in line for line in lines)
+    assert "--accept-all" in lines[-1]
+    accepted = run("review-import", path, reviewed, "--accept-all")
+    assert accepted.returncode == 0, accepted.stderr
+    # the comments came in the first time; the suggestions still waiting are this document's, now accepted
+    assert accepted.stdout.splitlines()[0] == ("0 comments, 6 suggested changes in 4 answers accepted, "
+                                               "1 edit outside answers not applied")
+    from copdesk.core.report import Report
+    with Report.open(path) as r:
+        assert r.text("QRE 12.1.1") == "We monitored ads in **most** markets.\n\n- second point"
+        assert len(review.threads(r)) == 3
+    refused = run("review-import", path, tmp_path / "nope.docx")
+    assert refused.returncode == 2 and "does not exist" in refused.stderr
+    both = run("review-import", path, reviewed, "--accept-all", "--reject-all")
+    assert both.returncode == 2
