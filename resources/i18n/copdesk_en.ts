@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CommentsPanel</name>
+    <message numerus="yes">
+        <source>%n suggestion(s) waiting</source>
+        <translation>
+            <numerusform>%n suggestion waiting</numerusform>
+            <numerusform>%n suggestions waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message numerus="yes">
         <source>%n changed field(s): {title}</source>

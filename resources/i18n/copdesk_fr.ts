@@ -172,6 +172,30 @@
         <translation>Rou&amp;vrir</translation>
     </message>
     <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accepter</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;jeter</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>&amp;Tout accepter</translation>
+    </message>
+    <message>
+        <source>Put the reviewer&apos;s text in the answer (Undo takes it back)</source>
+        <translation>Mettre le texte du relecteur dans la réponse (Annuler le retire)</translation>
+    </message>
+    <message>
+        <source>Keep your text</source>
+        <translation>Garder votre texte</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion waiting, as one step</source>
+        <translation>Accepter toutes les suggestions en attente, en une seule étape</translation>
+    </message>
+    <message>
         <source>resolved by {name}</source>
         <translation>résolu par {name}</translation>
     </message>
@@ -182,6 +206,49 @@
     <message>
         <source>{shown} of {total} comment threads shown</source>
         <translation>{shown} fils de commentaires affichés sur {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) waiting</source>
+        <translation>
+            <numerusform>%n suggestion en attente</numerusform>
+            <numerusform>%n suggestions en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejetée</translation>
+    </message>
+    <message>
+        <source>tracked</source>
+        <translation>modifications suivies</translation>
+    </message>
+    <message>
+        <source>edited without tracking</source>
+        <translation>modifiée sans suivi</translation>
+    </message>
+    <message>
+        <source>Suggested change — {anchor}, {author}, {time} ({how}; {state})</source>
+        <translation>Modification suggérée — {anchor}, {author}, {time} ({how}&#xa0;; {state})</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>relecteur</translation>
+    </message>
+    <message>
+        <source>Struck through: deleted. Underlined: inserted.</source>
+        <translation>Barré&#xa0;: supprimé. Souligné&#xa0;: inséré.</translation>
+    </message>
+    <message>
+        <source>(no change)</source>
+        <translation>(aucun changement)</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1318,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Fusionner la copie d’un &amp;relecteur…</translation>
     </message>
     <message>
+        <source>Bring back a reviewed &amp;Word document…</source>
+        <translation>Reprendre un document &amp;Word relu…</translation>
+    </message>
+    <message>
         <source>Merge c&amp;hoices…</source>
         <translation>C&amp;hoix de fusion…</translation>
     </message>
@@ -1289,6 +1360,29 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>No merge choices are pending in this report.</source>
         <translation>Aucun choix de fusion n’est en attente dans ce rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewImport</name>
+    <message>
+        <source>Bring back a reviewed Word document</source>
+        <translation>Reprendre un document Word relu</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Reviewed document brought back</source>
+        <translation>Document relu repris</translation>
+    </message>
+    <message>
+        <source>The suggestions are listed with the comments: select one to see its changes, then Accept or Reject.</source>
+        <translation>Les suggestions sont listées avec les commentaires&#xa0;: sélectionnez-en une pour voir ses modifications, puis Accepter ou Rejeter.</translation>
+    </message>
+    <message>
+        <source>Answers you changed since the export that the reviewer changed too wait in Review › Merge choices…</source>
+        <translation>Les réponses que vous avez modifiées depuis l’export et que le relecteur a modifiées aussi attendent dans Relecture › Choix de fusion…</translation>
     </message>
 </context>
 <context>

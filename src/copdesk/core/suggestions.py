@@ -42,6 +42,8 @@ class Suggestion:
 
 
 def all_suggestions(report: Report, state: str | None = None) -> list[Suggestion]:
+    if not report.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'suggestions'").fetchone():
+        return []  # a file of an older schema opened read-only (never migrated): it has none
     sql = "SELECT * FROM suggestions" + (" WHERE state = ?" if state else "") + " ORDER BY rowid"
     return [Suggestion(**row) for row in report.query(sql, [state] if state else [])]
 

@@ -104,7 +104,7 @@ class CompareDialog(QDialog):
         elif ch.field == "subscription":
             body = self.tr("Subscribed.") if ch.kind == "added" else self.tr("No longer subscribed.")
         else:
-            body = "".join(_piece(op, text) for op, text in redline(ch.old, ch.new))
+            body = redline_html(ch.old, ch.new)
         legend = self.tr("Struck through: deleted. Underlined: inserted.")
         self.view.setHtml(f"<h3>{html.escape(ch.code)}</h3><p style='white-space: pre-wrap'>{body}</p>"
                           f"<p><small>{html.escape(legend)}</small></p>")
@@ -120,6 +120,11 @@ class CompareDialog(QDialog):
             export_comparison(self.report.template, self.title(), self.found, out)
         except CopdeskError as exc:
             show_error(self, exc)
+
+
+def redline_html(old: str, new: str) -> str:
+    """The word-level redline of `old` to `new` as HTML: deleted text struck through, inserted underlined."""
+    return "".join(_piece(op, text) for op, text in redline(old, new))
 
 
 def _piece(op: str, text: str) -> str:

@@ -121,7 +121,7 @@ class MainWindow(ReviewActions, QMainWindow):
             from PySide6.QtWidgets import QTabWidget
             from copdesk.ui.checks import ChecksPanel, FindPanel
             from copdesk.ui.review_panel import CommentsPanel
-            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session)
+            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session, self.stack)
             tabs = QTabWidget()
             tabs.setObjectName("sidePanels")
             tabs.setDocumentMode(True)

@@ -1,5 +1,5 @@
 """The Review menu of the main window: comments, section statuses, freeze, final approval, versions,
-comparison and merge. A mixin, so main_window.py stays about drafting."""
+comparison, merge and bringing back a reviewed Word document. A mixin, so main_window.py stays about drafting."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class ReviewActions:
         self._action(menu, self.tr("Co&mpare…"), self.compare)
         menu.addSeparator()
         self._action(menu, self.tr("Merge a &reviewer's copy…"), self.merge_copy)
+        self._action(menu, self.tr("Bring back a reviewed &Word document…"), self.bring_back_review)
         self._action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
         self.session.comments_changed.connect(self._reload_page)
         self.session.review_changed.connect(self._reload_page)
@@ -131,6 +132,11 @@ class ReviewActions:
         from copdesk.ui.merge_dialog import run_merge
         self.session.flush()
         return run_merge(self, theirs, out)
+
+    def bring_back_review(self, path: str | None = None, show: bool = True):
+        """A Word export reviewed in Word or LibreOffice: its comments and suggestions come in (review_import_ops)."""
+        from copdesk.ui.review_import_ops import bring_back
+        return bring_back(self, path, show)
 
     def merge_choices(self):
         from copdesk.ui.merge_dialog import ConflictsDialog

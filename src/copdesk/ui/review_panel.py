@@ -1,17 +1,24 @@
-"""The comments panel: threads with replies, filters (open, mine, chapter), reply, resolve and reopen."""
+"""The comments panel: threads with replies, filters (open, mine, chapter), reply, resolve and reopen; and,
+listed with them, the suggestions a reviewed Word document brought back (review_import), each shown as a
+redline against the current text, with Accept, Reject and Accept all (each one undo step)."""
 
 from __future__ import annotations
+
+import html
+import json
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from copdesk.core import review, wizard
+from copdesk.core import review, suggestions, wizard
+from copdesk.core.diff import table_changes
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 
-ID, CODE = Qt.UserRole, Qt.UserRole + 1
+ID, CODE, KIND = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2
+SUGGESTION = "suggestion"
 translate = QCoreApplication.translate
 
 
@@ -51,9 +58,9 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
 class CommentsPanel(QWidget):
     jump = Signal(str)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, stack=None, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.session, self.stack = session, stack
         self.only_open = QCheckBox(self.tr("&Open only"))
         self.only_open.setChecked(True)
         self.only_mine = QCheckBox(self.tr("&Mine"))
@@ -89,6 +96,17 @@ class CommentsPanel(QWidget):
                         (self.reopen_button, lambda: self.set_resolved(False))):
             b.clicked.connect(slot)
             buttons.addWidget(b)
+        settle = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("&Accept"))
+        self.reject_button = QPushButton(self.tr("Re&ject"))
+        self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
+        self.accept_button.setToolTip(self.tr("Put the reviewer's text in the answer (Undo takes it back)"))
+        self.reject_button.setToolTip(self.tr("Keep your text"))
+        self.accept_all_button.setToolTip(self.tr("Accept every suggestion waiting, as one step"))
+        for b, slot in ((self.accept_button, lambda: self.settle(True)), (self.reject_button, lambda: self.settle(False)),
+                        (self.accept_all_button, lambda: self.accept_all())):
+            b.clicked.connect(slot)
+            settle.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(filters)
@@ -96,6 +114,7 @@ class CommentsPanel(QWidget):
         lay.addWidget(self.tree)
         lay.addWidget(self.detail)
         lay.addLayout(buttons)
+        lay.addLayout(settle)
         for w in (self.only_open, self.only_mine):
             w.toggled.connect(self.refresh)
         self.chapter.currentIndexChanged.connect(self.refresh)
@@ -107,17 +126,11 @@ class CommentsPanel(QWidget):
             return False
         if self.only_mine.isChecked() and top.author != settings.user_name():
             return False
-        chapter = self.chapter.currentData()
-        if chapter:
-            step = wizard.step_of(top.code)
-            try:
-                return step.startswith(("Commitment", "Measure")) and self.session.template.chapter_of(step).code == chapter
-            except KeyError:
-                return False
-        return True
+        return self._in_chapter(top.code)
 
     def refresh(self) -> None:
         self.tree.clear()
+        waiting = self._suggestions()
         shown = 0
         for top, replies in review.threads(self.session.report):
             if not self._visible(top):
@@ -136,19 +149,125 @@ class CommentsPanel(QWidget):
                 child.setData(0, CODE, rep.code)
             item.setExpanded(True)
         total = len(review.threads(self.session.report))
-        self.count.setText(self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total))
+        text = self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total)
+        if waiting:
+            text += "; " + self.tr("%n suggestion(s) waiting", "", waiting)
+        self.count.setText(text)
+        self._enable()
+
+    def _in_chapter(self, code: str) -> bool:
+        chapter = self.chapter.currentData()
+        if not chapter:
+            return True
+        step = wizard.step_of(code)
+        try:
+            return step.startswith(("Commitment", "Measure")) and self.session.template.chapter_of(step).code == chapter
+        except KeyError:
+            return False
+
+    def _suggestions(self) -> int:
+        """The suggestions, first in the list (settled ones too when Open only is off); how many wait."""
+        found = suggestions.all_suggestions(self.session.report)
+        for s in found:
+            if (self.only_open.isChecked() and s.state != suggestions.PENDING) or self.only_mine.isChecked() \
+                    or not self._in_chapter(s.code):
+                continue
+            state = {suggestions.PENDING: self.tr("waiting"), suggestions.ACCEPTED: self.tr("accepted"),
+                     suggestions.REJECTED: self.tr("rejected")}.get(s.state, s.state)
+            how = self.tr("tracked") if s.tracked else self.tr("edited without tracking")
+            item = QTreeWidgetItem(self.tree, [self.tr("Suggested change — {anchor}, {author}, {time} ({how}; {state})")
+                                               .format(anchor=s.anchor, author=s.author or self.tr("reviewer"),
+                                                       time=s.at[:16].replace("T", " "), how=how, state=state)])
+            item.setData(0, ID, s.id)
+            item.setData(0, CODE, s.code)
+            item.setData(0, KIND, SUGGESTION)
+        return sum(1 for s in found if s.state == suggestions.PENDING)
+
+    def _current_suggestion(self):
+        item = self.tree.currentItem()
+        if item is None or item.data(0, KIND) != SUGGESTION:
+            return None
+        return next((s for s in suggestions.all_suggestions(self.session.report) if s.id == item.data(0, ID)), None)
+
+    def _enable(self) -> None:
+        current = self._current_suggestion()
+        pending = current is not None and current.state == suggestions.PENDING
+        self.accept_button.setEnabled(pending)
+        self.reject_button.setEnabled(pending)
+        self.accept_all_button.setEnabled(bool(suggestions.pending(self.session.report)))
+        is_comment = self.tree.currentItem() is not None and current is None
+        for b in (self.reply_button, self.resolve_button, self.reopen_button):
+            b.setEnabled(is_comment or self.tree.currentItem() is None)
+
+    def show_suggestions(self) -> None:
+        """Select the first suggestion waiting."""
+        self.chapter.setCurrentIndex(0)
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, KIND) == SUGGESTION:
+                self.tree.setCurrentItem(item)
+                return
+
+    def settle(self, accept: bool) -> bool:
+        current = self._current_suggestion()
+        if current is None or current.state != suggestions.PENDING:
+            return False
+        from copdesk.ui.review_import_ops import settle
+        row = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        done = settle(self, self.session, self.stack, [current.id], accept)
+        if done and self.tree.topLevelItemCount():  # the next one, where the settled one was
+            self.tree.setCurrentItem(self.tree.topLevelItem(min(row, self.tree.topLevelItemCount() - 1)))
+        return done
+
+    def accept_all(self) -> bool:
+        from copdesk.ui.review_import_ops import settle
+        ids = [s.id for s in suggestions.pending(self.session.report)]
+        return settle(self, self.session, self.stack, ids, True)
 
     def _show_detail(self) -> None:
         item = self.tree.currentItem()
+        self._enable()
         if item is None:
             self.detail.setText("")
             return
+        current = self._current_suggestion()
+        if current is not None:
+            self.detail.setTextFormat(Qt.RichText)
+            self.detail.setText(self._redline(current))
+            return
+        self.detail.setTextFormat(Qt.PlainText)
         top = item if item.parent() is None else item.parent()
         lines = [top.text(0)] + [top.child(i).text(0) for i in range(top.childCount())]
         self.detail.setText("\n".join(lines))
 
+    def _redline(self, s) -> str:
+        """The suggestion against what the answer holds now: struck through goes, underlined comes."""
+        from copdesk.ui.compare_dialog import redline_html
+        if s.cell == suggestions.TABLE:
+            now = self.session.table(s.code)
+            body = "<br>".join(html.escape(x) for x in table_changes(json.dumps(now) if now else "[]", s.text or "[]"))
+        elif s.cell:
+            r, c = (int(x) for x in s.cell.split(","))
+            grid = self.session.table(s.code)
+            now = grid[r][c] if r < len(grid) and c < len(grid[r]) else None
+            row = grid[r][0] if r < len(grid) and grid[r] and grid[r][0] else str(r)
+            column = grid[0][c] if grid and c < len(grid[0]) and grid[0][c] else str(c)
+            where = f"{row} / {column}: "
+            body = html.escape(where) + (f"<s style='color:#a00000'>{html.escape(now)}</s> → " if now else "— → ") + (
+                f"<u style='color:#006000'>{html.escape(s.text)}</u>" if s.text else "—")
+        else:
+            body = redline_html(self.session.text(s.code), s.text or "")
+        legend = self.tr("Struck through: deleted. Underlined: inserted.")
+        unchanged = self.tr("(no change)")
+        head = html.escape(f"{s.anchor} — {s.author}")
+        state = "" if s.state == suggestions.PENDING else f" ({html.escape(s.state)})"
+        return (f"<b>{head}</b>{state}<p style='white-space: pre-wrap'>{body or html.escape(unchanged)}</p>"
+                f"<small>{html.escape(legend)}</small>")
+
     def _current(self) -> tuple[str, str] | None:
         item = self.tree.currentItem()
+        if item is not None and item.data(0, KIND) == SUGGESTION:
+            return None
         return (item.data(0, ID), item.data(0, CODE)) if item else None
 
     def reply(self, text: str | None = None) -> bool:
