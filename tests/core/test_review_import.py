@@ -405,3 +405,33 @@ def test_cli_review_import_exit_statuses(drafted, tmp_path):
     assert refused.returncode == 2 and "does not exist" in refused.stderr
     both = run("review-import", path, reviewed, "--accept-all", "--reject-all")
     assert both.returncode == 2
+
+
+def test_suggestions_of_both_copies_survive_a_merge(drafted, tmp_path):
+    import shutil
+    from copdesk.core.report import Report
+    reviewed = word_review(drafted, tmp_path)
+    drafted.close()
+    shutil.copy(drafted.path, tmp_path / "theirs.copdesk")
+    with Report.open(tmp_path / "theirs.copdesk", who="reviewer") as theirs:
+        review_import(theirs, reviewed)  # brought back in the other copy only
+        decided = suggestions.pending(theirs)[0]
+        suggestions.reject(theirs, [decided.id], "reviewer")
+    merge.merge(drafted.path, tmp_path / "theirs.copdesk", tmp_path / "merged.copdesk")
+    with Report.open(tmp_path / "merged.copdesk") as merged:
+        states = {s.id: s.state for s in suggestions.all_suggestions(merged)}
+        assert len(states) == 4 and states[decided.id] == "rejected"
+
+
+def test_a_report_without_history_imported_from_word_comes_back_too(drafted, tmp_path):
+    """A report made by 'copdesk import' has no history rows: its export shows 'before any change'."""
+    from copdesk.core.importers import import_report
+    report, _ = import_report(export(drafted, tmp_path / "filed.docx"), tmp_path / "imported.copdesk")
+    with report:
+        assert report.history() == []
+        doc = WordReview(export(report, tmp_path / "r.docx"))
+        doc.replace(doc.paragraph(MEASURE), "task-force", "Task-force")
+        report.set_text("QRE 12.1.1", "Changed after the export.")
+        result = review_import(report, doc.save(tmp_path / "reviewed.docx"))
+        assert [(s.code, s.text) for s in result.suggestions] == [("Measure 12.1", "We took part in the Task-force.")]
+        assert result.conflicts == []

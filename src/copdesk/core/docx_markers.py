@@ -85,28 +85,43 @@ class Marked:
         self._seen: set[int] = set()
 
     # -- what the walk calls -------------------------------------------------------------------------
+    def _end(self):
+        """The body's last element now (lxml counts children one by one: len() and slices are not cheap)."""
+        try:
+            return self.body.body[-1]
+        except IndexError:
+            return None
+
+    def _after(self, last) -> list:
+        el = last.getnext() if last is not None else (self.body.body[0] if len(self.body.body) else None)
+        out = []
+        while el is not None:
+            out.append(el)
+            el = el.getnext()
+        return out
+
     def heading(self, level: int, text: str, field: str = "", wide: bool = False, page_break: bool = False,
                 answer: str = "") -> None:
-        start = len(self.body.body)
+        last = self._end()
         self.body.heading(level, text, field, wide=wide, page_break=page_break)
-        new = list(self.body.body[start:])
+        new = self._after(last)
         self._extend(new[:-1])  # a section break before a landscape heading ends the block before it
         self._block(LINE if answer else FIXED, new[-1:], code=answer, role="heading")
 
     def line(self, style: str, text: str, field: str = "", italic: bool = False, answer: str = "") -> None:
-        start = len(self.body.body)
+        last = self._end()
         self.body.line(style, text, field, italic=italic)
-        self._block(LINE if answer else FIXED, list(self.body.body[start:]), code=answer, role=style)
+        self._block(LINE if answer else FIXED, self._after(last), code=answer, role=style)
 
     def answer(self, code: str, text: str) -> None:
-        start = len(self.body.body)
+        last = self._end()
         self.body.answer(code, text)
-        self._block(ANSWER, list(self.body.body[start:]), code=code)
+        self._block(ANSWER, self._after(last), code=code)
 
     def table(self, code: str, grid) -> None:
-        start = len(self.body.body)
+        last = self._end()
         self.body.table(code, grid)
-        new = list(self.body.body[start:])
+        new = self._after(last)
         block = self.blocks[-1]  # the SLI's answer, written just before its table
         block.table = next((el for el in new if el.tag == w("tbl")), None)
         self._extend(new)

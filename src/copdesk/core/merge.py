@@ -196,6 +196,9 @@ def _merge_extras(mine: ReportData, theirs: ReportData, result: MergeResult, who
                          "updated_at")
     result.comments_added = sum(1 for r in comments if r["id"] not in mine_ids)
     extras["comments"] = comments
+    if mine.extras.get("suggestions") or theirs.extras.get("suggestions"):  # from reviewed Word documents
+        extras["suggestions"] = _union_by(mine.extras.get("suggestions", []), theirs.extras.get("suggestions", []),
+                                          lambda r: r["id"], "settled_at")
     extras["section_status"] = _union_by(mine.extras.get("section_status", []),
                                          theirs.extras.get("section_status", []), lambda r: r["code"], "at")
     versions = _union_by(mine.extras.get("versions", []), theirs.extras.get("versions", []),

@@ -160,8 +160,9 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
     """Answers and tables as they were at history row `history_id` (written at `history_at`): the report
     now, with every later change taken back. The row is found by id and time, or by time alone (a merged
     copy numbers the other side's rows anew)."""
-    row = report.conn.execute("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, history_at]).fetchone() \
-        or report.conn.execute("SELECT max(id) FROM history WHERE at = ? HAVING count(*) > 0", [history_at]).fetchone()
+    row = (0,) if history_id == 0 and not history_at else (  # exported before any change was logged (an import)
+        report.conn.execute("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, history_at]).fetchone()
+        or report.conn.execute("SELECT max(id) FROM history WHERE at = ? HAVING count(*) > 0", [history_at]).fetchone())
     if row is None:
         last = report.conn.execute("SELECT max(id) FROM history").fetchone()[0] or 0
         hint = ("It was exported from a later state than this file holds: bring it back into the copy it was "

@@ -27,6 +27,7 @@ W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 TBL, TR, TC, SDT, SDT_CONTENT = w("tbl"), w("tr"), w("tc"), w("sdt"), w("sdtContent")
 BOOKMARK = w("bookmarkStart")
 RANGE_START, REFERENCE = w("commentRangeStart"), w("commentReference")
+SKIP = "\0"  # the stored text of an ignored block (the contents): its paragraphs are not read
 CHANGES = (w("ins"), w("del"), w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"))
 
 
@@ -46,7 +47,6 @@ class Place:
     paragraphs: list[Paragraph] = field(default_factory=list)  # as read, in order (empty ones included)
     tables: list[Table] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)  # tracked changes inside it
-    texts: list[str] = field(default_factory=list)  # each paragraph's plain text (fixed blocks, lines)
 
     def markdown(self) -> str:
         """The answer as Markdown, in the importer's spelling (mdwrite)."""
@@ -64,8 +64,6 @@ class Place:
             blocks.append(("p", level, p.md))
         return mdwrite.join_blocks(blocks)
 
-    def plain(self) -> str:
-        return "\n".join(t for t in self.texts if t.strip())
 
 
 @record
@@ -104,11 +102,12 @@ def read_reviewed(path: Path | str) -> Reviewed:
         reader = _Reader(pkg)
         current = 0
         stored = {n: b.text for n, b in export_map.blocks.items() if b.kind != ANSWER and b.kind != IGNORED}
+        fixed = {n: b.text if b.kind != IGNORED else SKIP for n, b in export_map.blocks.items() if b.kind != ANSWER}
         for el in _flatten(body):
             for piece, number in _pieces(el, stored):
                 current = number or current
                 place = places.setdefault(current, Place(current))
-                _read(reader, piece, place, anchors)
+                _read(reader, piece, place, anchors, fixed.get(current))
     comments = _comments(pkg, anchors)
     missing = [n for n, b in export_map.blocks.items() if b.kind == ANSWER and n not in places]
     return Reviewed(path.name, export_map, places, comments, pkg.properties.get("lastModifiedBy", ""), missing)
@@ -179,22 +178,23 @@ def _part(props, children) -> etree._Element:
 
 def _join_deleted_marks(body) -> None:
     """A paragraph whose mark is a tracked deletion runs on into the next one once the change is accepted."""
-    for p in list(body.iter(P)):
-        props = p.find(PPR)
-        mark = props.find(RPR) if props is not None else None
-        if mark is None or mark.find(w("del")) is None:
-            continue
+    marks = [d for d in body.iter(w("del")) if d.getparent().tag == RPR and d.getparent().getparent().tag == PPR]
+    for deleted in marks:
+        mark = deleted.getparent()
+        p = mark.getparent().getparent()
         nxt = p.getnext()
-        if nxt is None or nxt.tag != P or any(marker_number(bm) for bm in nxt.iter(BOOKMARK)):
+        if p.tag != P or nxt is None or nxt.tag != P or any(marker_number(bm) for bm in nxt.iter(BOOKMARK)):
             continue  # a run-on into the next block's first paragraph changes no answer: left apart
         for child in list(nxt):
             if child.tag != PPR:
                 p.append(child)
-        mark.remove(mark.find(w("del")))
+        mark.remove(deleted)
         nxt.getparent().remove(nxt)
 
 
-def _read(reader: _Reader, el, place: Place, anchors: dict) -> None:
+def _read(reader: _Reader, el, place: Place, anchors: dict, stored: str | None) -> None:
+    """Read one element into its place. `stored`: the exported text when the place is fixed text (or None
+    for an answer); a paragraph that still says exactly that is not read for Markdown."""
     if el is None:
         return
     for change in el.iter(*CHANGES):
@@ -203,17 +203,27 @@ def _read(reader: _Reader, el, place: Place, anchors: dict) -> None:
     if el.tag == TBL:
         for row in [r for r in el.iter(TR) if r.find(f"{w('trPr')}/{w('del')}") is not None]:
             row.getparent().remove(row)
-        _cell_anchors(el, place.n, anchors)
+        if next(el.iter(RANGE_START, REFERENCE), None) is not None:
+            _cell_anchors(el, place.n, anchors)
+        if stored is not None:  # a table in fixed text: counted, not read
+            place.tables.append(Table(0, []))
+            return
         start = len(reader.out.blocks)
         reader.table(el)
         place.tables += [b for b in reader.out.blocks[start:] if isinstance(b, Table)]
         return
     for mark in el.iter(RANGE_START, REFERENCE):
         anchors.setdefault(mark.get(w("id"), ""), (place.n, ""))
+    if stored is SKIP:
+        return  # the contents: what Word or LibreOffice put there when refreshing it is not the report's
+    if stored is not None:
+        text = plain(el)
+        if text == stored or not text.strip():
+            place.paragraphs.append(Paragraph(0, text, text))
+            return
     start = len(reader.out.blocks)
     reader.paragraph(el)
     place.paragraphs += [b for b in reader.out.blocks[start:] if isinstance(b, Paragraph)]
-    place.texts.append(plain(el))
 
 
 def _cell_anchors(tbl, n: int, anchors: dict) -> None:
