@@ -39,8 +39,8 @@ def drafted(new_report):
     return r
 
 
-def export(r, path, comments: str = "open"):
-    export_docx(r.template, r.snapshot(), path, DocxOptions(review=review_export(r, comments)))
+def export(r, path, comments: str = "open", status_table: bool = False):
+    export_docx(r.template, r.snapshot(), path, DocxOptions(review=review_export(r, comments, status_table)))
     return path
 
 
@@ -75,8 +75,12 @@ def test_every_answer_is_marked_and_fixed_text_is_not_an_answer(drafted, tmp_pat
 
 
 def test_an_untouched_export_brings_nothing_back(drafted, tmp_path):
+    """Not even its own comments, its status table or its contents."""
+    review.add_comment(drafted, "QRE 12.1.1", "Add a figure.", "Ada Officer", "AO")
+    review.add_comment(drafted, "SLI 16.1.1", "Source?", "Ada Officer", "AO", cell="2,1")
+    review.set_status(drafted, "Commitment 12", "approved", "Ada Officer")
     before = counts(drafted)
-    result = review_import(drafted, export(drafted, tmp_path / "r.docx"))
+    result = review_import(drafted, export(drafted, tmp_path / "r.docx", status_table=True))
     assert result.summary() == "0 comments, 0 suggested changes in 0 answers, 0 edits outside answers not applied"
     assert not result.waiting
     after = counts(drafted)
@@ -321,7 +325,9 @@ def libreoffice(tmp_path, src, ops: list[dict], name: str = "reviewed.docx"):
 
 
 def test_libreoffice_save_without_edits_brings_nothing_back(drafted, tmp_path):
-    saved = libreoffice(tmp_path, export(drafted, tmp_path / "r.docx"), [])
+    review.add_comment(drafted, "SLI 16.1.1", "Source?", "Ada Officer", "AO", cell="2,1")
+    review.set_status(drafted, "Commitment 12", "approved", "Ada Officer")
+    saved = libreoffice(tmp_path, export(drafted, tmp_path / "r.docx", status_table=True), [])
     result = review_import(drafted, saved)
     assert result.summary() == "0 comments, 0 suggested changes in 0 answers, 0 edits outside answers not applied"
     assert result.notes == []

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from copdesk.core.docx_body import Body
-from copdesk.core.docx_xml import P, PPR, T, TAB, BR, w
+from copdesk.core.docx_xml import BR, P, PPR, STYLES, T, TAB, w
 from copdesk.core.errors import InputError
 from copdesk.core.records import record
 
@@ -147,12 +147,15 @@ class Marked:
             self._seen.add(id(el))
 
     def ignored_table(self, after: etree._Element, table: etree._Element) -> None:
-        """A table copdesk adds beside the walk (the review status table), after `after`: its content is not
-        compared on the way back."""
+        """A table copdesk adds beside the walk (the review status table), after `after`, with a gap paragraph
+        after it: their content is not compared on the way back."""
+        gap = etree.Element(P)
+        etree.SubElement(etree.SubElement(gap, PPR), w("pStyle"), {w("val"): STYLES["gap"]})
+        after.addnext(gap)
         after.addnext(table)
         owner = next(b for b in self.blocks if any(el is after for el in b.elements))
         owner.tables += 1
-        self._seen.add(id(table))
+        self._seen.update((id(table), id(gap)))
 
     def anchors(self) -> dict[str, Block]:
         """The blocks of answers and lines by code (the first one of each: a code is written once)."""
