@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from copdesk.core.errors import CopdeskError
 
 BOUND_S = 10  # no single case may take longer
-RUNS = {"docx": 0, "tc": 0, "json": 0, "import": 0}
+RUNS = {"docx": 0, "tc": 0, "json": 0, "import": 0, "review": 0}
 SCALE = int(os.environ.get("COPDESK_FUZZ_SCALE", "1"))  # e.g. 20 for a long run
 
 
@@ -201,6 +201,39 @@ def test_import_of_hostile_files_leaves_nothing_behind(seeds):
             result[0].close()
 
     case()
+
+
+def test_review_import_of_hostile_documents_never_crashes(seeds):
+    """`copdesk review-import` of a mutated export (markers, comments and replies included): suggestions and
+    comments, or a message; never another exception, never a hang."""
+    from copdesk.core.docx_export import DocxOptions, build_docx
+    from copdesk.core.docx_review import ReviewExport
+    from copdesk.core.jsonio import create_from_data, from_dict
+    from copdesk.core.review_import import review_import
+    t, data = seeds["template"], from_dict(seeds["json"])
+    code = next(iter(data.answers))
+    comments = ({"id": "c1", "code": code, "cell": "", "parent": "", "author": "Ada", "initials": "A", "at": "x",
+                 "text": "Why?", "resolved_by": "", "resolved_at": ""},
+                {"id": "c2", "code": code, "cell": "", "parent": "c1", "author": "Bo", "initials": "", "at": "x",
+                 "text": "Because.", "resolved_by": "", "resolved_at": ""})
+    blob, _ = build_docx(t, data, DocxOptions(review=ReviewExport(comments)))
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        review_seeds = {**seeds, "docx": blob, "parts": {n: z.read(n) for n in z.namelist()}}
+    folder = seeds["dir"]
+    report = create_from_data(folder / "review.copdesk", t, data)
+    src = folder / "reviewed.docx"
+
+    @fuzz(60)
+    @given(hostile_docx(review_seeds))
+    def case(blob):
+        src.write_bytes(blob)
+        RUNS["review"] += 1
+        bounded(review_import, report, src)
+
+    try:
+        case()
+    finally:
+        report.close()
 
 
 def test_fuzz_counts(capsys):
