@@ -441,3 +441,22 @@ def test_a_report_without_history_imported_from_word_comes_back_too(drafted, tmp
         result = review_import(report, doc.save(tmp_path / "reviewed.docx"))
         assert [(s.code, s.text) for s in result.suggestions] == [("Measure 12.1", "We took part in the Task-force.")]
         assert result.conflicts == []
+
+
+def test_crisis_sub_sections_come_back_on_their_own_codes(drafted, tmp_path):
+    sid = drafted.add_crisis_section("Elections 2026")
+    drafted.add_crisis_item(sid, "SLI 16.1.1")
+    drafted.set_text(f"Crisis {sid}/threats", "Bots.")
+    drafted.set_table(f"Crisis {sid}/SLI 16.1.1", [["Member State", "n"], ["Austria", "1"]])
+    doc = WordReview(export(drafted, tmp_path / "r.docx"))
+    threats = doc.paragraph("Bots.")
+    doc.replace(threats, "Bots", "Bots and trolls")
+    doc.replace(doc.paragraph("Elections 2026", nth=2), "2026", "in 2026")  # the sub-section's title (a heading)
+    doc.replace(doc.cell(1, 1, 1), "1", "2")
+    doc.comment(threats, threats, "Which bots?", "Lena Legal", "LL")
+    result = review_import(drafted, doc.save(tmp_path / "reviewed.docx"))
+    assert {(s.anchor, s.text) for s in result.suggestions} == {
+        (f"Crisis {sid}/threats", "Bots and trolls."), (f"Crisis {sid}/title", "Elections in 2026"),
+        (f"Crisis {sid}/SLI 16.1.1 cell 1,1", "2")}
+    assert [(c.code, c.text) for c in result.comments] == [(f"Crisis {sid}/threats", "Which bots?")]
+    assert result.outside == []
