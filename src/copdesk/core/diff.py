@@ -46,17 +46,29 @@ def _trim(grid) -> list:
 
 
 def redline(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level differences as (op, text) pieces: op is "=", "-" (deleted) or "+" (inserted)."""
+    """Word-level differences as (op, text) pieces: op is "=", "-" (deleted) or "+" (inserted).
+
+    The words both texts start and end with are set aside before difflib compares the rest: a review
+    changes a few words of a long answer, and difflib's time grows with the product of the lengths (a
+    300-word answer took 23 ms, a platform report's 60 edited answers 1.5 s)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    start, end = 0, 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    out: list[tuple[str, str]] = [("=", "".join(a[:start]))] if start else []
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(("=", "".join(a[i1:i2])))
+            out.append(("=", "".join(middle_a[i1:i2])))
         else:
             if i2 > i1:
-                out.append(("-", "".join(a[i1:i2])))
+                out.append(("-", "".join(middle_a[i1:i2])))
             if j2 > j1:
-                out.append(("+", "".join(b[j1:j2])))
+                out.append(("+", "".join(middle_b[j1:j2])))
+    if end:
+        out.append(("=", "".join(a[len(a) - end:])))
     return out
 
 
