@@ -1,8 +1,9 @@
 """Bringing a reviewed Word document back, at platform size: how long the author waits.
 
 Generates the platform-size report (make_platform_report.py), exports it to Word, has a "reviewer" edit it
-as Word writes its markup (tests/core/word_review.py: tracked replacements in 60 answers, untracked ones in
-20, 30 table cells, 40 comments), then times, each several times on a fresh copy of the report:
+as Word writes its markup (tests/core/word_review.py: a word replaced in the first 80 answers that have one,
+the first 60 of them as tracked changes, a comment on every other one, a cell in each of the first 30
+tables), then times, each several times on a fresh copy of the report:
 - the export itself (in one process; its review markers included),
 - `review_import` of the unedited export and of the reviewed one (in one process),
 - `copdesk review-import` as a separate process (what the command line user waits for).
