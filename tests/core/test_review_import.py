@@ -324,7 +324,14 @@ def libreoffice(tmp_path, src, ops: list[dict], name: str = "reviewed.docx"):
     return out
 
 
+RICH = ("First *italic* and **bold** with a [link](https://example.org/a) and https://example.org/bare.\nA soft "
+        "break.\n\n1. one\n2. two\n   - nested bullet\n   - another\n3. three\n\nThen C:\\path, a\\*star, 50% "
+        "and `code`.\n\n- bullet\n  continued line\n\n  an indented paragraph in the item\n\n2024. was a year")
+
+
 def test_libreoffice_save_without_edits_brings_nothing_back(drafted, tmp_path):
+    """LibreOffice rewrites the whole document (styles, numbering, the contents, comments): still nothing."""
+    drafted.set_text("Commitment 12 Q2", RICH)
     review.add_comment(drafted, "SLI 16.1.1", "Source?", "Ada Officer", "AO", cell="2,1")
     review.set_status(drafted, "Commitment 12", "approved", "Ada Officer")
     saved = libreoffice(tmp_path, export(drafted, tmp_path / "r.docx", status_table=True), [])
@@ -460,3 +467,14 @@ def test_crisis_sub_sections_come_back_on_their_own_codes(drafted, tmp_path):
         (f"Crisis {sid}/SLI 16.1.1 cell 1,1", "2")}
     assert [(c.code, c.text) for c in result.comments] == [(f"Crisis {sid}/threats", "Which bots?")]
     assert result.outside == []
+
+
+def test_accepting_into_a_frozen_report_is_refused_and_nothing_is_written(drafted, tmp_path):
+    reviewed = word_review(drafted, tmp_path)
+    review.freeze(drafted, "Head of Policy")
+    before = _digest(drafted)
+    with pytest.raises(InputError, match="frozen"):
+        review_import(drafted, reviewed, settle="accept")
+    assert _digest(drafted) == before
+    waiting = review_import(drafted, reviewed)  # bringing it back without deciding is fine: comments stay open
+    assert waiting.waiting and len(review.threads(drafted)) == 3
