@@ -142,6 +142,8 @@ class _Reader:
         return [value] + [None] * (span - 1)
 
 
+Reader = _Reader  # for review_read, which reads a reviewed export element by element into its marked places
+
 _CELL_TAGS = (f"{_w}t", f"{_w}tab", f"{_w}br", f"{_w}cr")
 
 

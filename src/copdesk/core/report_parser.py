@@ -182,22 +182,14 @@ class Placer(CrisisPart):
 
     # -- content -------------------------------------------------------------------------------------
     def text(self, p: Paragraph) -> None:
-        md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
-        block = ("p", self.indent(p), md) if p.list_level < 0 else (
-            "bullet" if p.list_kind != "number" else f"number:{p.number}", p.list_level, md)
+        before = self.blocks.get(self.target or "")
+        block = answer_block(p, before[-1] if before else None)
         if self.target:
             self.add(self.target, block)
         elif self.mode == "start":
             self.start_text(p)
         else:
             self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
-
-    def indent(self, p: Paragraph) -> int:
-        """An indented paragraph right after a list item continues that item (at most one level deeper)."""
-        before = self.blocks.get(self.target or "", [])
-        if not p.indent or not before or before[-1][1] + (0 if before[-1][0] == "p" else 1) < p.indent:
-            return 0
-        return p.indent if before[-1][0] != "p" or before[-1][1] else 0
 
     def start_text(self, p: Paragraph) -> None:
         """Before the first label: the signatory's name, then the report title ("Report March 2025")."""
@@ -283,6 +275,19 @@ class Placer(CrisisPart):
                 self.notes.append(f"{m} is written about but not in the signed list of {parent}; subscribed")
         for m in signed | written:
             self.got.subscriptions |= {m, self.t.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}"}
+
+
+def answer_block(p: Paragraph, before: tuple[str, int, str] | None) -> tuple[str, int, str]:
+    """A paragraph of an answer as a (kind, level, Markdown) block for mdwrite.join_blocks; `before` is the
+    answer's block before it. An indented paragraph right after a list item continues that item (at most
+    one level deeper); a heading inside an answer is bold text."""
+    md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
+    if p.list_level >= 0:
+        return ("bullet" if p.list_kind != "number" else f"number:{p.number}", p.list_level, md)
+    indent = 0
+    if p.indent and before is not None and before[1] + (0 if before[0] == "p" else 1) >= p.indent:
+        indent = p.indent if before[0] != "p" or before[1] else 0
+    return ("p", indent, md)
 
 
 def _num(code: str) -> tuple[int, ...]:

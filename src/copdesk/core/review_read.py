@@ -18,7 +18,8 @@ from lxml import etree
 from copdesk.core import mdwrite
 from copdesk.core.docx_guard import open_docx
 from copdesk.core.docx_markers import ANSWER, IGNORED, ExportMap, marker_number, plain, read_map
-from copdesk.core.docx_reader import Paragraph, Table, _Reader
+from copdesk.core.docx_reader import Paragraph, Reader, Table
+from copdesk.core.report_parser import answer_block
 from copdesk.core.docx_xml import P, PPR, RPR, w
 from copdesk.core.records import record
 
@@ -52,16 +53,8 @@ class Place:
         """The answer as Markdown, in the importer's spelling (mdwrite)."""
         blocks: list[tuple[str, int, str]] = []
         for p in self.paragraphs:
-            if not p.text.strip():
-                continue
-            if p.list_level >= 0:
-                kind = "bullet" if p.list_kind != "number" else f"number:{p.number}"
-                blocks.append((kind, p.list_level, p.md))
-                continue
-            before = blocks[-1] if blocks else None
-            level = p.indent if p.indent and before and before[1] + (0 if before[0] == "p" else 1) >= p.indent \
-                and (before[0] != "p" or before[1]) else 0
-            blocks.append(("p", level, p.md))
+            if p.text.strip():
+                blocks.append(answer_block(p, blocks[-1] if blocks else None))
         return mdwrite.join_blocks(blocks)
 
 
@@ -99,7 +92,7 @@ def read_reviewed(path: Path | str) -> Reviewed:
     anchors: dict[str, tuple[int, str]] = {}
     if body is not None:
         _join_deleted_marks(body)
-        reader = _Reader(pkg)
+        reader = Reader(pkg)
         current = 0
         stored = {n: b.text for n, b in export_map.blocks.items() if b.kind != ANSWER and b.kind != IGNORED}
         fixed = {n: b.text if b.kind != IGNORED else SKIP for n, b in export_map.blocks.items() if b.kind != ANSWER}
@@ -192,7 +185,7 @@ def _join_deleted_marks(body) -> None:
         nxt.getparent().remove(nxt)
 
 
-def _read(reader: _Reader, el, place: Place, anchors: dict, stored: str | None) -> None:
+def _read(reader: Reader, el, place: Place, anchors: dict, stored: str | None) -> None:
     """Read one element into its place. `stored`: the exported text when the place is fixed text (or None
     for an answer); a paragraph that still says exactly that is not read for Markdown."""
     if el is None:
