@@ -243,6 +243,10 @@
         <translation>relecteur</translation>
     </message>
     <message>
+        <source>Only the formatting changes:</source>
+        <translation>Seule la mise en forme change&#xa0;:</translation>
+    </message>
+    <message>
         <source>Struck through: deleted. Underlined: inserted.</source>
         <translation>Barré&#xa0;: supprimé. Souligné&#xa0;: inséré.</translation>
     </message>

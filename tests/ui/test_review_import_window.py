@@ -14,14 +14,14 @@ from tests.core.word_review import WordReview
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import goto
 
-QRE = "We monitored ads in all markets."
+QRE = "We monitored ads in **all** markets."
 MEASURE = "We took part in the task-force."
 
 
 def _reviewed(r, tmp_path):
     export_docx(r.template, r.snapshot(), tmp_path / "r.docx", DocxOptions(review=review_export(r)))
     doc = WordReview(tmp_path / "r.docx")
-    doc.replace(doc.paragraph(QRE), "all", "most")
+    doc.replace(doc.paragraph("We monitored ads"), "all", "most")
     doc.replace(doc.paragraph(MEASURE), "task-force", "Task-force")
     doc.replace(doc.cell(0, 2, 1), "7", "9")
     qre = doc.paragraph("We monitored ads")
@@ -62,17 +62,21 @@ def test_bring_back_accept_reject_and_undo(qtbot, new_report, open_window, tmp_p
     w.comments.tree.setCurrentItem(w.comments.tree.topLevelItem(1))
     shown = w.comments.detail.text()
     assert "<s " in shown and ">all</s>" in shown and ">most</u>" in shown
+    assert "**" not in shown  # as the reader sees it, without Markdown marks
     assert not w.comments.reply_button.isEnabled() and w.comments.accept_button.isEnabled()
 
     goto(qtbot, w, "Measure 12.1")
     undo_steps = w.stack.count()
     qtbot.mouseClick(w.comments.accept_button, Qt.LeftButton)
-    assert w.session.text("QRE 12.1.1") == "We monitored ads in most markets."
-    assert w.page.editors["QRE 12.1.1"].markdown() == "We monitored ads in most markets."  # the field shows it
+    assert w.session.text("QRE 12.1.1") == "We monitored ads in **most** markets."
+    assert w.page.editors["QRE 12.1.1"].markdown() == "We monitored ads in **most** markets."  # the field shows it
     assert w.stack.count() == undo_steps + 1 and w.undo_action.text().startswith("&Undo Accept 1 suggestion")
     assert "2 suggestion" in w.comments.count.text()
+    assert not w.isWindowModified()  # written at once, and the window says so
     w.stack.undo()
     assert w.page.editors["QRE 12.1.1"].markdown() == QRE
+    assert w.comments.tree.currentItem().text(0).startswith("Suggested change — SLI 16.1.1")  # the selection stays
+    assert any(i.startswith("Suggested change — QRE 12.1.1") for i in _items(w))  # waiting again
     with reopen(r.path) as f:
         assert f.text("QRE 12.1.1") == QRE and len(suggestions.pending(f)) == 3
 

@@ -9,6 +9,7 @@ the undo stack stays as it was.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -98,6 +99,7 @@ class SettleCommand(QUndoCommand):
         for code in self.codes():
             self.session.answer_changed.emit(code)
         self.session.comments_changed.emit()
+        self.session.saved.emit(datetime.now().strftime("%H:%M:%S"))  # written already: the window says so
 
 
 def _settle(session, ids: list[str], accept: bool) -> list:

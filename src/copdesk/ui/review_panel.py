@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from copdesk.core import review, suggestions, wizard
+from copdesk.core import review, richtext, suggestions, wizard
 from copdesk.core.diff import table_changes
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
@@ -129,6 +129,8 @@ class CommentsPanel(QWidget):
         return self._in_chapter(top.code)
 
     def refresh(self) -> None:
+        item = self.tree.currentItem()
+        was = (item.data(0, ID), item.data(0, KIND), item.parent() is None) if item is not None else None
         self.tree.clear()
         waiting = self._suggestions()
         shown = 0
@@ -153,6 +155,11 @@ class CommentsPanel(QWidget):
         if waiting:
             text += "; " + self.tr("%n suggestion(s) waiting", "", waiting)
         self.count.setText(text)
+        for i in range(self.tree.topLevelItemCount()):  # the same row as before, when it is still listed
+            top = self.tree.topLevelItem(i)
+            if was is not None and was[2] and (top.data(0, ID), top.data(0, KIND)) == was[:2]:
+                self.tree.setCurrentItem(top)
+                break
         self._enable()
 
     def _in_chapter(self, code: str) -> bool:
@@ -255,8 +262,13 @@ class CommentsPanel(QWidget):
             where = f"{row} / {column}: "
             body = html.escape(where) + (f"<s style='color:#a00000'>{html.escape(now)}</s> → " if now else "— → ") + (
                 f"<u style='color:#006000'>{html.escape(s.text)}</u>" if s.text else "—")
-        else:
-            body = redline_html(self.session.text(s.code), s.text or "")
+        else:  # as the reader sees the text (no Markdown marks), unless only the formatting changed
+            now, new = self.session.text(s.code), s.text or ""
+            plain_now, plain_new = richtext.to_plain(now), richtext.to_plain(new)
+            if plain_now == plain_new and now != new:
+                body = html.escape(self.tr("Only the formatting changes:")) + "<br>" + redline_html(now, new)
+            else:
+                body = redline_html(plain_now, plain_new)
         legend = self.tr("Struck through: deleted. Underlined: inserted.")
         unchanged = self.tr("(no change)")
         head = html.escape(f"{s.anchor} — {s.author}")
