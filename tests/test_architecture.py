@@ -72,3 +72,15 @@ def test_one_docx_writer_exports_comments_markers_and_tracked_changes_without_py
         assert "word/comments.xml" in z.namelist() and "customXml/item1.xml" in z.namelist()
     with zipfile.ZipFile(tmp_path / "c.docx") as z:
         assert b"<w:ins " in z.read("word/document.xml")
+
+
+def test_no_copdesk_module_imports_python_docx():
+    """One DOCX writer (lxml, docx_parts/docx_xml), one reader (docx_guard/docx_reader): python-docx is for the
+    tests and for building resources/base.docx only."""
+    import re
+    from pathlib import Path
+    pattern = re.compile(r"^\s*(from docx\b|import docx\b)", re.M)
+    root = Path(copdesk.core.__file__).parents[1]
+    found = [str(p.relative_to(root)) for p in root.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    assert found == [], f"python-docx imported by {found}"
+    assert pattern.search("x = 1\n    from docx import Document\n")  # the rule sees an indented import
