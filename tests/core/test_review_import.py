@@ -478,3 +478,14 @@ def test_accepting_into_a_frozen_report_is_refused_and_nothing_is_written(drafte
     assert _digest(drafted) == before
     waiting = review_import(drafted, reviewed)  # bringing it back without deciding is fine: comments stay open
     assert waiting.waiting and len(review.threads(drafted)) == 3
+
+
+def test_the_title_lines_take_only_their_own_paragraph(drafted, tmp_path):
+    doc = WordReview(export(drafted, tmp_path / "r.docx"))
+    title = doc.paragraph("Example Org")
+    doc.insert_paragraph_after(title, "Prepared by the policy team")
+    doc.replace(doc.paragraph("Report March 2026"), "March", "April", tracked=False)
+    result = review_import(drafted, doc.save(tmp_path / "reviewed.docx"))
+    assert [(s.code, s.text) for s in result.suggestions] == [("header.title", "Report April 2026")]
+    assert [(o.where, o.new) for o in result.outside] == [("after the title “Example Org”",
+                                                            "Prepared by the policy team")]

@@ -310,7 +310,13 @@ class _Work:
         code = self._code(b.code)
         if code is None:
             return
-        now_text = " ".join(p.text.strip() for p in place.paragraphs if p.text.strip())
+        texts = [p.text.strip() for p in place.paragraphs if p.text.strip()]
+        now_text = b.text.strip() if b.text.strip() in texts else (texts[0] if texts else "")
+        if now_text in texts:
+            texts.remove(now_text)
+        for extra in texts:  # a paragraph typed after the title is not the title
+            self.result.outside.append(Outside(f"after the {ROLE_NAMES.get(b.role, b.role)} “{_short(b.text, 40)}”",
+                                               "", extra))
         if now_text == b.text.strip():
             return
         self.three_way(code, self.base_answers.get(code, ""), self.report.text(code), now_text, place,
