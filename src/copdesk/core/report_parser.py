@@ -21,7 +21,8 @@ from copdesk.core.template import Template
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
 _SKIP = re.compile(r"^(report status|copdesk summary)$", re.I)
 _STATUSES = {"submitted", "draft", "final", "published"}
-SUMMARY_MARK = "copdesk summary, not official wording: "  # docx_export prints it before its own summaries
+# docx_export prints the first before copdesk's own guidance (earlier versions the second, before summaries)
+SUMMARY_MARKS = ("copdesk guidance, not official wording: ", "copdesk summary, not official wording: ")
 
 
 class Placer(CrisisPart):
@@ -71,9 +72,9 @@ class Placer(CrisisPart):
             p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
             text = p.text.strip()
         self.release()
-        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARK) or \
+        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARKS) or \
                 (self.mode == "start" and key(text) in _STATUSES and "header.signatory" in self.blocks):
-            self.status = text if not text.startswith(SUMMARY_MARK) and self.mode == "start" else self.status
+            self.status = text if not text.startswith(SUMMARY_MARKS) and self.mode == "start" else self.status
             return  # the status line and copdesk's own summaries are not answers
         if self.mode == "signed" and self.signed_list(p):
             return

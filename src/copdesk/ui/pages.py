@@ -300,7 +300,7 @@ class MeasurePage(Page):
         measure = self.t.index[self.step.key]
         self.heading(f"{measure.code}")
         self.rich(measure.code, self.tr("{code}: your answer").format(code=measure.code), measure)
-        for element in measure.elements:
+        for element in self.t.elements_for(measure):  # its own, then a QRE it shares with another measure
             if element.kind == "qre":
                 self.later(lambda e=element: self.rich(e.code, e.code, e))
             else:
