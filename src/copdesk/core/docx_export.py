@@ -155,7 +155,8 @@ class _Walk:
 
     def wording(self, item: Item) -> None:
         if item.wording:
-            self.body.line("wording", item.wording, item.code)
+            for part in item.wording.split("\n\n"):  # wording a filed report set in several paragraphs
+                self.body.line("wording", part, item.code)
         elif self.opt.summaries and (item.guidance or item.title):
             self.body.line("summary", SUMMARY_MARK + (item.guidance or item.title), item.code)
 

@@ -114,5 +114,16 @@ def m003_review(db: Database) -> None:
         theirs_file TEXT NOT NULL DEFAULT '')""")
 
 
+@step
+def m004_wording(db: Database) -> None:
+    """The official wording and labels a report came with (imported from a filed report): the report keeps
+    them whatever the template says later (core/report_wording.py)."""
+    db.execute("""CREATE TABLE wording (
+        code TEXT PRIMARY KEY,
+        wording TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '')""")
+
+
 SCHEMA_VERSION = len(STEPS)
 KNOWN = [fn.__name__ for fn in STEPS]
