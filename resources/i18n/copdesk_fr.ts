@@ -664,8 +664,12 @@
         <translation>Rien de nouveau</translation>
     </message>
     <message>
-        <source>Stored as your template corrections: every report on this template edition shows this wording, in the window and in every export. Edit › Undo takes it back.</source>
-        <translation>Enregistré dans vos corrections du modèle : chaque rapport de cette édition du modèle affiche ce libellé, dans la fenêtre et dans chaque export. Édition › Annuler le retire.</translation>
+        <source>Stored as your template corrections: every report on this template edition shows this wording, in the window and in every export.</source>
+        <translation>Enregistré dans vos corrections du modèle : chaque rapport de cette édition du modèle affiche ce libellé, dans la fenêtre et dans chaque export.</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes it back.</source>
+        <translation>Édition › Annuler le retire.</translation>
     </message>
     <message>
         <source>copdesk had all of it already.</source>

@@ -279,8 +279,11 @@ def test_corrections_are_offered_on_the_navigator_and_beside_each_item(qtbot, fa
     buttons = [b for b in w.page.findChildren(QToolButton) if b.text() == "⋯"]
     names = [b.accessibleName() for b in buttons]
     assert "Template corrections for Measure 30.1" in names and "Template corrections for QRE 30.1.1" in names
-    qre_menu = next(b for b in buttons if b.accessibleName().endswith("QRE 30.1.1")).menu()
-    assert [a.text() for a in qre_menu.actions()] == ["Not in my template", "Rename the code…"]
+    qre_button = next(b for b in buttons if b.accessibleName().endswith("QRE 30.1.1"))
+    qre_button.click()  # the menu pops up
+    qre_menu = qre_button.correction_menu
+    assert qre_menu.isVisible() and [a.text() for a in qre_menu.actions()] == ["Not in my template",
+                                                                               "Rename the code…"]
     with qtbot.waitSignal(w.page.correction_requested) as signal:
         qre_menu.actions()[0].trigger()
     assert signal.args == ["hide", "QRE 30.1.1"]

@@ -54,7 +54,7 @@ class LearnResult:
         return (f"{n(len(self.wordings), 'wording')}, {n(len(self.new_items), 'new item')}, "
                 f"{n(len(self.conflicts), 'conflict')}")
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, settle: str = "learn again with --replace to take the report's") -> list[str]:
         head = f"Learned from {self.source}: {self.counts_line()}"
         extra = [f"{len(self.labels)} label{'s' if len(self.labels) != 1 else ''}"] if self.labels else []
         extra += [f"{self.known} wording{'s' if self.known != 1 else ''} copdesk had already"] if self.known else []
@@ -66,8 +66,7 @@ class LearnResult:
         lines += [f"new item: {x}" for x in self.new_items]
         for c in self.conflicts:
             lines.append(f"conflict, {c.code}: copdesk has “{_short(c.have)}” ({c.have_source or 'bundled'}); "
-                         f"the report has “{_short(c.found)}”. Kept copdesk's; learn again with --replace to take "
-                         "the report's.")
+                         f"the report has “{_short(c.found)}”. Kept copdesk's; {settle}.")
         lines += [f"refused: {r}" for r in self.refused]
         return lines
 

@@ -62,7 +62,7 @@ def run_learn(parent: QWidget | None, path: str | Path | None = None, window=Non
         return None
     if not _store(parent, result, window):
         return None
-    dialog = LearnSummaryDialog(parent, result)
+    dialog = LearnSummaryDialog(parent, result, undoable=window is not None)
     if dialog.exec() == LearnSummaryDialog.REPLACE:
         return run_learn(parent, path, window, replace=True)
     return result
@@ -97,18 +97,21 @@ class LearnSummaryDialog(QDialog):
 
     REPLACE = 2
 
-    def __init__(self, parent, result):
+    def __init__(self, parent, result, undoable: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Official wording loaded") if result.changes else self.tr("Nothing new"))
         self.resize(720, 460)
         lay = QVBoxLayout(self)
-        lines = result.summary_lines()  # the core's words (English for now, as the import summary)
+        # the core's words (English for now, as the import summary)
+        lines = result.summary_lines(settle="the button below takes the report's")
         head = QLabel(f"<b>{lines[0]}</b>")
         head.setWordWrap(True)
         lay.addWidget(head)
-        note = QLabel(self.tr("Stored as your template corrections: every report on this template edition shows this "
-                              "wording, in the window and in every export. Edit › Undo takes it back.")
-                      if result.changes and result.file else self.tr("copdesk had all of it already."))
+        stored = self.tr("Stored as your template corrections: every report on this template edition shows this "
+                         "wording, in the window and in every export.")
+        if undoable:
+            stored += " " + self.tr("Edit › Undo takes it back.")
+        note = QLabel(stored if result.changes and result.file else self.tr("copdesk had all of it already."))
         note.setWordWrap(True)
         lay.addWidget(note)
         self.details = QPlainTextEdit("\n".join(lines[1:]))

@@ -33,19 +33,26 @@ def actions_for(code: str) -> list[tuple[str, str]]:
 
 
 def tools_button(page, item) -> QToolButton:
-    """The "⋯" beside an item on a page: its template corrections (emits page.correction_requested)."""
+    """The "⋯" beside an item on a page: its template corrections (emits page.correction_requested). The menu
+    is made when the button is pressed: a page with many QREs and SLIs does not pay for menus nobody opens."""
     button = QToolButton()
     button.setText("⋯")
     button.setAutoRaise(True)
     button.setAccessibleName(translate("Template", "Template corrections for {code}").format(code=item.code))
     button.setToolTip(uncertain.tooltip(translate("Template", "Correct the template for {code}").format(code=item.code),
                                         item))
-    menu = QMenu(button)
-    for action, text in actions_for(item.code):
-        menu.addAction(text, lambda a=action, c=item.code: page.correction_requested.emit(a, c))
-    button.setMenu(menu)
-    button.setPopupMode(QToolButton.InstantPopup)
+    button.clicked.connect(lambda _checked=False: item_menu(page, item.code, button).popup(
+        button.mapToGlobal(button.rect().bottomLeft())))
     return button
+
+
+def item_menu(page, code: str, parent: QWidget) -> QMenu:
+    """The corrections of one item as a menu (kept on `parent` as `correction_menu`)."""
+    menu = QMenu(parent)
+    for action, text in actions_for(code):
+        menu.addAction(text, lambda a=action: page.correction_requested.emit(a, code))
+    parent.correction_menu = menu
+    return menu
 
 
 def element_tools(page, item, title: str, comment_button: QWidget) -> tuple[str, QWidget]:
@@ -205,8 +212,8 @@ def rename_problem(t, old: str, new: str) -> str:
     new = " ".join(new.split())
     m = re.match(_SHAPES.get(kind, "^$"), new)
     if not m:
-        example = {"Commitment": "Commitment 45", "Measure": "Measure 12.4", "QRE": "QRE 12.1.2",
-                   "SLI": "SLI 12.1.2"}.get(kind, kind)
+        stem, _, last = old.split(" ", 1)[1].rpartition(".")
+        example = f"{kind} {stem + '.' if stem else ''}{int(last) + 1}"  # its next number: QRE 30.1.2 -> 30.1.3
         return translate("Template", "Write a {kind} code, for example {example}.").format(kind=kind, example=example)
     if new == old:
         return translate("Template", "That is its code already.")
