@@ -35,3 +35,15 @@ def test_core_sources_do_not_mention_qt():
     for path in Path(copdesk.core.__file__).parent.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "PySide6" not in text and "from copdesk.ui" not in text, path.name
+
+
+def test_template_corrections_are_written_in_one_place_and_the_window_writes_them_undoably():
+    """copdesk's correction file is written by core/user_corrections.py only; in the window, a correction is a
+    command on the undo stack (ui/template_commands.py). The one exception is loading official wording from
+    the start screen or the wizard (ui/learn_dialog.py), where no report, hence no undo stack, is open."""
+    import re
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[1] / "src" / "copdesk"
+    writers = {p.relative_to(src).as_posix() for p in src.rglob("*.py")
+               if re.search(r"user_corrections\.(append|withdraw|_write)\(", p.read_text(encoding="utf-8"))}
+    assert writers == {"core/learn.py", "ui/template_commands.py", "ui/learn_dialog.py"}, writers
