@@ -1814,6 +1814,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <source>◌ Not yet confirmed: copdesk has not seen this id in a published report, so the official template may number it differently or not have it. Loading the official wording (File › Load official wording from a published report…) confirms it; “Not in my template” and “Rename the code” correct it.</source>
         <translation>◌ Pas encore confirmé : copdesk n’a pas vu cet identifiant dans un rapport publié ; le modèle officiel peut le numéroter autrement ou ne pas l’avoir. Charger le libellé officiel (Fichier › Charger le libellé officiel d’un rapport publié…) le confirme ; « Absent de mon modèle » et « Renommer le code » le corrigent.</translation>
     </message>
+    <message>
+        <source>, not yet confirmed</source>
+        <translation>, pas encore confirmé</translation>
+    </message>
 </context>
 <context>
     <name>Undo</name>

@@ -300,6 +300,7 @@ def test_an_unconfirmed_item_has_a_small_marker_and_one_tooltip_not_a_sentence_p
     assert marked.startswith(f"Measure 31.3 {uncertain.MARK}") and uncertain.explanation() in nav[marked]
     plain = next(text for text in nav if text.startswith("Measure 31.1"))
     assert uncertain.MARK not in plain and uncertain.explanation() not in nav[plain]
+    assert w.navigator._items["Measure 31.3"].data(0, 11).startswith("Measure 31.3, not yet confirmed, ")
     w.refresh_status()
     lines = [w.checks.list.item(i).text() for i in range(w.checks.list.count())]
     assert not any("unconfirmed" in line or "may not exist" in line for line in lines)

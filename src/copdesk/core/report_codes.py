@@ -1,7 +1,8 @@
 """Move a report's answers from one item code to another, when a template correction renames the item.
 
 "Rename the code" (the id in copdesk's template was wrong: QRE 1.3.1 is QRE 1.3.2 in the official one) must
-take the report along: its answers, tables, subscriptions, crisis choices, comments and review statuses,
+take the report along: its answers, tables, subscriptions, crisis choices, comments, review statuses and the
+official wording it came with,
 the commitment's questions ("Commitment 40 Q1") and crisis answers ("Crisis 1/QRE 1.3.1") included. All of it
 moves in one transaction with a history row per code, and moving back undoes it exactly.
 """
@@ -15,7 +16,7 @@ from copdesk.core.errors import InputError
 # (table, column) pairs that hold answer or item codes
 COLUMNS = (("answers", "code"), ("cells", "code"), ("subscriptions", "code"), ("crisis_items", "code"),
            ("comments", "code"), ("section_status", "code"), ("baseline_answers", "code"),
-           ("baseline_cells", "code"), ("merge_conflicts", "code"))
+           ("baseline_cells", "code"), ("merge_conflicts", "code"), ("wording", "code"))
 
 
 def moved(code: str, mapping: dict[str, str]) -> str | None:

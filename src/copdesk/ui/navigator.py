@@ -78,7 +78,7 @@ class NavigatorView(QTreeWidget):
             item.setText(0, f"{uncertain.marked(step.label, template_item)}{extra} — {words}")
             item.setData(0, DECORATION_ROLE, self._icon(status))
             item.setToolTip(0, uncertain.tooltip(f"{step.label}: {words}", template_item))
-            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")
+            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}{uncertain.spoken(template_item)}, {words}{extra}")
 
     def _icon(self, status: str) -> QPixmap:
         """The status's shape, sharp on a high-density screen (a pixmap: QIcon's type costs start-up ~1 ms)."""

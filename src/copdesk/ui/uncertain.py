@@ -31,6 +31,11 @@ def marked(text: str, item) -> str:
     return f"{text} {MARK}" if is_unconfirmed(item) else text
 
 
+def spoken(item) -> str:
+    """What a screen reader says after an unconfirmed item's name (the marker is not read out)."""
+    return translate("Uncertain", ", not yet confirmed") if is_unconfirmed(item) else ""
+
+
 def tooltip(text: str, item) -> str:
     """A tooltip that adds the explanation for an unconfirmed item (and is `text` otherwise)."""
     return f"{text}\n{explanation()}" if is_unconfirmed(item) and text else explanation() if is_unconfirmed(item) else text
