@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
         original = make_docx(src, original_docx)
         report, result = import_docx(original_docx, Path(tmp) / "example.copdesk", t)
         with report:
-            data = report.snapshot()
+            data, t = report.snapshot(), report.template  # the template with the wording the report came with
             print(f"{len(original)} paragraphs in the example; imported: " + result.summary_lines()[0])
             kinds = Counter(code.split("/")[-1].split(" ")[0].split(".")[0] + (" (crisis)" if "/" in code else "")
                             for code in data.answers)

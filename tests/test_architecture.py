@@ -84,3 +84,15 @@ def test_no_copdesk_module_imports_python_docx():
     found = [str(p.relative_to(root)) for p in root.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
     assert found == [], f"python-docx imported by {found}"
     assert pattern.search("x = 1\n    from docx import Document\n")  # the rule sees an indented import
+
+
+def test_template_corrections_are_written_in_one_place_and_the_window_writes_them_undoably():
+    """copdesk's correction file is written by core/user_corrections.py only; in the window, a correction is a
+    command on the undo stack (ui/template_commands.py). The one exception is loading official wording from
+    the start screen or the wizard (ui/learn_dialog.py), where no report, hence no undo stack, is open."""
+    import re
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[1] / "src" / "copdesk"
+    writers = {p.relative_to(src).as_posix() for p in src.rglob("*.py")
+               if re.search(r"user_corrections\.(append|withdraw|_write)\(", p.read_text(encoding="utf-8"))}
+    assert writers == {"core/learn.py", "ui/template_commands.py", "ui/learn_dialog.py"}, writers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from copdesk.core.report import Report
 from tests.core.docx_fixtures import filed_report
 from tests.core.test_tc_import import published
 from tests.test_cli import run
@@ -19,8 +20,11 @@ def test_import_docx_prints_the_summary(tmp_path):
                         "(7 answers); 2 paragraphs unplaced.")
     assert any(line.startswith("unplaced, paragraph 60 (QRE 5.9.9") for line in lines)
     assert "not in the template: QRE 1.3.3 under Measure 1.3 (paragraph 57); kept as that item" in lines
-    assert lines[-1].startswith("note: 2 template corrections (official wording, items the template lacks) offered, "
-                                "not saved")
+    assert lines[-1].startswith("note: 3 template corrections (official wording and labels, items the template "
+                                "lacks) offered, not saved")  # QRE 1.3.3, Commitment 16's text, SLI 16.1.1's label
+    with Report.open(tmp_path / "n.copdesk", readonly=True) as r:  # the report keeps them whether saved or not
+        assert r.template.index["SLI 16.1.1"].heading == "SLI 16.1.1 - actions taken"
+        assert r.template.index["Commitment 16"].wording.startswith("Relevant Signatories commit to operate")
 
 
 def test_import_saves_corrections_when_asked(tmp_path):

@@ -32,12 +32,32 @@
     </message>
 </context>
 <context>
+    <name>HiddenItemsDialog</name>
+    <message numerus="yes">
+        <source>%n answer(s) kept</source>
+        <translation>
+            <numerusform>%n answer kept</numerusform>
+            <numerusform>%n answers kept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message numerus="yes">
         <source>The report holds %n template correction(s): official wording, or items the template lacks. Keep them in your forms folder?</source>
         <translation>
             <numerusform>The report holds %n template correction: official wording, or an item the template lacks. Keep it in your forms folder?</numerusform>
             <numerusform>The report holds %n template corrections: official wording, or items the template lacks. Keep them in your forms folder?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LearnSummaryDialog</name>
+    <message numerus="yes">
+        <source>Use the report&apos;s wording for these %n item(s)</source>
+        <translation>
+            <numerusform>Use the report&apos;s wording for this item</numerusform>
+            <numerusform>Use the report&apos;s wording for these %n items</numerusform>
         </translation>
     </message>
 </context>

@@ -57,6 +57,25 @@
     </message>
 </context>
 <context>
+    <name>AddElementDialog</name>
+    <message>
+        <source>Add a QRE or SLI here</source>
+        <translation>Ajouter un QRE ou un SLI ici</translation>
+    </message>
+    <message>
+        <source>A QRE or SLI of {measure} that your official template has and copdesk lacks. Its code:</source>
+        <translation>Un QRE ou un SLI de {measure} que votre modèle officiel comporte et qui manque à copdesk. Son code :</translation>
+    </message>
+    <message>
+        <source>QRE (described in words)</source>
+        <translation>QRE (décrit en mots)</translation>
+    </message>
+    <message>
+        <source>SLI (figures, a table)</source>
+        <translation>SLI (chiffres, un tableau)</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>{time} — damaged, cannot be restored</source>
@@ -564,6 +583,60 @@
     </message>
 </context>
 <context>
+    <name>HiddenItemsDialog</name>
+    <message>
+        <source>Hidden items</source>
+        <translation>Éléments masqués</translation>
+    </message>
+    <message>
+        <source>Items you took out of your template (“Not in my template”). They are left out of the navigator, the checks and the exports; their answers stay in the report file.</source>
+        <translation>Éléments retirés de votre modèle (« Absent de mon modèle »). Ils n’apparaissent plus dans le navigateur, les vérifications ni les exports ; leurs réponses restent dans le fichier du rapport.</translation>
+    </message>
+    <message>
+        <source>Answers kept for the hidden item</source>
+        <translation>Réponses conservées pour l’élément masqué</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Put the item back in your template (Edit › Undo takes it out again)</source>
+        <translation>Remettre l’élément dans votre modèle (Édition › Annuler le retire de nouveau)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) kept</source>
+        <translation>
+            <numerusform>%n réponse conservée</numerusform>
+            <numerusform>%n réponses conservées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>aucune réponse</translation>
+    </message>
+    <message>
+        <source>Nothing is hidden.</source>
+        <translation>Rien n’est masqué.</translation>
+    </message>
+    <message>
+        <source>Taken out in this window.</source>
+        <translation>Retiré dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Taken out by {file} in your forms folder: edit that file to bring it back.</source>
+        <translation>Retiré par {file} dans votre dossier de modèles : modifiez ce fichier pour le rétablir.</translation>
+    </message>
+    <message>
+        <source>(a table of {rows} rows)</source>
+        <translation>(un tableau de {rows} lignes)</translation>
+    </message>
+    <message>
+        <source>This report holds no answer for it.</source>
+        <translation>Ce rapport ne contient aucune réponse pour lui.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Earlier reports (*.docx *.json);;Word documents (*.docx);;JSON (*.json);;All files (*)</source>
@@ -626,6 +699,63 @@
     <message>
         <source>Keep the corrections</source>
         <translation>Garder les corrections</translation>
+    </message>
+</context>
+<context>
+    <name>Learn</name>
+    <message>
+        <source>Published reports (*.json *.docx);;Transparency Centre JSON (*.json);;Word documents (*.docx);;All files (*)</source>
+        <translation>Rapports publiés (*.json *.docx);;JSON du Centre de transparence (*.json);;Documents Word (*.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Every report on the Transparency Centre has a JSON download, and any signatory&apos;s filed report carries the full wording of the items it covers: load one, and copdesk shows that official wording in every report and export.</source>
+        <translation>Chaque rapport du Centre de transparence peut être téléchargé en JSON, et le rapport déposé de tout signataire contient le libellé complet des éléments qu’il couvre : chargez-en un, et copdesk affiche ce libellé officiel dans chaque rapport et chaque export.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>Load official wording from a published report</source>
+        <translation>Charger le libellé officiel d’un rapport publié</translation>
+    </message>
+    <message>
+        <source>Load official wording from {name}</source>
+        <translation>Charger le libellé officiel de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnSummaryDialog</name>
+    <message>
+        <source>Official wording loaded</source>
+        <translation>Libellé officiel chargé</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Stored as your template corrections: every report on this template edition shows this wording, in the window and in every export.</source>
+        <translation>Enregistré dans vos corrections du modèle : chaque rapport de cette édition du modèle affiche ce libellé, dans la fenêtre et dans chaque export.</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes it back.</source>
+        <translation>Édition › Annuler le retire.</translation>
+    </message>
+    <message>
+        <source>copdesk had all of it already.</source>
+        <translation>copdesk avait déjà tout.</translation>
+    </message>
+    <message>
+        <source>What was learned, conflicts and what was refused</source>
+        <translation>Ce qui a été appris, les conflits et ce qui a été refusé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the report&apos;s wording for these %n item(s)</source>
+        <translation>
+            <numerusform>Prendre le libellé du rapport pour %n élément</numerusform>
+            <numerusform>Prendre le libellé du rapport pour ces %n éléments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1048,12 +1178,12 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>approuvé</translation>
     </message>
     <message>
-        <source>copdesk summary, not the official wording: {title}</source>
-        <translation>Résumé de copdesk, pas le texte officiel&#xa0;: {title}</translation>
+        <source>copdesk&apos;s guidance, not the official wording: {guidance}</source>
+        <translation>Indications de copdesk, pas le libellé officiel : {guidance}</translation>
     </message>
     <message>
-        <source>No official wording loaded for this item yet (import an earlier report to bring it in).</source>
-        <translation>Aucun texte officiel chargé pour cet élément (importez un rapport antérieur pour l’apporter).</translation>
+        <source>No official wording for this item yet: File › Load official wording from a published report…</source>
+        <translation>Pas encore de libellé officiel pour cet élément : Fichier › Charger le libellé officiel d’un rapport publié…</translation>
     </message>
     <message>
         <source>Frozen for review by {name} on {time}: answers are read-only, comments stay open (Review › Freeze for review to lift).</source>
@@ -1270,6 +1400,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Services &amp;covered:</source>
         <translation>Services &amp;couverts&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Load official wording from a published report…</source>
+        <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1722,14 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Le rapport d’une plateforme fictive, pour découvrir</translation>
     </message>
     <message>
+        <source>&amp;Load official wording from a published report…</source>
+        <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
+    </message>
+    <message>
+        <source>A Transparency Centre JSON download, a filed Word report or a copdesk JSON export</source>
+        <translation>Un téléchargement JSON du Centre de transparence, un rapport Word déposé ou un export JSON de copdesk</translation>
+    </message>
+    <message>
         <source>Recent reports</source>
         <translation>Rapports récents</translation>
     </message>
@@ -1606,10 +1748,6 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 </context>
 <context>
     <name>SubscriptionsPage</name>
-    <message>
-        <source> (unconfirmed id)</source>
-        <translation> (identifiant non confirmé)</translation>
-    </message>
     <message>
         <source>Commitments and measures you signed up to</source>
         <translation>Engagements et mesures souscrits</translation>
@@ -1636,6 +1774,147 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
             <numerusform>%n mesure sélectionnée</numerusform>
             <numerusform>%n mesures sélectionnées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Template</name>
+    <message>
+        <source>Add a QRE or SLI here…</source>
+        <translation>Ajouter un QRE ou un SLI ici…</translation>
+    </message>
+    <message>
+        <source>Not in my template</source>
+        <translation>Absent de mon modèle</translation>
+    </message>
+    <message>
+        <source>Rename the code…</source>
+        <translation>Renommer le code…</translation>
+    </message>
+    <message>
+        <source>Template corrections for {code}</source>
+        <translation>Corrections du modèle pour {code}</translation>
+    </message>
+    <message>
+        <source>Correct the template for {code}</source>
+        <translation>Corriger le modèle pour {code}</translation>
+    </message>
+    <message>
+        <source>The template was corrected in another window; this window&apos;s undo history was cleared.</source>
+        <translation>Le modèle a été corrigé dans une autre fenêtre ; l’historique d’annulation de cette fenêtre a été vidé.</translation>
+    </message>
+    <message>
+        <source>Write a {kind} code, for example {example}.</source>
+        <translation>Écrivez un code de {kind}, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>That is its code already.</source>
+        <translation>C’est déjà son code.</translation>
+    </message>
+    <message>
+        <source>{code} exists already.</source>
+        <translation>{code} existe déjà.</translation>
+    </message>
+    <message>
+        <source>A measure stays under its commitment: Measure {n}.…</source>
+        <translation>Une mesure reste sous son engagement : Measure {n}.…</translation>
+    </message>
+    <message>
+        <source>A {kind} stays under its measure: {kind} {n}.…</source>
+        <translation>Un {kind} reste sous sa mesure : {kind} {n}.…</translation>
+    </message>
+    <message>
+        <source>Write a QRE or SLI code of {measure}, for example QRE {n}.2.</source>
+        <translation>Écrivez un code de QRE ou de SLI de {measure}, par exemple QRE {n}.2.</translation>
+    </message>
+    <message>
+        <source>{code} is hidden: bring it back from Template › Hidden items.</source>
+        <translation>{code} est masqué : rétablissez-le depuis Modèle › Éléments masqués.</translation>
+    </message>
+    <message>
+        <source>Your template corrections file was changed outside this window, so “{what}” cannot be undone; the undo history was cleared.</source>
+        <translation>Votre fichier de corrections du modèle a été modifié hors de cette fenêtre : « {what} » ne peut pas être annulé ; l’historique d’annulation a été vidé.</translation>
+    </message>
+    <message>
+        <source>This correction is not in copdesk&apos;s correction file any more.</source>
+        <translation>Cette correction ne figure plus dans le fichier de corrections de copdesk.</translation>
+    </message>
+    <message>
+        <source>Read-only: this report is open in another copdesk; the template is not changed here.</source>
+        <translation>Lecture seule : ce rapport est ouvert dans un autre copdesk ; le modèle n’est pas modifié ici.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateActions</name>
+    <message>
+        <source>Every report on the Transparency Centre has a JSON download, and any signatory&apos;s report carries the full wording of the items it covers</source>
+        <translation>Chaque rapport du Centre de transparence peut être téléchargé en JSON, et le rapport de tout signataire contient le libellé complet des éléments qu’il couvre</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Load official wording from a published report…</source>
+        <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a QRE or SLI here…</source>
+        <translation>&amp;Ajouter un QRE ou un SLI ici…</translation>
+    </message>
+    <message>
+        <source>&amp;Not in my template</source>
+        <translation>A&amp;bsent de mon modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Rename the code…</source>
+        <translation>&amp;Renommer le code…</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden items…</source>
+        <translation>Éléments &amp;masqués…</translation>
+    </message>
+    <message>
+        <source>Open a measure, QRE or SLI first: the correction applies to the item of the current page.</source>
+        <translation>Ouvrez d’abord une mesure, un QRE ou un SLI : la correction s’applique à l’élément de la page affichée.</translation>
+    </message>
+    <message>
+        <source>Not in my template: {code}</source>
+        <translation>Absent de mon modèle : {code}</translation>
+    </message>
+    <message>
+        <source>{code} is out of your template; its answers stay in the file (Template › Hidden items; Edit › Undo brings it back).</source>
+        <translation>{code} est retiré de votre modèle ; ses réponses restent dans le fichier (Modèle › Éléments masqués ; Édition › Annuler le rétablit).</translation>
+    </message>
+    <message>
+        <source>Rename the code</source>
+        <translation>Renommer le code</translation>
+    </message>
+    <message>
+        <source>New code for {code} (as the official template numbers it):</source>
+        <translation>Nouveau code de {code} (tel que le modèle officiel le numérote) :</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>Renommer {old} en {new}</translation>
+    </message>
+    <message>
+        <source>Add {code} under {measure}</source>
+        <translation>Ajouter {code} sous {measure}</translation>
+    </message>
+    <message>
+        <source>Bring back {code}</source>
+        <translation>Rétablir {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Uncertain</name>
+    <message>
+        <source>◌ Not yet confirmed: copdesk has not seen this id in a published report, so the official template may number it differently or not have it. Loading the official wording (File › Load official wording from a published report…) confirms it; “Not in my template” and “Rename the code” correct it.</source>
+        <translation>◌ Pas encore confirmé : copdesk n’a pas vu cet identifiant dans un rapport publié ; le modèle officiel peut le numéroter autrement ou ne pas l’avoir. Charger le libellé officiel (Fichier › Charger le libellé officiel d’un rapport publié…) le confirme ; « Absent de mon modèle » et « Renommer le code » le corrigent.</translation>
+    </message>
+    <message>
+        <source>, not yet confirmed</source>
+        <translation>, pas encore confirmé</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
     check = forms_sub.add_parser("check", help="check a template file, a correction file or the installed template")
     check.add_argument("path", nargs="?", type=Path)
+    listing = forms_sub.add_parser("list", help="list every item of the template in use (your corrections applied)")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of items")
+    listing.add_argument("--edition", help="template edition (default: the newest)")
+    learn = forms_sub.add_parser("learn", help="store the official wording of a published report as your "
+                                 "template corrections (Transparency Centre JSON, Word report or copdesk JSON)",
+                                 description="Reads a published report and stores every official wording and "
+                                 "every item the template lacks as corrections in your forms folder, without "
+                                 "creating a report. Wording that disagrees with what copdesk has is reported, "
+                                 "never overwritten (unless --replace).")
+    learn.add_argument("file", type=Path)
+    learn.add_argument("--replace", action="store_true",
+                       help="where the report's wording disagrees with the wording copdesk has, take the report's")
     return p
 
 
@@ -250,7 +262,7 @@ def cmd_import(a) -> int:
     from copdesk.core.importers import import_report
     report, result = import_report(a.input, a.output)
     with report:
-        n, template = len(report.answers()), report.template
+        n, template = len(report.answers()), report.base_template  # corrections: against the edition itself
     print(f"Imported {a.input} into {a.output}: {n} answers.")
     if result is not None:
         print("\n".join(result.summary_lines()))
@@ -266,7 +278,7 @@ def _offer_corrections(template, result, save: bool) -> None:
     if doc is None:
         return
     n = len(doc["changes"])
-    what = f"{n} template correction{'s' if n != 1 else ''} (official wording, items the template lacks)"
+    what = f"{n} template correction{'s' if n != 1 else ''} (official wording and labels, items the template lacks)"
     if not save and sys.stdin.isatty():
         answer = input(f"Save {what} in {paths.user_forms_dir()}? [y/N] ")
         save = answer.strip().lower() in ("y", "yes")
@@ -309,11 +321,33 @@ def cmd_backups(a) -> int:
     return OK
 
 
+def cmd_forms(a) -> int:
+    return {"check": cmd_forms_check, "list": cmd_forms_list, "learn": cmd_forms_learn}[a.forms_command](a)
+
+
 def cmd_forms_check(a) -> int:
     from copdesk.core.forms_check import check
     lines, ok = check(a.path)
     print("\n".join(lines))
     return OK if ok else ERROR
+
+
+def cmd_forms_list(a) -> int:
+    from copdesk.core import forms_list
+    from copdesk.core.forms import load_template
+    t = load_template(a.edition)
+    if a.json:
+        print(json.dumps(forms_list.rows(t), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(forms_list.lines(t)))
+    return OK
+
+
+def cmd_forms_learn(a) -> int:
+    from copdesk.core.learn import learn_file
+    result = learn_file(a.file, replace=a.replace)
+    print("\n".join(result.summary_lines()))
+    return OK
 
 
 def _comparison(a):
@@ -384,7 +418,7 @@ def _short(text: str | None, n: int = 60) -> str:
 
 COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
             "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge,
-            "review-import": cmd_review_import, "backups": cmd_backups, "forms": cmd_forms_check}
+            "review-import": cmd_review_import, "backups": cmd_backups, "forms": cmd_forms}
 
 
 def _wants_window(argv: list[str]) -> bool:

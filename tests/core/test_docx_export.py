@@ -135,16 +135,19 @@ def test_header_footer_toc_and_properties(example):
     assert props.created is not None and props.modified is not None and props.content_status == "Draft"
 
 
-def test_summary_is_never_printed_as_wording(new_report, template, tmp_path):
+def test_guidance_is_never_printed_as_wording(new_report, template, tmp_path):
     r = new_report(measures=["12.3"])
-    m = template.index["Measure 12.3"]
-    assert m.title and not m.wording
+    m, qre = template.index["Measure 12.3"], template.index["QRE 12.3.1"]
+    assert m.guidance and qre.guidance and not m.wording and not qre.wording
     export_docx(template, r.snapshot(), tmp_path / "a.docx")
-    assert all(m.title not in p.text for p in docx.Document(tmp_path / "a.docx").paragraphs)
+    texts = [p.text for p in docx.Document(tmp_path / "a.docx").paragraphs]
+    assert all(m.guidance not in t and m.title not in t and qre.guidance not in t for t in texts)
+    assert "Measure 12.3" in texts and "QRE 12.3.1" in texts  # the heading alone, as before
     export_docx(template, r.snapshot(), tmp_path / "b.docx", DocxOptions(summaries=True))
-    marked = [p for p in docx.Document(tmp_path / "b.docx").paragraphs if m.title in p.text]
-    assert [p.text for p in marked] == [SUMMARY_MARK + m.title]
+    marked = [p for p in docx.Document(tmp_path / "b.docx").paragraphs if p.text.startswith(SUMMARY_MARK)]
+    assert [p.text for p in marked][-2:] == [SUMMARY_MARK + m.guidance, SUMMARY_MARK + qre.guidance]
     assert marked[0].style.name == "copdesk Summary"
+    assert "not official" in SUMMARY_MARK
 
 
 def test_unsubscribed_and_empty_slots(new_report, template, tmp_path):

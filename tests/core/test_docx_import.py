@@ -96,10 +96,14 @@ def test_content_that_fits_nowhere_is_listed_with_its_position(imported):
     assert any(line.startswith("unplaced, paragraph 60") for line in summary)
 
 
-def test_commitment_text_the_template_lacks_is_offered_as_wording(imported):
-    assert imported.wording == {"Commitment 16": "Relevant Signatories commit to operate channels of exchange "
-                                                 "between their relevant teams."}
+def test_commitment_text_the_template_lacks_is_offered_as_wording(imported, template):
+    c16 = "Relevant Signatories commit to operate channels of exchange between their relevant teams."
+    assert imported.wording["Commitment 16"] == c16
     assert not any("operate channels" in a.text for a in imported.data.answers.values())
+    # wording the template has, found again, is collected too (the report keeps it) but not offered
+    assert imported.wording["Measure 12.1"] == template.index["Measure 12.1"].wording
+    offered = corrections_doc(template, imported)["changes"]
+    assert [c["code"] for c in offered if "code" in c and "wording" in c["set"]] == ["Commitment 16"]
 
 
 def test_crisis_sections(imported):

@@ -18,6 +18,7 @@ from copdesk.core import mdwrite
 from copdesk.core.docx_export import build_docx
 from copdesk.core.docx_import import read_docx
 from copdesk.core.forms import load_template
+from copdesk.core.import_result import corrections_doc
 from copdesk.core.jsonio import to_dict
 from copdesk.core.report import Answer, CrisisSection, ReportData
 from copdesk.core.tc_export import to_tc
@@ -151,7 +152,8 @@ def test_tc_json_export_then_import_gives_the_report_back(data):
     result = read_tc(doc, T, "export.json")
     skip = ("header.kind", "header.services", "header.period_start", "header.period_end")
     assert comparable(result.data, skip) == comparable(data, skip)
-    assert result.unplaced == [] and result.wording == {}
+    assert result.unplaced == [] and corrections_doc(T, result) is None  # its wording is the template's
+    assert all(T.index[code].wording == text for code, text in result.wording.items())
 
 
 def test_the_sample_report_round_trips_through_word(tmp_path, sample_json):

@@ -116,6 +116,24 @@ def test_every_past_schema_opens_and_migrates(tmp_path, fixture):
         assert "Measure 12.1" in r.subscriptions()
 
 
+def test_the_wording_a_report_came_with_is_laid_over_its_template(tmp_path):
+    """Schema 5 keeps the official wording and labels of the filed report a report was imported from."""
+    path = tmp_path / "v5.copdesk"
+    shutil.copy(FIXTURES / "schema-v5.copdesk", path)
+    for readonly in (True, False):
+        with Report.open(path, readonly=readonly) as r:
+            sli = r.template.index["SLI 16.1.1"]
+            assert sli.wording == "Fixture wording of SLI 16.1.1, as a filed report printed it."
+            assert sli.label == "SLI 16.1.1 - fixture label" and sli.heading == sli.label
+            assert sli.wording_source == "fixture.docx"
+            assert r.base_template.index["SLI 16.1.1"].wording == ""
+            assert r.template.index["QRE 12.1.1"] is r.base_template.index["QRE 12.1.1"]
+    older = tmp_path / "v4.copdesk"
+    shutil.copy(FIXTURES / "schema-v4.copdesk", older)
+    with Report.open(older, readonly=True) as r:  # no wording table yet, and read-only: nothing to lay over
+        assert r.template is r.base_template
+
+
 def test_there_is_a_fixture_for_the_current_schema():
     assert (FIXTURES / f"schema-v{SCHEMA_VERSION}.copdesk").exists()
 

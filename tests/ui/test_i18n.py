@@ -82,7 +82,7 @@ def _menu_titles(window) -> list[str]:
 def test_the_window_speaks_french(qtbot, new_report, open_window, french):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    assert _menu_titles(w) == ["&Fichier", "É&dition", "F&ormat", "&Aller", "&Relecture", "Aid&e"]
+    assert _menu_titles(w) == ["&Fichier", "É&dition", "F&ormat", "&Aller", "&Modèle", "&Relecture", "Aid&e"]
     assert w.next_button.text() == "Suivant ▶" and w.prev_button.text() == "◀ Précédent"
     assert w.undo_action.text().startswith("&Annuler")
     assert w.saved_label.text() == "Enregistré"

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from copdesk import __version__
+from copdesk.core import report_wording
 from copdesk.core.errors import StoreError
 from copdesk.core.jsonio import create_from_data
 from copdesk.core.report import Answer, Grid, Report, ReportData, default_user, now, open_report
@@ -29,8 +31,11 @@ def carry(src: Path | str, out: Path | str, title: str, who: str | None = None) 
     if out.exists():
         raise StoreError(f"{out} exists already.", "Choose another output name, or delete the old file first.")
     with open_report(src, readonly=True) as old:
-        t, prev = old.template, old.snapshot()
+        t, prev = old.base_template, old.snapshot()
+        wording = [{"code": c, **row} for c, row in report_wording.read(old.conn).items()]
     data = carried_data(t, prev, title, default_user() if who is None else who)
+    if wording:  # the next period keeps the official wording this report came with
+        data = replace(data, extras={"wording": wording})
     return _create_with_baseline(out, t, data, prev)
 
 

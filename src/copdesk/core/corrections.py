@@ -27,7 +27,7 @@ from copdesk.core import yamlfile
 from copdesk.core.errors import FormError
 from copdesk.core.records import record
 
-SETTABLE = {"title", "status", "wording", "wording_source", "note"}
+SETTABLE = {"title", "status", "wording", "wording_source", "note", "guidance", "label"}
 CHILD_LISTS = {"Chapter": "commitments", "Commitment": "measures", "Measure": None}
 
 
@@ -74,6 +74,15 @@ def _walk(data: dict):
                         yield element, measure[kind]
 
 
+def _codes_under(item: dict) -> list[str]:
+    """An item's code and the codes of everything under it."""
+    out = [str(item.get("code"))]
+    for key in ("commitments", "measures", "qres", "slis"):
+        for child in item.get(key) or []:
+            out += _codes_under(child)
+    return out
+
+
 def _find(data: dict, code: str) -> tuple[dict, list] | None:
     return next(((item, parent) for item, parent in _walk(data) if item.get("code") == code), None)
 
@@ -97,6 +106,8 @@ def _apply_one(data: dict, change: Any, origin: str) -> None:
         if not found:
             raise ValueError(f"cannot remove '{change['remove']}': no such code")
         found[1].remove(found[0])
+        data.setdefault("removed", []).append({"code": found[0]["code"], "title": found[0].get("title", ""),
+                                               "origin": origin, "codes": _codes_under(found[0])})
         return
     if "add" in change:
         item = dict(change["add"])

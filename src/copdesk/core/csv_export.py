@@ -21,8 +21,8 @@ from copdesk.core.template import Template
 
 def shown_tables(t: Template, data: ReportData) -> list[str]:
     """Codes of the tables the report shows, in document order."""
-    codes = [e.code for view in outline.chapters(t, data) for cv in view.commitments
-             for m in cv.measures for e in m.slis]
+    codes = list(dict.fromkeys(e.code for view in outline.chapters(t, data) for cv in view.commitments
+                               for m in cv.measures for e in t.elements_for(m) if e.kind == "sli"))
     for section in data.crisis:
         prefix = f"Crisis {section.id}/"
         codes += [prefix + e.code for cc in outline.crisis_chapters(t, section) for cm in cc.measures

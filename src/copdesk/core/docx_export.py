@@ -10,8 +10,9 @@ and SLI with wording, answer and table. Then "Crisis and Elections Response" wit
 
 Choices (README, "Word export"): a blank answer stays one empty paragraph and "N/A" is printed as
 typed; in a draft every QRE/SLI of a signed measure is printed, answered or not, so the reviewer sees
-the empty slot (`empty_slots=False` leaves unanswered ones out); copdesk's own summaries of items are
-never printed as wording, and only on request (`summaries=True`), marked as not official.
+the empty slot (`empty_slots=False` leaves unanswered ones out); copdesk's own guidance on items is
+never printed as wording, and only on request (`summaries=True`), marked as not official. Headings print an
+item's official label where it has one ("SLI 17.2.1 - actions enforcing policies above"), else its code.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from copdesk.core.report import ReportData, default_user
 from copdesk.core.review import export_status
 from copdesk.core.template import Element, Item, Template
 
-SUMMARY_MARK = "copdesk summary, not official wording: "
+SUMMARY_MARK = "copdesk guidance, not official wording: "
 
 
 @record
@@ -42,7 +43,7 @@ class DocxOptions:
     status: str = ""  # the status line under the title; "" = from the report: "Final" after final approval
     review: ReviewExport | None = None  # comments to add as Word comments, the optional status table
     empty_slots: bool = True  # print QREs/SLIs nobody answered yet, as labelled empty blocks
-    summaries: bool = False  # print copdesk's own summary where no official wording is known, marked
+    summaries: bool = False  # print copdesk's own guidance where no official wording is known, marked
 
 
 def export_docx(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions(),
@@ -109,6 +110,7 @@ class _Walk:
 
     def __init__(self, t: Template, data: ReportData, options: DocxOptions, body: Marked):
         self.t, self.data, self.opt, self.body = t, data, options, body
+        self.printed: set[str] = set()  # a QRE covering two signed measures is printed under the first
 
     def run(self) -> None:
         self.header()
@@ -131,7 +133,7 @@ class _Walk:
 
     def commitment(self, cv: outline.CommitmentView) -> None:
         c, b = cv.commitment, self.body
-        b.heading(2, c.code)
+        b.heading(2, c.heading, c.code)
         self.wording(c)
         b.line("question", self.t.signed_measures_label)
         b.line("normal", " ".join(m.code for m in cv.measures))
@@ -139,18 +141,20 @@ class _Walk:
             b.line("question", q.text)
             b.answer(f"{c.code} {q.key}", self.data.text(f"{c.code} {q.key}"))
         for m in cv.measures:
-            b.heading(3, m.code)
+            b.heading(3, m.heading, m.code)
             self.wording(m)
             b.answer(m.code, self.data.text(m.code))
-            for e in m.elements:
-                self.element(e, e.code, 4, wording=True)
+            for e in self.t.elements_for(m):
+                if e.code not in self.printed:
+                    self.printed.add(e.code)
+                    self.element(e, e.code, 4, wording=True)
 
     def element(self, e: Element, code: str, level: int, wording: bool) -> None:
         """A QRE or SLI block: label, wording, answer, table. `code` may be a crisis code."""
         text, grid = self.data.text(code), self.data.tables.get(code) or []
         if not self.opt.empty_slots and not text.strip() and not grid:
             return
-        self.body.heading(level, e.code, code, wide=self.body.is_wide(grid))
+        self.body.heading(level, e.heading, code, wide=self.body.is_wide(grid))
         if wording:
             self.wording(e)
         self.body.answer(code, text)
@@ -159,9 +163,10 @@ class _Walk:
 
     def wording(self, item: Item) -> None:
         if item.wording:
-            self.body.line("wording", item.wording, item.code)
-        elif self.opt.summaries and item.title:
-            self.body.line("summary", SUMMARY_MARK + item.title, item.code)
+            for part in item.wording.split("\n\n"):  # wording a filed report set in several paragraphs
+                self.body.line("wording", part, item.code)
+        elif self.opt.summaries and (item.guidance or item.title):
+            self.body.line("summary", SUMMARY_MARK + (item.guidance or item.title), item.code)
 
     def crisis(self) -> None:
         b, spec = self.body, self.t.crisis
@@ -182,7 +187,7 @@ class _Walk:
         b.line("question", self.t.crisis.outline_prompt)
         b.answer(prefix + cc.chapter.code, self.data.text(prefix + cc.chapter.code))
         for cm in cc.measures:
-            b.heading(4, cm.measure.code)
+            b.heading(4, cm.measure.heading, prefix + cm.measure.code)
             b.answer(prefix + cm.measure.code, self.data.text(prefix + cm.measure.code))
             for e in cm.elements:
                 self.element(e, prefix + e.code, 5, wording=False)

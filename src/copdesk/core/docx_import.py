@@ -36,7 +36,8 @@ def read_docx(path: Path | str, template: Template | None = None) -> ImportResul
     _period(placer, pkg.properties.get("subject", ""))
     data = build_data(t, placer.got, str(path))
     result = ImportResult(data, path.name, count(data, len(placer.unplaced)), placer.unplaced,
-                          placer.new_items, placer.wording, placer.notes, placer.status)
+                          placer.new_items, placer.wording, placer.notes, placer.status, placer.item_labels,
+                          placer.refused)
     _media_notes(result, body)
     if "header.kind" not in data.answers:
         result.notes.append("the signatory kind is not in the document: set it with "
@@ -65,4 +66,4 @@ def import_docx(path: Path | str, out: Path | str, template: Template | None = N
     """Create report `out` from a Word report. Nothing is written unless the whole import succeeds."""
     t = template or load_template()
     result = read_docx(path, t)
-    return create_from_data(Path(out), t, result.data), result
+    return create_from_data(Path(out), t, result.stored_data()), result

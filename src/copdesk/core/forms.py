@@ -15,7 +15,7 @@ from typing import Any
 from copdesk import paths
 from copdesk.core.errors import FormError
 from copdesk.core.template import (
-    STATUSES, Chapter, Commitment, CrisisSpec, Element, HeaderField, Measure, Question, Template)
+    STATUSES, Chapter, Commitment, CrisisSpec, Element, HeaderField, Measure, Question, Removed, Template)
 
 CODE_RE = {
     "chapter": r"^Chapter [IVXLC]+$",
@@ -23,10 +23,10 @@ CODE_RE = {
     "measure": r"^Measure (\d+)\.(\d+)$",
     "element": r"^(QRE|SLI) (\d+)\.(\d+)\.(\d+)$",
 }
-ITEM_KEYS = {"code", "title", "status", "wording", "wording_source", "note", "origin"}
+ITEM_KEYS = {"code", "title", "status", "wording", "wording_source", "note", "origin", "guidance", "label"}
 TOP_KEYS = {"format", "format_version", "edition", "name", "valid_from", "header", "submitted_label",
             "signed_measures_label", "questions", "member_states", "eu_states", "total_rows",
-            "country_column", "crisis", "chapters"}
+            "country_column", "crisis", "chapters", "removed"}  # "removed": written by corrections.py only
 
 
 class _Reader:
@@ -69,7 +69,8 @@ def _item_fields(r: _Reader, data: dict, path: tuple, node: str) -> dict:
     status = r.text_field(data, "status", path, node, "verified")
     if status not in STATUSES:
         raise r.fail(path + ("status",), node, f"status '{status}' is not one of {', '.join(STATUSES)}")
-    out = {k: r.text_field(data, k, path, node) for k in ("title", "wording", "wording_source", "note")}
+    out = {k: r.text_field(data, k, path, node) for k in ("title", "wording", "wording_source", "note", "guidance",
+                                                          "label")}
     return {**out, "status": status, "origin": r.text_field(data, "origin", path, node, "bundled")}
 
 
@@ -85,11 +86,19 @@ def _code(r: _Reader, data: dict, path: tuple, kind: str, seen: set[str]) -> re.
 
 
 def _element(r: _Reader, data: Any, path: tuple, measure: re.Match, seen: set[str]) -> Element:
-    r.mapping(data, path, f"element #{path[-1] + 1} of {measure.group(0)}", ITEM_KEYS, {"code"})
+    r.mapping(data, path, f"element #{path[-1] + 1} of {measure.group(0)}", ITEM_KEYS | {"covers"}, {"code"})
     m = _code(r, data, path, "element", seen)
     if (m.group(2), m.group(3)) != (measure.group(1), measure.group(2)):
         raise r.fail(path + ("code",), m.group(0), f"does not belong under {measure.group(0)}")
-    return Element(code=m.group(0), **_item_fields(r, data, path, m.group(0)))
+    covers = tuple(str(c) for c in r.seq(data.get("covers"), path + ("covers",), m.group(0)))
+    for i, code in enumerate(covers):
+        cm = re.match(CODE_RE["measure"], code)
+        if not cm or cm.group(1) != measure.group(1):
+            raise r.fail(path + ("covers", i), m.group(0), f"covers '{code}': name measures of Commitment "
+                         f"{measure.group(1)}, e.g. [{measure.group(0)}, Measure {measure.group(1)}.2]")
+    if covers and measure.group(0) not in covers:
+        raise r.fail(path + ("covers",), m.group(0), f"covers must name {measure.group(0)}, the measure it is listed under")
+    return Element(code=m.group(0), covers=covers, **_item_fields(r, data, path, m.group(0)))
 
 
 def _measure(r: _Reader, data: Any, path: tuple, commitment: re.Match, seen: set[str]) -> Measure:
@@ -126,6 +135,26 @@ def _chapter(r: _Reader, data: Any, path: tuple, seen: set[str]) -> Chapter:
                         for i, x in enumerate(r.seq(data.get("commitments"), path + ("commitments",), m.group(0))))
     aliases = tuple(str(a) for a in r.seq(data.get("aliases"), path + ("aliases",), m.group(0)))
     return Chapter(code=m.group(0), commitments=commitments, aliases=aliases, **_item_fields(r, data, path, m.group(0)))
+
+
+def _check_covers(r: _Reader, chapters: tuple[Chapter, ...], seen: set[str]) -> None:
+    """Every measure a shared element covers must exist (checked once the whole tree is read)."""
+    for ci, chapter in enumerate(chapters):
+        for ki, commitment in enumerate(chapter.commitments):
+            for mi, measure in enumerate(commitment.measures):
+                for kind in ("qre", "sli"):
+                    for ei, element in enumerate(e for e in measure.elements if e.kind == kind):
+                        for i, code in enumerate(element.covers):
+                            if code not in seen:
+                                path = ("chapters", ci, "commitments", ki, "measures", mi, kind + "s", ei, "covers", i)
+                                raise r.fail(path, element.code, f"covers '{code}', which is not in the template")
+
+
+def _removed(data: Any) -> tuple[Removed, ...]:
+    """What corrections took out (corrections.apply_corrections records it; a template file has none)."""
+    return tuple(Removed(str(x["code"]), str(x.get("title", "")), str(x.get("origin", "")),
+                         tuple(str(c) for c in x.get("codes", ())))
+                 for x in data.get("removed") or () if isinstance(x, dict) and "code" in x)
 
 
 def _header(r: _Reader, data: Any) -> tuple[HeaderField, ...]:
@@ -185,6 +214,7 @@ def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...]
     seen: set[str] = set()
     chapters = tuple(_chapter(r, c, ("chapters", i), seen)
                      for i, c in enumerate(r.seq(data["chapters"], ("chapters",), "chapters")))
+    _check_covers(r, chapters, seen)
     if content_hash is None:
         import hashlib  # here: start-up reads the hash from the cache, and hashlib loads OpenSSL
         canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
@@ -196,7 +226,7 @@ def build_template(data: Any, file: str, text: str, corrections: tuple[str, ...]
         member_states=tuple(states), eu_states=int(data.get("eu_states", 27)),
         total_rows=tuple(str(x) for x in data.get("total_rows") or ()),
         country_column=str(data.get("country_column", "Member State")), crisis=_crisis(r, data["crisis"]),
-        chapters=chapters, source=file, corrections=corrections,
+        chapters=chapters, source=file, corrections=corrections, removed=_removed(data),
         content_hash=content_hash)
 
 

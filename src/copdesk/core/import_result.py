@@ -44,9 +44,18 @@ class ImportResult:
     counts: dict[str, int]
     unplaced: list[Unplaced] = field(default_factory=list)
     new_items: list[NewItem] = field(default_factory=list)
-    wording: dict[str, str] = field(default_factory=dict)  # code -> official wording seen in the source
+    wording: dict[str, str] = field(default_factory=dict)  # code -> every official wording seen in the source
     notes: list[str] = field(default_factory=list)
     status: str = ""  # the report's status line as filed ("Submitted"), for an export that keeps it
+    labels: dict[str, str] = field(default_factory=dict)  # code -> its heading when more than the code
+    refused: list[str] = field(default_factory=list)  # items seen that fit nowhere in the template, and why
+
+    def stored_data(self) -> ReportData:
+        """The report to write: its data, and the wording and labels it came with (kept in the file)."""
+        from dataclasses import replace
+        from copdesk.core.report_wording import rows
+        found = rows(self.wording, self.labels, self.source)
+        return replace(self.data, extras={**self.data.extras, "wording": found}) if found else self.data
 
     def summary_lines(self) -> list[str]:
         c = self.counts
@@ -113,16 +122,38 @@ def count(data: ReportData, unplaced: int) -> dict[str, int]:
     }
 
 
-def corrections_doc(t: Template, result: ImportResult) -> dict | None:
-    """A copdesk-corrections document adding the new items and setting the official wording seen."""
+def corrections_doc(t: Template, result: ImportResult, replace: bool = True) -> dict | None:
+    """A copdesk-corrections document adding the new items and setting the official wording and labels seen.
+
+    Wording that differs from the template's only in punctuation or case is the same wording. An item the
+    report shows with its wording is verified. With `replace=False`, wording the template already has (a
+    different text: a conflict) is left as it is (core/learn.py reports it)."""
+    from copdesk.core.report_labels import key
     changes: list[dict] = []
     for n in result.new_items:
-        changes.append({"add": {"code": n.code, "status": "unconfirmed",
-                                "note": f"seen in {result.source} ({n.position})"}, "under": n.under})
-    for code, text in sorted(result.wording.items()):
+        if n.code in t.hidden or n.code in t.index:
+            continue  # taken out by the user, or known by now
+        add = {"code": n.code, "status": "verified" if result.wording.get(n.code) else "unconfirmed",
+               "note": f"seen in {result.source} ({n.position})"}
+        if result.wording.get(n.code):
+            add.update(wording=result.wording[n.code], wording_source=result.source)
+        if result.labels.get(n.code):
+            add["label"] = result.labels[n.code]
+        changes.append({"add": add, "under": n.under})
+    for code in sorted(set(result.wording) | set(result.labels)):
         item = t.index.get(code)
-        if item is not None and item.wording != text:
-            changes.append({"code": code, "set": {"wording": text, "wording_source": result.source}})
+        if item is None:
+            continue
+        text, label = result.wording.get(code, ""), result.labels.get(code, "")
+        fields: dict[str, str] = {}
+        if text and key(text) != key(item.wording) and (replace or not item.wording):
+            fields.update(wording=text, wording_source=result.source)
+            if item.unconfirmed:
+                fields["status"] = "verified"
+        if label and label != item.label and (replace or not item.label):
+            fields["label"] = label
+        if fields:
+            changes.append({"code": code, "set": fields})
     if not changes:
         return None
     return {"format": "copdesk-corrections", "corrects": t.edition, "changes": changes}

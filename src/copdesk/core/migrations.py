@@ -134,5 +134,16 @@ def m004_suggestions(db: Database) -> None:
     db.execute("CREATE INDEX suggestions_code ON suggestions(code)")
 
 
+@step
+def m005_wording(db: Database) -> None:
+    """The official wording and labels a report came with (imported from a filed report): the report keeps
+    them whatever the template says later (core/report_wording.py)."""
+    db.execute("""CREATE TABLE wording (
+        code TEXT PRIMARY KEY,
+        wording TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '')""")
+
+
 SCHEMA_VERSION = len(STEPS)
 KNOWN = [fn.__name__ for fn in STEPS]

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from copdesk import __version__
-from copdesk.core import codes, store
+from copdesk.core import codes, report_wording, store
 from copdesk.core.errors import InputError, StoreError, UnknownCodeError
 from copdesk.core.forms import load_template
 from copdesk.core.model import (  # noqa: F401 - re-exported: the rest of copdesk imports them from here
@@ -31,6 +31,7 @@ class Report(CrisisSections):
 
     def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
         self.path, self.template = path, template
+        self.base_template = template  # the edition without this report's own wording (report_wording.py)
         if isinstance(db, sqlite3.Connection):
             self.conn, self._db = db, None
         else:
@@ -71,7 +72,17 @@ class Report(CrisisSections):
         db, meta = store.open_db(path, readonly=readonly)
         if template is None:
             template = load_template(meta.get("template_edition"))
-        return cls(path, db, meta, template, who)
+        report = cls(path, db, meta, template, who)
+        report.template = report_wording.overlay(template, report_wording.read(report.conn))
+        return report
+
+    def reload_template(self) -> Template:
+        """Read the template edition again (after a template correction) with this report's own wording."""
+        from copdesk.core import forms
+        forms.clear_cache()
+        self.base_template = load_template(self._meta.get("template_edition") or None)
+        self.template = report_wording.overlay(self.base_template, report_wording.read(self.conn))
+        return self.template
 
     def close(self) -> None:
         self.conn.close()

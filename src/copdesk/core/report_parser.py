@@ -5,6 +5,12 @@ measures list, the four questions, "Measure N.M", "QRE N.M.K", "SLI N.M.K" (a ta
 its table), then the Crisis and Elections Response sub-sections. Heading styles help but are not needed.
 Text that repeats an item's known official wording is skipped as wording; everything else lands under
 the nearest label before it, or in the unplaced list with its position.
+
+Wording the report carries is collected too (the report keeps it, `copdesk forms learn` stores it): a
+commitment's text before its signed-measures label, known wording found again, and, for a measure, QRE or
+SLI copdesk has no wording for, a first paragraph that reads like the Code's own text (it names "Relevant
+Signatories" near its start, or begins with "Signatories"): the Code's measures are written that way, an
+answer almost never.
 """
 
 from __future__ import annotations
@@ -19,9 +25,11 @@ from copdesk.core.report_labels import Labels, WordingMatch, cut_after, item_lab
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
+_CODE_TEXT = r"^(?:signatories\b|.{0,80}\brelevant signatories\b)"  # compiled at first use
 _SKIP = re.compile(r"^(report status|copdesk summary)$", re.I)
 _STATUSES = {"submitted", "draft", "final", "published"}
-SUMMARY_MARK = "copdesk summary, not official wording: "  # docx_export prints it before its own summaries
+# docx_export prints the first before copdesk's own guidance (earlier versions the second, before summaries)
+SUMMARY_MARKS = ("copdesk guidance, not official wording: ", "copdesk summary, not official wording: ")
 
 
 class Placer(CrisisPart):
@@ -34,6 +42,10 @@ class Placer(CrisisPart):
         self.unplaced: list[Unplaced] = []
         self.new_items: list[NewItem] = []
         self.wording: dict[str, str] = {}
+        self.item_labels: dict[str, str] = {}  # code -> the label as printed, when it says more than the code
+        self.refused: list[str] = []
+        self.expect_wording: str | None = None  # a measure/QRE/SLI whose first paragraph may be its wording
+        self.matching: str | None = None  # the item whose known wording is being matched
         self.notes: list[str] = []
         self.status = ""  # the status line under the title ("Submitted", "Draft")
         self.signed: dict[str, set[str]] = {}  # commitment -> measures in its signed list
@@ -59,21 +71,25 @@ class Placer(CrisisPart):
 
     def release(self) -> None:
         """End a wording match; short lines it held were not wording after all: they are answer text."""
-        held, self.match = (self.match.held if self.match else []), None
+        if self.match and self.matching and self.match.started and (not self.match.active or self.match.tail):
+            self.wording.setdefault(self.matching, self.t.index[self.matching].wording)  # found again
+        held, self.match, self.matching = (self.match.held if self.match else []), None, None
         for p in held:
             self.text(p)
 
     def paragraph(self, p: Paragraph, ahead: list) -> None:
         text = p.text.strip()
         if self.match and self.match.active and self.match.take(text, p):
+            self.expect_wording = None
             return
         if self.match and self.match.tail:  # the wording and the answer share this paragraph
+            self.expect_wording = None
             p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
             text = p.text.strip()
         self.release()
-        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARK) or \
+        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARKS) or \
                 (self.mode == "start" and key(text) in _STATUSES and "header.signatory" in self.blocks):
-            self.status = text if not text.startswith(SUMMARY_MARK) and self.mode == "start" else self.status
+            self.status = text if not text.startswith(SUMMARY_MARKS) and self.mode == "start" else self.status
             return  # the status line and copdesk's own summaries are not answers
         if self.mode == "signed" and self.signed_list(p):
             return
@@ -99,6 +115,7 @@ class Placer(CrisisPart):
         chapter = L.chapter(text)
         if chapter:
             self.mode, self.commitment, self.measure, self.target = "body", None, None, None
+            self.expect_wording = None
             self.why = f"after the chapter title {text!r}, before a commitment"
             return True
         if key(text) == L.signed and self.commitment:
@@ -107,6 +124,7 @@ class Placer(CrisisPart):
             return True
         question = L.question(text)
         if question:
+            self.expect_wording = None
             return self.question(*question, p)
         header = L.header_label(text) if self.commitment is None else None
         if header:
@@ -128,8 +146,10 @@ class Placer(CrisisPart):
     def item(self, code: str, rest: str, p: Paragraph) -> bool:
         known = self.t.index.get(code)
         parent = self.t.parents.get(code, "")
+        self.expect_wording = None
         if rest:
-            self.notes.append(f"{code}: the label carries the text {rest!r} (paragraph {p.index}); not an answer")
+            self.item_labels.setdefault(code, " ".join(p.text.split()))
+            self.notes.append(f"{code}: the label carries the text {rest!r} (paragraph {p.index}); kept as its label")
         if self.mode == "crisis":
             return self.crisis_item(code, p)
         if code.startswith("Commitment "):
@@ -150,8 +170,13 @@ class Placer(CrisisPart):
             self.target = code
         else:
             self.target, self.why = None, f"{code} is not in the template and not where the template expects it"
+            self.refused.append(f"{code} (paragraph {p.index}): not in the template and not where it expects one")
             return True
         self.match = WordingMatch(known.wording) if known is not None and known.wording else None
+        self.matching = code if self.match else None
+        # a first paragraph may be the wording only where copdesk has none: text that starts like known wording
+        # and then differs is the signatory's answer
+        self.expect_wording = code if not code.startswith("Commitment ") and not self.match else None
         return True
 
     def expects(self, code: str) -> bool:
@@ -182,6 +207,14 @@ class Placer(CrisisPart):
 
     # -- content -------------------------------------------------------------------------------------
     def text(self, p: Paragraph) -> None:
+        expected, self.expect_wording = self.expect_wording, None
+        if expected and expected == self.target and p.list_level < 0 and not p.heading and \
+                re.match(_CODE_TEXT, p.text.strip(), re.I | re.S):
+            self.wording[expected] = " ".join(p.text.split())  # the item's wording, as this report prints it
+            return
+        if (self.target or "").startswith("wording:"):  # a commitment's text: plain, as the template holds it
+            self.add(self.target, ("p", 0, " ".join(p.text.split())))
+            return
         before = self.blocks.get(self.target or "")
         block = answer_block(p, before[-1] if before else None)
         if self.target:
@@ -252,7 +285,8 @@ class Placer(CrisisPart):
         for code, blocks in self.blocks.items():
             if code.startswith("wording:"):
                 self.wording[code[8:]] = "\n\n".join(md for _, _, md in blocks)
-                self.notes.append(f"{code[8:]}: its text in the report is offered as official wording")
+                self.notes.append(f"{code[8:]}: its text in the report is kept as this report's wording and "
+                                  "offered as official wording")
             elif blocks:
                 self.got.answers[code] = mdwrite.join_blocks(blocks)
         self.prune_crisis()

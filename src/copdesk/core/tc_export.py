@@ -64,6 +64,7 @@ def to_tc(t: Template, data: ReportData, status: str = "Draft") -> tuple[dict, l
 class _Builder:
     def __init__(self, t: Template, data: ReportData):
         self.t, self.data, self.clean = t, data, Cleaner()
+        self.printed: set[str] = set()  # a QRE covering two signed measures goes under the first of them
 
     def html(self, code: str) -> str:
         return to_html(self.clean(code, self.data.text(code)))
@@ -81,22 +82,26 @@ class _Builder:
             special.append({"name": q.key, "code": f"sm{n}.{i}",
                             "field_type": "yes_no" if q.kind == "yes_no" else "text",
                             "description": q.text, "sig_value": self.html(f"{c.code} {q.key}")})
-        return {"name": c.code, "code": n, "description": c.wording, "sig_value": "",
+        return {"name": c.heading, "code": n, "description": c.wording, "sig_value": "",
                 "specialMeasures": special, "measures": [self.measure(m) for m in cv.measures]}
 
     def measure(self, m: Measure, prefix: str = "", elements: tuple[Element, ...] | None = None) -> dict:
-        chosen = m.elements if elements is None else elements
-        return {"name": m.code, "code": m.number, "description": m.wording, "sig_value": self.html(prefix + m.code),
+        if elements is None:
+            chosen = tuple(e for e in self.t.elements_for(m) if e.code not in self.printed)
+            self.printed.update(e.code for e in chosen)
+        else:
+            chosen = elements
+        return {"name": m.heading, "code": m.number, "description": m.wording, "sig_value": self.html(prefix + m.code),
                 "qres": [self.qre(e, prefix) for e in chosen if e.kind == "qre"],
                 "slis": [self.sli(e, prefix) for e in chosen if e.kind == "sli"]}
 
     def qre(self, e: Element, prefix: str) -> dict:
-        return {"name": e.code, "code": e.number, "description": e.wording, "sig_value": self.html(prefix + e.code)}
+        return {"name": e.heading, "code": e.number, "description": e.wording, "sig_value": self.html(prefix + e.code)}
 
     def sli(self, e: Element, prefix: str) -> dict:
         code = prefix + e.code
         grid = self.data.tables.get(code) or []
-        return {"name": e.code, "code": e.number, "description": e.wording,
+        return {"name": e.heading, "code": e.number, "description": e.wording,
                 "field_type": "table" if grid else "text",
                 "table_value": json.dumps(self.table(code, grid), ensure_ascii=False) if grid else "",
                 "sig_value": self.html(code)}

@@ -55,8 +55,10 @@ class _TcReader:
         self.got = Collected()
         self.unplaced: list[Unplaced] = []
         self.new_items: list[NewItem] = []
-        self.wording: dict[str, str] = {}
+        self.wording: dict[str, str] = {}  # every description seen, by code
+        self.item_labels: dict[str, str] = {}  # names that are more than the code ("SLI 17.2.1 - actions ...")
         self.notes: list[str] = []
+        self.refused: list[str] = []
 
     def report(self, body: dict) -> None:
         for field, code in (("name", "header.title"), ("title", "header.title"), ("signatory", "header.signatory")):
@@ -80,9 +82,13 @@ class _TcReader:
             self.got.answers[code] = md
 
     def code_of(self, node: dict, kind: str) -> str | None:
-        """ "Measure 14.1" from name "Measure 14.1" or code "14.1" / "m14.1"."""
-        label = item_label(_text(node.get("name")).strip(), True)
+        """ "Measure 14.1" from name "Measure 14.1" or code "14.1" / "m14.1"; a name that says more than the
+        code ("SLI 17.2.1 - actions enforcing policies above") is kept as the item's label."""
+        name = _text(node.get("name")).strip()
+        label = item_label(name, True)
         if label and label.code.startswith(kind):
+            if label.rest:
+                self.item_labels[label.code] = " ".join(name.split())
             return label.code
         m = _CODE.match(_text(node.get("code")).strip())
         depth = {"Commitment": 0, "Measure": 1, "QRE": 2, "SLI": 2}[kind]
@@ -92,8 +98,8 @@ class _TcReader:
 
     def offer_wording(self, code: str, node: dict) -> None:
         wording = html_md.to_text(_text(node.get("description")))
-        if wording and code in self.t.index and key(wording) != key(self.t.index[code].wording):
-            self.wording[code] = wording
+        if wording and key(wording) != key(self.item_labels.get(code, code)):
+            self.wording[code] = wording  # import_result.corrections_doc compares it with the template's
 
     def commitment(self, node: dict, where: str) -> None:
         code = self.code_of(node, "Commitment")
@@ -152,8 +158,7 @@ class _TcReader:
                 return
             if not any(n.code == code for n in self.new_items):
                 self.new_items.append(NewItem(code, under, where))
-        else:
-            self.offer_wording(code, node)
+        self.offer_wording(code, node)
         if code.startswith("Measure ") and not prefix and (html_md.to_text(_text(node.get("sig_value"))) or any(
                 _items(node.get(f)) for f in ("qres", "slis"))):
             self.got.subscriptions.add(code)  # written about; a blank measure counts only when signed
@@ -192,6 +197,7 @@ class _TcReader:
                              f"crisis {sid} / {chapter.get('name')}", prefix)
 
     def lost(self, node: dict, where: str, reason: str) -> None:
+        self.refused.append(f"{where} / {_text(node.get('name')) or '?'}: {reason}")
         text = html_md.to_text(_text(node.get("sig_value")))
         if text or node.get("table_value"):
             self.unplaced.append(Unplaced(f"{where} / {_text(node.get('name')) or '?'}", text or "(a table)", reason))
@@ -207,7 +213,8 @@ def read_tc(doc: Any, template: Template, source: str) -> ImportResult:
         reader.got.subscriptions.add(template.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}")
     data = build_data(template, reader.got, source)
     return ImportResult(data, Path(source).name, count(data, len(reader.unplaced)), reader.unplaced,
-                        reader.new_items, reader.wording, reader.notes)
+                        reader.new_items, reader.wording, reader.notes, labels=reader.item_labels,
+                        refused=reader.refused)
 
 
 def read_json(path: Path) -> Any:
@@ -230,4 +237,4 @@ def import_tc(path: Path | str, out: Path | str, template: Template | None = Non
     """Create report `out` from Transparency Centre JSON; nothing is written unless it all succeeds."""
     t = template or load_template()
     result = read_tc_file(path, t)
-    return create_from_data(Path(out), t, result.data), result
+    return create_from_data(Path(out), t, result.stored_data()), result

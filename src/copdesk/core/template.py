@@ -1,9 +1,12 @@
 """The reporting template as typed, immutable objects.
 
 Template > Chapter > Commitment > Measure > Element (QRE or SLI). Every item has a stable code
-("Commitment 12", "Measure 12.1", "QRE 12.1.1", "SLI 16.1.1"), a short `title` in copdesk's own words,
-a `status` (verified, partially_verified, unconfirmed) and `wording`: the official text, or "" when we
-do not have it. Code that prints an item must never print `title` as if it were the wording.
+("Commitment 12", "Measure 12.1", "QRE 12.1.1", "SLI 16.1.1"), a short `title` and a longer `guidance` in
+copdesk's own words (what the item asks for: what to describe, what to count, per member state or not), a
+`status` (verified, partially_verified, unconfirmed), `wording`: the official text, or "" when we do not
+have it, and `label`: the heading a filed report prints for it when that is more than the bare code ("SLI
+17.2.1 - actions enforcing policies above"). Code that prints an item must never print `title` or
+`guidance` as if they were the wording.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ class Item:
     wording_source: str = ""
     note: str = ""
     origin: str = "bundled"  # "bundled", or the correction file that added or changed it
+    guidance: str = ""  # copdesk's plain-language description of what the item asks (never official)
+    label: str = ""  # the heading as filed reports print it, when it is more than the code
+
+    @property
+    def heading(self) -> str:
+        """What an export prints as the item's heading: its official label, else its code."""
+        return self.label or self.code
 
     @property
     def number(self) -> str:
@@ -38,7 +48,12 @@ class Item:
 
 @record
 class Element(Item):
-    """A QRE (qualitative) or SLI (quantitative) reporting element of a measure."""
+    """A QRE (qualitative) or SLI (quantitative) reporting element of a measure.
+
+    `covers` names every measure the element reports on when it is more than the one it is listed under
+    (QRE 32.1.1 covers Measures 32.1 and 32.2): it is answered once, and shown with each of them."""
+
+    covers: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -108,6 +123,16 @@ class CrisisSpec:
 
 
 @record
+class Removed:
+    """An item a user correction took out of the template ("Not in my template"), with what went with it."""
+
+    code: str
+    title: str
+    origin: str  # the correction file that removed it
+    codes: tuple[str, ...]  # its own code and every code under it
+
+
+@record
 class Template:
     edition: str
     name: str
@@ -123,6 +148,7 @@ class Template:
     chapters: tuple[Chapter, ...]
     source: str = ""
     corrections: tuple[str, ...] = ()  # correction files applied, in order
+    removed: tuple[Removed, ...] = ()  # items the corrections took out, in the order they did
     content_hash: str = field(default="", compare=False)
 
     @cached_property
@@ -151,6 +177,25 @@ class Template:
                     for element in measure.elements:
                         out[element.code] = measure.code
         return out
+
+    @cached_property
+    def shared(self) -> dict[str, tuple[Element, ...]]:
+        """Measure code -> the elements listed under another measure that also cover it."""
+        out: dict[str, list[Element]] = {}
+        for element in self.elements():
+            for code in element.covers:
+                if code != self.parents[element.code]:
+                    out.setdefault(code, []).append(element)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def elements_for(self, measure: Measure) -> tuple[Element, ...]:
+        """The QREs and SLIs a measure's answer is made of: its own, then shared ones listed elsewhere."""
+        return measure.elements + self.shared.get(measure.code, ())
+
+    @cached_property
+    def hidden(self) -> dict[str, Removed]:
+        """Every code a correction took out (an item and everything under it) -> the removal."""
+        return {code: r for r in self.removed for code in r.codes}
 
     def commitments(self) -> list[Commitment]:
         return [c for chapter in self.chapters for c in chapter.commitments]

@@ -44,10 +44,10 @@ def required_codes(t: Template, data: ReportData) -> list[str]:
                 out.append(f"{commitment.code} {q.key}")
         for measure in commitment.measures:
             if measure.code in data.subscriptions:
-                out += [e.code for e in measure.elements] or [measure.code]
+                out += [e.code for e in t.elements_for(measure)] or [measure.code]
     for section in data.crisis:
         out += [f"Crisis {section.id}/{part}" for part in codes.CRISIS_PARTS]
-    return out
+    return list(dict.fromkeys(out))  # a QRE that covers two signed measures is answered once
 
 
 def _is_yes(text: str) -> bool:
@@ -62,9 +62,8 @@ def _missing(t: Template, data: ReportData) -> list[Issue]:
     out = []
     for code in required_codes(t, data):
         if not _answered(data, code):
-            item = t.index.get(code.split("/")[-1])
-            extra = " (unconfirmed item: it may not exist in the official template)" if item and item.unconfirmed else ""
-            out.append(Issue("missing", code, f"{_label(t, code)} has no answer{extra}"))
+            # an unconfirmed item is not said so here, line after line: the window marks it once, calmly
+            out.append(Issue("missing", code, f"{_label(t, code)} has no answer"))
     return out
 
 
@@ -84,7 +83,8 @@ def _values(t: Template, data: ReportData) -> list[Issue]:
     out = []
     for code, answer in data.answers.items():
         if not codes.is_answer_code(t, code):
-            out.append(Issue("warning", code, "answer to an item this template does not have (kept, not exported)"))
+            if not hidden(t, code):  # an item the user took out: its answers wait in Template › Hidden items
+                out.append(Issue("warning", code, "answer to an item this template does not have (kept, not exported)"))
             continue
         bad = bad_chars(answer.text)
         if bad:
@@ -92,12 +92,21 @@ def _values(t: Template, data: ReportData) -> list[Issue]:
                                               "they will be removed on export"))
         out += _typed_value(t, code, answer.text)
     for code, grid in data.tables.items():
+        if hidden(t, code):
+            continue
         bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
         if bad:
             out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
         for cell in tables.check_table(t, grid):
             out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
     return out
+
+
+def hidden(t: Template, code: str) -> bool:
+    """Is answer `code` under an item a user correction took out of the template ("Not in my template")?"""
+    base = code.split("/")[-1]
+    base = re.sub(r" Q\d$", "", base) if base.startswith("Commitment ") else base
+    return base in t.hidden
 
 
 def _typed_value(t: Template, code: str, text: str) -> list[Issue]:

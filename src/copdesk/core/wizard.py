@@ -44,7 +44,7 @@ def steps(t: Template, data: ReportData) -> list[Step]:
             for m in commitment.measures:
                 if m.code in data.subscriptions:
                     out.append(Step(m.code, "measure", m.code, commitment.code,
-                                    (m.code,) + tuple(e.code for e in m.elements)))
+                                    (m.code,) + tuple(e.code for e in t.elements_for(m))))
     out.append(Step(CRISIS, "crisis", t.crisis.title))
     for s in data.crisis:
         parts = tuple(f"Crisis {s.id}/{p}" for p in codes.CRISIS_PARTS) + tuple(f"Crisis {s.id}/{i}" for i in s.items)

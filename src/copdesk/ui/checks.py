@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 from copdesk.core.validate import validate
+from copdesk.ui import uncertain
 
 CODE = Qt.UserRole
 # Marked for lupdate here, translated where shown (a translator is installed after this module loads).
@@ -37,7 +38,10 @@ class ChecksPanel(QWidget):
         issues = validate(t, data)
         self.list.clear()
         for issue in issues:
-            item = QListWidgetItem(f"{self.tr(MARK[issue.severity])} — {issue.code}: {issue.message}")
+            template_item = t.index.get(issue.code.split("/")[-1])  # unconfirmed: a marker, and one tooltip
+            item = QListWidgetItem(f"{self.tr(MARK[issue.severity])} — {uncertain.marked(issue.code, template_item)}: "
+                                   f"{issue.message}")
+            item.setToolTip(uncertain.tooltip("", template_item))
             item.setData(CODE, issue.code)
             self.list.addItem(item)
         counts = {s: sum(i.severity == s for i in issues) for s in MARK}

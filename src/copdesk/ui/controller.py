@@ -39,6 +39,7 @@ class Controller(QObject):
             self.start.open_requested.connect(lambda p: self.open_path(p) if p else self.ask_open())
             self.start.sample_requested.connect(lambda: self.open_path(sample_report_path()))
             self.start.import_requested.connect(self.import_report)
+            self.start.learn_requested.connect(self.learn_wording)
         self.start.refresh()
         self.start.show()
         self.start.raise_()
@@ -108,6 +109,11 @@ class Controller(QObject):
         if wizard.exec() and wizard.created:
             return self.open_path(wizard.created)
         return None
+
+    def learn_wording(self, path: str | None = None):
+        """Load official wording from a published report (the start screen's offer; no report is created)."""
+        from copdesk.ui.learn_dialog import run_learn
+        return run_learn(self._parent(), path=path)
 
     def import_report(self) -> None:
         """Start from an earlier report (Word or Transparency Centre JSON) through the core importer."""

@@ -21,7 +21,7 @@ def _work(src: Path, out: Path):
     """Runs in a worker thread: the Report it creates is closed there (connections belong to their thread)."""
     from copdesk.core.importers import import_report
     report, result = import_report(src, out)
-    template = report.template
+    template = report.base_template  # corrections are offered against the edition, not the report's own wording
     report.close()
     return template, result
 

@@ -211,6 +211,9 @@ class MainWindow(ReviewActions, QMainWindow):
         for button, action in ((self.prev_button, self.prev_action), (self.next_button, self.next_action),
                                (self.incomplete_button, self.incomplete_action)):
             button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        from copdesk.ui.template_actions import TemplateActions  # File › Load official wording…, Template menu
+        self.template_actions = TemplateActions(self)
+        self.template_actions.install(file, before=self.export_action)
 
     def _focused_rich(self):
         from copdesk.ui.fields import RichTextField
@@ -289,6 +292,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.page.navigate.connect(self.show_step)
         self.page.comment_requested.connect(self.on_comment_requested)
         self.page.status_requested.connect(self.on_status_requested)
+        self.page.correction_requested.connect(self.template_actions.request)
         self.page_host.addWidget(self.page)
         self.navigator.select(key)
         keys = list(steps)
@@ -343,6 +347,19 @@ class MainWindow(ReviewActions, QMainWindow):
         self.saved_label.setText(self.tr("⚠ Not saved — edits kept in memory"))
         self.saved_label.setStyleSheet("color: #a00000; font-weight: bold")
         self.statusBar().showMessage(message, 15000)
+
+    def reload_template(self) -> None:
+        """After a template correction: the template again (with this report's own wording), then the navigator,
+        the panels and the page (or, when its item went away, the nearest step still there)."""
+        old = self.session.template
+        self.session.flush()
+        self.session.template = self.session.report.reload_template()
+        self._on_structure()
+        key = self.current_key()
+        keys = {s.key for s in self._steps}
+        while key and key not in keys:
+            key = old.parents.get(key, "")
+        self.show_step(key or wizard.HEADER)
 
     def _on_structure(self) -> None:
         data = self.session.snapshot()

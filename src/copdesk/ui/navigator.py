@@ -14,6 +14,7 @@ from copdesk import paths
 from copdesk.core import wizard
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
+from copdesk.ui import uncertain
 from copdesk.ui.qt import ACCESSIBLE_TEXT_ROLE, DECORATION_ROLE, USER_ROLE
 
 KEY = USER_ROLE
@@ -28,6 +29,7 @@ STATUS_WORDS = (QT_TRANSLATE_NOOP("NavigatorView", "empty"), QT_TRANSLATE_NOOP("
 
 class NavigatorView(QTreeWidget):
     step_activated = Signal(str)
+    item_menu_requested = Signal(str, object)  # step key, global position: template corrections (ui/template_actions)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,6 +40,11 @@ class NavigatorView(QTreeWidget):
         self._icons: dict = {}
         self.currentItemChanged.connect(self._changed)
         self._quiet = False
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt naming (no context-menu policy: see ui/qt.py)
+        item = self.itemAt(self.viewport().mapFromGlobal(event.globalPos()))
+        if item is not None:
+            self.item_menu_requested.emit(item.data(0, KEY), event.globalPos())
 
     def rebuild(self, t: Template, data: ReportData, all_steps: list[wizard.Step] | None = None) -> None:
         current = self.current_key()
@@ -67,10 +74,11 @@ class NavigatorView(QTreeWidget):
             status = statuses.get(step.key, wizard.EMPTY)
             words = self.tr(status)
             extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
-            item.setText(0, f"{step.label}{extra} — {words}")
+            template_item = t.index.get(step.key)  # an unconfirmed item: its marker, and the one explanation
+            item.setText(0, f"{uncertain.marked(step.label, template_item)}{extra} — {words}")
             item.setData(0, DECORATION_ROLE, self._icon(status))
-            item.setToolTip(0, f"{step.label}: {words}")
-            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")
+            item.setToolTip(0, uncertain.tooltip(f"{step.label}: {words}", template_item))
+            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}{uncertain.spoken(template_item)}, {words}{extra}")
 
     def _icon(self, status: str) -> QPixmap:
         """The status's shape, sharp on a high-density screen (a pixmap: QIcon's type costs start-up ~1 ms)."""

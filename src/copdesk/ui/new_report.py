@@ -14,6 +14,7 @@ from copdesk.core.errors import CopdeskError
 from copdesk.core.forms import load_templates
 from copdesk.core.report import Report
 from copdesk.core.template import Template
+from copdesk.ui import uncertain
 from copdesk.ui.messages import show_error
 from copdesk.ui.style import mark
 
@@ -34,8 +35,7 @@ def default_period(kind: str, today: date) -> tuple[str, date, date]:
 
 
 def _label(item) -> str:
-    text = f"{item.code} — {item.title}" if item.title else item.code
-    return text + (translate("SubscriptionsPage", " (unconfirmed id)") if item.unconfirmed else "")
+    return uncertain.marked(f"{item.code} — {item.title}" if item.title else item.code, item)
 
 
 class ProfilePage(QWizardPage):
@@ -69,6 +69,13 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("&Signatory or service name:"), self.signatory)
         form.addRow(self.tr("Kind:"), kinds)
         form.addRow(self.tr("Services &covered:"), self.services)
+        from copdesk.ui.learn_dialog import where_from  # the one sentence, and the offer
+        where = QLabel(where_from())
+        where.setWordWrap(True)
+        self.learn_button = QPushButton(self.tr("&Load official wording from a published report…"))
+        self.learn_button.clicked.connect(lambda _checked=False: self.wizard().learn_wording())
+        form.addRow(where)
+        form.addRow(self.learn_button)
         self.registerField("signatory*", self.signatory)
         self.kind_group.buttonClicked.connect(lambda _b: self.completeChanged.emit())
 
@@ -150,8 +157,9 @@ class SubscriptionsPage(QWizardPage):
             top = self._item(self.tree, chapter.title, chapter.code)
             for c in chapter.commitments:
                 ci = self._item(top, _label(c), c.code)
+                ci.setToolTip(0, uncertain.tooltip("", c))
                 for m in c.measures:
-                    self._item(ci, _label(m), m.code)
+                    self._item(ci, _label(m), m.code).setToolTip(0, uncertain.tooltip("", m))
         self._count()
 
     @staticmethod
@@ -259,6 +267,15 @@ class NewReportWizard(QWizard):
         for page in (self.profile, self.period, self.subscriptions, self.save):
             self.addPage(page)
         self.resize(760, 620)
+
+    def learn_wording(self, path: str | None = None):
+        """Load official wording, then read the templates again (the tree shows the corrected ids)."""
+        from copdesk.ui.learn_dialog import run_learn
+        result = run_learn(self, path=path)
+        if result is not None and result.changes:
+            self.templates = load_templates()
+            self.subscriptions._built_for = None
+        return result
 
     def template(self) -> Template:
         return self.templates[self.profile.edition.currentData()]

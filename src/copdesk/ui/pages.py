@@ -18,6 +18,7 @@ from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, 
 from copdesk.ui.later import KeepInView, Later
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
+from copdesk.ui import uncertain
 from copdesk.ui.style import mark
 
 
@@ -28,13 +29,14 @@ STATUS_WORDS = (QT_TRANSLATE_NOOP("Page", "draft"), QT_TRANSLATE_NOOP("Page", "r
 
 
 def wording_and_summary(item: Item) -> tuple[str, str]:
-    """Official wording when we have it; otherwise our summary, clearly labelled as not official."""
+    """Official wording when we have it; otherwise copdesk's guidance (what the item asks), labelled as ours."""
     if item.wording:
         return item.wording, ""
-    if item.title:
-        return "", translate("Page", "copdesk summary, not the official wording: {title}").format(title=item.title)
-    return "", translate("Page", "No official wording loaded for this item yet (import an earlier report to bring "
-                                 "it in).")
+    guidance = item.guidance or item.title
+    if guidance:
+        return "", translate("Page", "copdesk's guidance, not the official wording: {guidance}").format(guidance=guidance)
+    return "", translate("Page", "No official wording for this item yet: File › Load official wording from a "
+                                 "published report…")
 
 
 def _read_only(editor: QWidget) -> None:
@@ -72,6 +74,7 @@ class Page(QScrollArea):
 
     navigate = Signal(str)
     comment_requested = Signal(str)  # the code of the field whose comment button was pressed
+    correction_requested = Signal(str, str)  # a template correction (ui/template_actions): action, item code
     status_requested = Signal(str, str)  # section code, new review status
 
     def __init__(self, session: DraftSession, stack: QUndoStack, step: wizard.Step):
@@ -163,18 +166,33 @@ class Page(QScrollArea):
         self.carried_button = button
         self.lay.insertWidget(1, box)
 
-    def heading(self, text: str, level: int = 1) -> QLabel:
+    def heading(self, text: str, level: int = 1, item: Item | None = None) -> QLabel:
         label = QLabel(text)
         mark(label, f"h{level}")
         label.setWordWrap(True)
         label.setAccessibleName(text)
-        self.lay.addWidget(label)
+        if item is None:
+            self.lay.addWidget(label)
+        else:  # a template item: its marker when unconfirmed, and its corrections ("⋯")
+            from copdesk.ui.template_actions import decorate_heading, tools_button
+            decorate_heading(label, item)
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(tools_button(self, item))
+            self.lay.addLayout(row)
         self.blocks.grew(40)
         return label
 
-    def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
+    def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "",
+            item: Item | None = None) -> QWidget:
         self._editors[code] = editor
-        block = labelled(title, editor, wording, note, self._comment_button(code))
+        extra: QWidget = self._comment_button(code)
+        if item is not None and item.code.startswith(("QRE ", "SLI ")):  # its corrections beside the comments
+            from copdesk.ui.template_actions import element_tools
+            title, extra = element_tools(self, item, title, extra)
+        block = labelled(title, editor, wording, note, extra)
+        if item is not None and item.unconfirmed:
+            block.findChild(QLabel).setToolTip(uncertain.explanation())  # the block's title: the one explanation
         self.lay.addWidget(block)
         if self.frozen:
             _read_only(editor)
@@ -198,14 +216,14 @@ class Page(QScrollArea):
     def rich(self, code: str, title: str, item: Item | None = None) -> RichTextField:
         editor = RichTextField(self.session, self.stack, code, title)
         wording, note = wording_and_summary(item) if item else ("", "")
-        self.add(code, title, editor, wording, note)
+        self.add(code, title, editor, wording, note, item)
         return editor
 
     def sli(self, code: str, item: Item) -> None:
         from copdesk.ui.sli_table import SliTableField  # only measure and crisis pages need tables
         wording, note = wording_and_summary(item)
-        self.add(code, self.tr("{code} (methodology and answer)").format(code=item.code), RichTextField(self.session, self.stack, code, item.code),
-                 wording, note)
+        self.add(code, self.tr("{code} (methodology and answer)").format(code=item.heading),
+                 RichTextField(self.session, self.stack, code, item.code), wording, note, item)
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
         self._editors[code + " table"] = table
@@ -248,7 +266,7 @@ class HeaderPage(Page):
 class ChapterPage(Page):
     def build(self) -> None:
         chapter = self.t.index[self.step.key]
-        self.heading(chapter.title)
+        self.heading(chapter.title, item=chapter)
         data = self.session.snapshot(light=True)  # statuses need to know which tables are filled, not their cells
         statuses = wizard.statuses(self.t, data)
         for step in wizard.steps(self.t, data):
@@ -263,7 +281,7 @@ class ChapterPage(Page):
 class CommitmentPage(Page):
     def build(self) -> None:
         commitment = self.t.index[self.step.key]
-        self.heading(commitment.code)
+        self.heading(commitment.heading, item=commitment)
         wording, note = wording_and_summary(commitment)
         for text, name in ((wording, "wording"), (note, "summary")):
             if text:
@@ -298,10 +316,10 @@ class CommitmentPage(Page):
 class MeasurePage(Page):
     def build(self) -> None:
         measure = self.t.index[self.step.key]
-        self.heading(f"{measure.code}")
+        self.heading(measure.heading, item=measure)
         self.rich(measure.code, self.tr("{code}: your answer").format(code=measure.code), measure)
-        for element in measure.elements:
+        for element in self.t.elements_for(measure):  # its own, then a QRE it shares with another measure
             if element.kind == "qre":
-                self.later(lambda e=element: self.rich(e.code, e.code, e))
+                self.later(lambda e=element: self.rich(e.code, e.heading, e))
             else:
                 self.later(lambda e=element: self.sli(e.code, e))

@@ -13,6 +13,7 @@ from copdesk.ui.style import mark
 
 
 class StartView(QWidget):
+    learn_requested = Signal()
     new_requested = Signal()
     open_requested = Signal(str)  # "" asks for a file dialog
     import_requested = Signal()
@@ -41,6 +42,17 @@ class StartView(QWidget):
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _checked=False, s=signal: s.emit() if hasattr(s, "emit") else s())
             buttons.addWidget(button)
+        buttons.addSpacing(12)
+        from copdesk.ui.learn_dialog import where_from
+        where = QLabel(where_from())
+        where.setWordWrap(True)
+        self.learn_button = QPushButton(self.tr("&Load official wording from a published report…"))
+        self.learn_button.setToolTip(self.tr("A Transparency Centre JSON download, a filed Word report or a copdesk "
+                                             "JSON export"))
+        self.learn_button.setMinimumHeight(36)
+        self.learn_button.clicked.connect(lambda _checked=False: self.learn_requested.emit())
+        buttons.addWidget(where)
+        buttons.addWidget(self.learn_button)
         buttons.addStretch(1)
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent reports"))
