@@ -26,7 +26,7 @@ from copdesk.core import outline
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_review import ReviewExport, annotate
 from copdesk.core.export_target import file_target
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.records import record
 from copdesk.core.report import ReportData, default_user
 from copdesk.core.review import export_status
@@ -48,7 +48,7 @@ def export_docx(template: Template, data: ReportData, out: Path | str, options: 
     """Write the report as .docx through a temporary file; returns warnings (e.g. removed characters)."""
     out = file_target(out, ".docx")
     blob, warnings = build_docx(template, data, options)
-    write_atomic(out, blob)
+    write_file(out, blob)
     return warnings
 
 

@@ -94,21 +94,27 @@ def rewrite(conn: sqlite3.Connection, path: Path) -> tuple[sqlite3.Connection, P
     the copy cannot be written; a file someone put at `path` meanwhile is never overwritten (the copy then
     goes beside it, named '... (rescued)').
     """
-    from copdesk.core.backups import _copy
+    from copdesk.core.atomic import ExistsError, place_new, private_folder
+    from copdesk.core.backups import copy_into
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.rescue")
-    try:
-        _copy(conn, tmp)
-    except (OSError, sqlite3.Error) as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise write_error(exc, path) from None
-    conn.close()
-    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if identity(path) is None:
-            leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
-    if path.exists():
-        path = _free_name(path)
-    os.replace(tmp, path)
+    with private_folder(path) as folder:
+        copy = folder / "rescued.copdesk"
+        try:
+            copy_into(conn, copy)
+        except (OSError, sqlite3.Error) as exc:
+            raise write_error(exc, path) from None
+        conn.close()
+        for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if identity(path) is None:
+                leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
+        while True:
+            if os.path.lexists(path):
+                path = _free_name(path)
+            try:
+                place_new(copy, path)
+                break
+            except ExistsError:
+                continue  # taken between the look and the placing: the next free name
     from copdesk.core.store import PRAGMAS
     new = sqlite3.connect(str(path))
     for pragma in PRAGMAS:
@@ -120,6 +126,6 @@ def _free_name(path: Path) -> Path:
     n = 1
     while True:
         candidate = path.with_name(f"{path.stem} (rescued{'' if n == 1 else f' {n}'}){path.suffix}")
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
         n += 1

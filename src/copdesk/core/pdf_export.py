@@ -17,7 +17,7 @@ from pathlib import Path
 from copdesk.core.docx_export import DocxOptions, export_docx
 from copdesk.core.errors import CopdeskError
 from copdesk.core.export_target import file_target
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 
@@ -55,7 +55,7 @@ def export_pdf(template: Template, data: ReportData, out: Path | str, options: D
         source = Path(tmp) / "report.docx"
         warnings = export_docx(template, data, source, options)
         pdf = convert(soffice, source, Path(tmp))
-        write_atomic(out, pdf.read_bytes())
+        write_file(out, pdf.read_bytes())
     return warnings
 
 
