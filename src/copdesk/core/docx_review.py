@@ -17,6 +17,7 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
@@ -147,9 +148,9 @@ def _anchor(anchors: _Anchors, comment: dict):
     """(runs to anchor on, prefix for the text): the answer itself, else the report title."""
     code, cell = comment["code"], comment.get("cell", "")
     if cell and code in anchors.tables:
-        r, c = (int(x) for x in cell.split(","))
+        r, _, c = (to_int(x, -1) for x in cell.partition(","))
         table = anchors.tables[code]
-        if r < len(table.rows) and c < len(table.rows[r].cells):
+        if 0 <= r < len(table.rows) and 0 <= c < len(table.rows[r].cells):
             return _runs(table.rows[r].cells[c].paragraphs[0]), ""
     p = anchors.paragraphs.get(code)
     if p is not None:
@@ -197,7 +198,7 @@ def _status_table(doc, anchors: _Anchors, statuses: tuple[dict, ...]) -> None:
 
 def _order(code: str):
     m = re.search(r"(\d+)", code)
-    return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, int(m.group(1)) if m else 0)
+    return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, to_int(m.group(1), 0) if m else 0)
 
 
 def annotate(blob: bytes, t: Template, data: ReportData, review: ReviewExport) -> bytes:

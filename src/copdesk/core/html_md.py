@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from copdesk.core import mdwrite
+from copdesk.core.numbers import to_int
 
 _BLOCK = {"p", "div", "blockquote", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre"}
 _SPACE = re.compile(r"\s+")
@@ -39,7 +40,7 @@ class _Blocks(HTMLParser):
             self.bold += tag.startswith("h") and tag[1:].isdigit()
             if tag in ("ul", "ol"):
                 start = a.get("start") or "1"
-                self.lists.append([tag, int(start) if start.isdigit() else 1])
+                self.lists.append([tag, to_int(start, 1, 0, 10**9)])
             elif tag == "li":
                 self.list_item()
         elif tag in ("strong", "b"):
