@@ -57,6 +57,7 @@ class _TcReader:
         self.got = Collected()
         self.unplaced: list[Unplaced] = []
         self.new_items: list[NewItem] = []
+        self.new_codes: set[str] = set()  # of new_items: a lookup per item kept imports linear
         self.wording: dict[str, str] = {}
         self.notes: list[str] = []
 
@@ -76,10 +77,11 @@ class _TcReader:
         for i, section in enumerate(_items(body.get("crisis")), start=1):
             self.crisis(i, section)
 
-    def answer(self, code: str, html: Any) -> None:
+    def answer(self, code: str, html: Any) -> str:
         md = html_md.to_markdown(_text(html))
         if md.strip():
             self.got.answers[code] = md
+        return md
 
     def code_of(self, node: dict, kind: str) -> str | None:
         """ "Measure 14.1" from name "Measure 14.1" or code "14.1" / "m14.1"."""
@@ -152,14 +154,15 @@ class _TcReader:
             if prefix:
                 self.lost(node, where, f"{code} in a crisis sub-section is not in the template")
                 return
-            if not any(n.code == code for n in self.new_items):
+            if code not in self.new_codes:
+                self.new_codes.add(code)
                 self.new_items.append(NewItem(code, under, where))
         else:
             self.offer_wording(code, node)
-        if code.startswith("Measure ") and not prefix and (html_md.to_text(_text(node.get("sig_value"))) or any(
+        written = self.answer(prefix + code, node.get("sig_value")).strip()
+        if code.startswith("Measure ") and not prefix and (written or any(
                 _items(node.get(f)) for f in ("qres", "slis"))):
             self.got.subscriptions.add(code)  # written about; a blank measure counts only when signed
-        self.answer(prefix + code, node.get("sig_value"))
         if prefix:
             self.got.add_crisis_item(int(prefix.split(" ")[1].rstrip("/")), code)
 
