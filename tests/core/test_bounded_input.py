@@ -65,7 +65,8 @@ WORD_PLACES = {
                                 b'<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'),
     "indent": lambda v: dict(body=_para(b'<w:ind w:left="' + v + b'"/>')),
     "numbering": lambda v: dict(part="word/numbering.xml", edit=lambda d: d.replace(
-        b'w:ilvl="0"', b'w:ilvl="' + v + b'"', 1).replace(b'<w:start w:val="1"/>', b'<w:start w:val="' + v + b'"/>', 1)),
+        b'w:ilvl="0"', b'w:ilvl="' + v + b'"', 1).replace(b'<w:start w:val="1"/>',
+                                                          b'<w:start w:val="' + v + b'"/>', 1)),
     "styles": lambda v: dict(part="word/styles.xml", edit=lambda d: d.replace(
         b"</w:styles>", b'<w:style w:type="paragraph" w:styleId="Zz"><w:name w:val="Zz"/><w:pPr><w:outlineLvl w:val="'
         + v + b'"/><w:numPr><w:ilvl w:val="' + v + b'"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')),
@@ -115,7 +116,8 @@ DEEP = "[" * 100_000 + "]" * 100_000
 
 def _json_cases(sample, tc) -> dict[str, tuple[str, str]]:
     """name -> (JSON text, words of the message)."""
-    crisis = json.dumps({**sample, "crisis": [{"id": 1, "position": 1, "items": []}]}).replace('"id": 1,', '"id": 1e999,')
+    crisis = json.dumps({**sample, "crisis": [{"id": 1, "position": 1, "items": []}]})
+    crisis = crisis.replace('"id": 1,', '"id": 1e999,')
     surrogate = json.dumps({**sample, "answers": {**sample["answers"], "QRE 14.1.1": {"text": "a\ud800b"}}})
     chapters = json.dumps({"report": {**tc["report"], "chapters": DEEP}})
     return {
@@ -158,7 +160,8 @@ def test_a_byte_that_is_not_utf8_in_an_argument(tmp_path):
     report = tmp_path / "r.copdesk"
     assert main(["new", str(report), "--signatory", "X", "--kind", "other", "--title", "T", "--measures", "12.1"]) == 0
     for args in ([b"answer", bytes(report), b"QRE 12.1.1", b"--text", b"a\xffb"],
-                 [b"new", bytes(tmp_path / "n.copdesk"), b"--signatory", b"\xff", b"--kind", b"other", b"--title", b"T"],
+                 [b"new", bytes(tmp_path / "n.copdesk"), b"--signatory", b"\xff", b"--kind", b"other",
+                  b"--title", b"T"],
                  [b"answer", bytes(report), b"QRE 12.1.\xff", b"--text", b"x"]):
         done = subprocess.run([sys.executable.encode(), b"-m", b"copdesk", *args], capture_output=True, timeout=60)
         assert done.returncode == 2 and b"not UTF-8" in done.stderr and b"Traceback" not in done.stderr, done.stderr

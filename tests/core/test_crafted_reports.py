@@ -48,7 +48,8 @@ CRAFTS = {
 }
 COMMANDS = [["validate", "{f}"], ["answer", "{f}", "QRE 12.1.1", "--text", "x"], ["export", "{f}", "-o", "{d}/o.json"],
             ["export", "{f}", "-o", "{d}/o.docx"], ["export", "{f}", "--format", "tc-json", "-o", "{d}/t.json"],
-            ["export", "{f}", "--format", "csv", "-o", "{d}/csv"], ["diff", "{f}", "{f}"], ["diff", "{f}", "--baseline"],
+            ["export", "{f}", "--format", "csv", "-o", "{d}/csv"], ["diff", "{f}", "{f}"],
+            ["diff", "{f}", "--baseline"],
             ["carry", "{f}", "-o", "{d}/c.copdesk", "--title", "T"], ["merge", "{f}", "{f}", "-o", "{d}/m.copdesk"],
             ["backups", "{f}"]]
 RUN_ALL = ("import contextlib, io, json, sys, time\n"
@@ -198,7 +199,8 @@ def test_what_sqlite_says_is_said_in_words(tmp_path, message, words):
 
 
 def test_what_is_broken_is_still_called_damaged(tmp_path):
-    for exc in (sqlite3.DatabaseError("file is not a database"), sqlite3.DatabaseError("database disk image is malformed"),
+    for exc in (sqlite3.DatabaseError("file is not a database"),
+                sqlite3.DatabaseError("database disk image is malformed"),
                 sqlite3.OperationalError("Could not decode to UTF-8 column 'text' with text 'disk is full'")):
         assert isinstance(store.unreadable(exc, tmp_path / "r.copdesk"), DamagedFileError)
 

@@ -69,6 +69,7 @@ def _only_tables(folder: Path) -> None:
                     if p.is_symlink() or not p.is_file() or not re.match(_OURS, p.name) or is_report(p))
     if others:
         shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-        raise StoreError(f"Cannot write CSV files into {folder}: it holds other files than the tables of a CSV export ({shown}).",
+        raise StoreError(f"Cannot write CSV files into {folder}: it holds other files than the tables of a CSV "
+                         f"export ({shown}).",
                          "The CSV export replaces its folder whole, so that no table of an older export stays "
                          f"behind. Give a new folder, for example -o {folder / 'sli-tables'}.")

@@ -47,7 +47,8 @@ def expected(steps: int) -> dict[str, tuple[str, tuple[tuple[str, str, bool], ..
             fn(_Shim(conn))
         out = {}
         for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table'"):
-            cols = tuple((c[1], c[2].upper(), bool(c[3]) or bool(c[5])) for c in conn.execute(f"PRAGMA table_info([{name}])"))
+            info = conn.execute(f"PRAGMA table_info([{name}])")
+            cols = tuple((c[1], c[2].upper(), bool(c[3]) or bool(c[5])) for c in info)
             out[name] = (_fold(sql), cols)
         return out
     finally:

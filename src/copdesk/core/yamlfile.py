@@ -23,7 +23,8 @@ def read(path: Path) -> tuple[Any, str]:
     except UnicodeDecodeError as exc:
         raise FormError(str(path), "file", f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except InputError as exc:
-        raise FormError(str(path), "file", f"cannot be read: {exc.message.removeprefix(f'{path} ').rstrip('.')}") from None
+        reason = exc.message.removeprefix(f"{path} ").rstrip(".")
+        raise FormError(str(path), "file", f"cannot be read: {reason}") from None
     try:
         return yaml.load(text, Loader=_Loader), text
     except yaml.YAMLError as exc:
