@@ -228,5 +228,9 @@ def test_strays_of_a_killed_copdesk_are_removed_from_its_own_folder(tmp_path):
     (tmp_path / ".x.copdesk.ab12.part").write_bytes(b"half")
     (tmp_path / ".x.copdesk.cd34.tmp").mkdir()
     (tmp_path / "keep.copdesk").write_bytes(b"whole")
+    old = os.stat(tmp_path).st_mtime - 3600
+    for name in (".x.copdesk.ab12.part", ".x.copdesk.cd34.tmp"):
+        os.utime(tmp_path / name, (old, old))
+    (tmp_path / ".y.copdesk.ef56.tmp").mkdir()  # another copdesk's, being written now
     atomic.remove_strays(tmp_path)
-    assert _beside(tmp_path) == ["keep.copdesk"]
+    assert _beside(tmp_path) == [".y.copdesk.ef56.tmp", "keep.copdesk"]

@@ -151,8 +151,8 @@ def place_new(tmp: Path, out: Path) -> None:
     """Put the finished file `tmp` (in a private folder beside `out`) at `out`, synced, only if nothing is
     there: a hard link fails when `out` exists (a dangling link included), where a rename would replace it.
     File systems without hard links get a look, then a rename."""
-    _sync_file(tmp)
     try:
+        _sync_file(tmp)
         _link_or_rename(tmp, out)
     except OSError as exc:
         raise _failed(out, exc, False) from None
@@ -207,13 +207,21 @@ def new_file(out: Path | str) -> Iterator[Path]:
         place_new(tmp, out)
 
 
-def remove_strays(folder: Path) -> None:
-    """Remove temporary files and folders a killed copdesk left in `folder` (only for copdesk's own folders,
-    such as the backups: elsewhere another copdesk may be writing them right now)."""
-    for stray in Path(folder).glob(".*.part"):
-        stray.unlink(missing_ok=True)
-    for stray in Path(folder).glob(".*.tmp"):
-        shutil.rmtree(stray, ignore_errors=True)
+def remove_strays(folder: Path, older_than_s: float = 600) -> None:
+    """Remove temporary files and folders a killed copdesk left in `folder`, once they are older than
+    `older_than_s` (another copdesk may be writing a younger one right now). Only for copdesk's own
+    folders, such as the backups."""
+    import time
+    for stray in [*Path(folder).glob(".*.part"), *Path(folder).glob(".*.tmp")]:
+        try:
+            if time.time() - stray.lstat().st_mtime < older_than_s:
+                continue
+        except OSError:
+            continue
+        if stray.is_dir() and not stray.is_symlink():
+            shutil.rmtree(stray, ignore_errors=True)
+        else:
+            stray.unlink(missing_ok=True)
 
 
 def write_new(path: Path, data: bytes) -> None:
