@@ -20,7 +20,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from copdesk.core import docx_guard, docx_import, jsonio, tc_import  # noqa: F401
+    from copdesk.core import docx_guard, docx_import, inputs, jsonio, tc_import  # noqa: F401
     from copdesk.core.errors import CopdeskError
 
 TARGETS = ("docx", "tc", "json")
@@ -46,9 +46,10 @@ def one_input(data: bytes) -> None:
             docx_import.read_docx(src, _template())
             return
         try:
-            doc = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            return  # not JSON: read_json_file turns this into a message before any importer sees it
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return  # not UTF-8: read_json_file turns this into a message before any importer sees it
+        doc = inputs.parse_json(text, "case.json")  # too deep, numbers too long: a message (CopdeskError)
         if target == "tc":
             tc_import.read_tc(doc, _template(), "case.json")
         else:

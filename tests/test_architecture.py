@@ -96,3 +96,37 @@ def test_template_corrections_are_written_in_one_place_and_the_window_writes_the
     writers = {p.relative_to(src).as_posix() for p in src.rglob("*.py")
                if re.search(r"user_corrections\.(append|withdraw|_write)\(", p.read_text(encoding="utf-8"))}
     assert writers == {"core/learn.py", "ui/template_commands.py", "ui/learn_dialog.py"}, writers
+
+
+def _calls_and_strings(path):
+    """(dotted call names, string constants) in a module, by its syntax tree."""
+    import ast
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls, strings = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            calls.add(f"{node.func.value.id}.{node.func.attr}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            strings.add(node.value)
+        elif isinstance(node, ast.JoinedStr):
+            strings.update(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    return calls, strings
+
+
+def test_one_atomic_file_write():
+    """Files are put in place only by core/atomic.py: no other module renames, links or moves files into place,
+    makes temporary files by hand, or names them ".part" (issue 13: a predictable temporary name let a
+    planted link redirect a restore; each writer had its own half-safe copy of the steps)."""
+    from pathlib import Path
+    import copdesk
+    root = Path(copdesk.__file__).parent
+    placing = {"os.replace", "os.rename", "os.renames", "os.link", "shutil.move", "tempfile.mkstemp",
+               "tempfile.NamedTemporaryFile"}
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if path == root / "core" / "atomic.py":
+            continue
+        calls, strings = _calls_and_strings(path)
+        offenders += [f"{path.relative_to(root)}: {c}" for c in sorted(calls & placing)]
+        offenders += [f"{path.relative_to(root)}: a '.part' name" for s in strings if s.endswith(".part")]
+    assert offenders == []

@@ -52,4 +52,4 @@ def test_carry(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "21 answers carried over (to review), 1 tables emptied" in out.stdout
     again = run("carry", tmp_path / "a.copdesk", "-o", tmp_path / "b.copdesk", "--title", "X")
-    assert again.returncode == 2 and "exists already" in again.stderr
+    assert again.returncode == 2 and "it is a copdesk report" in again.stderr

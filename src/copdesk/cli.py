@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -136,19 +137,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_input(path: Path) -> str:
-    if str(path) == "-":
-        return sys.stdin.read()
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path} does not exist.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text.", "Save it as UTF-8 (in Excel: 'CSV UTF-8').") from None
+    """A file or standard input ("-"), read with a size cap: a device or an endless pipe is refused."""
+    from copdesk.core.inputs import read_text
+    return read_text(path)
+
+
+def _output(out: Path, *inputs: Path | None, doing: str, kind: str = "file") -> Path:
+    """The output-path rule (core.outputs), before any work: never an input, never a copdesk report."""
+    from copdesk.core.outputs import check_output
+    return check_output(out, inputs, doing, kind)
 
 
 def cmd_new(a) -> int:
     from copdesk.core.forms import load_template
     from copdesk.core.report import Report
+    _output(a.file, doing="creating a new report", kind="new")
     t = load_template(a.edition)
     items = ([m.code for m in t.measures()] + [c.code for c in t.commitments()] if a.all
              else [x.strip() for x in a.measures.split(",") if x.strip()])
@@ -222,6 +225,7 @@ def _export_format(a) -> str:
 def cmd_export(a) -> int:
     from copdesk.core.report import open_report
     from copdesk.core.export_target import file_target
+    _output(a.output, a.file, doing=f"exporting {a.file}", kind="folder" if a.format == "csv" else "file")
     fmt = _export_format(a)
     if fmt != "csv":  # csv writes into a folder
         file_target(a.output, ".json" if fmt == "tc-json" else f".{fmt}")
@@ -260,6 +264,7 @@ def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
 
 def cmd_import(a) -> int:
     from copdesk.core.importers import import_report
+    _output(a.output, a.input, doing=f"importing {a.input}", kind="new")
     report, result = import_report(a.input, a.output)
     with report:
         n, template = len(report.answers()), report.base_template  # corrections: against the edition itself
@@ -290,6 +295,7 @@ def _offer_corrections(template, result, save: bool) -> None:
 
 def cmd_carry(a) -> int:
     from copdesk.core.carry import carry
+    _output(a.output, a.file, doing=f"carrying {a.file} forward", kind="new")
     with carry(a.file, a.output, a.title) as r:
         n = sum(1 for x in r.answers().values() if x.status == "carried")
         tables = len(r.tables())
@@ -316,6 +322,7 @@ def cmd_backups(a) -> int:
                          f"Run 'copdesk backups {a.file}' to list them.")
     if a.output is None:
         raise InputError("Say where to restore with -o NEW.copdesk.", "A backup never overwrites a file.")
+    _output(a.output, a.file, found[a.restore - 1].path, doing=f"restoring a backup of {a.file}", kind="new")
     backups.restore(found[a.restore - 1], a.output)
     print(f"Restored backup {a.restore} ({local_time(found[a.restore - 1].at)}) of {a.file} to {a.output}.")
     return OK
@@ -369,6 +376,8 @@ def _comparison(a):
 def cmd_diff(a) -> int:
     from copdesk.core.codes import answer_codes
     from copdesk.core.diff import as_text, changes
+    if a.docx:
+        _output(a.docx, a.old, a.new, doing=f"writing the comparison of {a.old}")
     title, old, new, template = _comparison(a)
     found = changes(old, new, answer_codes(template) + [c.code for c in template.commitments()])
     print(f"{title}: {len(found)} changed field{'s' if len(found) != 1 else ''}")
@@ -384,6 +393,7 @@ def cmd_diff(a) -> int:
 def cmd_merge(a) -> int:
     from copdesk.core.merge import merge
     from copdesk.core.report import default_user
+    _output(a.output, a.mine, a.theirs, doing=f"merging {a.mine} and {a.theirs}", kind="new")
     result = merge(a.mine, a.theirs, a.output, prefer=a.prefer, who=default_user())
     print(f"Merged {a.theirs} into {a.output}: {len(result.from_theirs)} answers taken from their copy, "
           f"{result.comments_added} comments added, {len(result.conflicts)} choices pending.")
@@ -429,23 +439,72 @@ def _wants_window(argv: list[str]) -> bool:
                                                           or Path(argv[0]).is_file())
 
 
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """A byte that is not UTF-8 in a text argument (a terminal in another encoding) is refused by name;
+    file names may hold any bytes, as the system allows."""
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(f"The {name.replace('_', '-')} given holds a byte that is not UTF-8 text "
+                                 f"({value[exc.start].encode('utf-8', 'surrogateescape')!r}).",
+                                 "Set the terminal to UTF-8, or give the text in a UTF-8 file (--file).") from None
+
+
+def _tolerant_output() -> None:
+    """Printing a file name with bytes that are not UTF-8 must not end the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command; errors of SQLite and the interpreter that are not bugs become messages."""
+    where = getattr(args, "file", None) or getattr(args, "output", None) or Path("the report")
+    try:
+        _check_text_arguments(args)
+        return COMMANDS[args.command](args)
+    except sqlite3.DatabaseError as exc:
+        from copdesk.core import store
+        if isinstance(exc, sqlite3.OperationalError) and "decode" not in str(exc).lower():
+            from copdesk.core.faults import write_error  # disk full, read-only, I/O error in a write
+            raise write_error(exc, where, retrying=False) from None
+        raise store.unreadable(exc, where) from None  # a report damaged after it was opened
+    except MemoryError:
+        raise CopdeskError("copdesk ran out of memory on this input.", "Nothing was written. Check the input: "
+                           "no report needs that much.") from None
+    except RecursionError:
+        raise CopdeskError("The input is nested too deeply to be a report.", "Nothing was written.") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _wants_window(argv):
         from copdesk.app import run_window  # Qt is loaded only here
         return run_window(Path(argv[0]) if argv else None, start_screen=not argv)
+    _tolerant_output()
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        try:
-            return COMMANDS[args.command](args)
-        except sqlite3.OperationalError as exc:  # disk full, read-only, I/O error in the middle of a write
-            from copdesk.core.faults import write_error
-            raise write_error(exc, getattr(args, "file", None) or Path("the report")) from None
+        return _run(args)
     except CopdeskError as exc:
         print(f"copdesk: {exc.message}", file=sys.stderr)
         if exc.hint:
             print(exc.hint, file=sys.stderr)
         return ERROR
     except KeyboardInterrupt:
+        return ERROR
+    except BrokenPipeError:  # the reader of our output stopped early (`copdesk validate F | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ERROR
+    except Exception as exc:  # a bug: still exit 2 ("error"), never 1, which means "incomplete"
+        print(f"copdesk: an unexpected error stopped the command ({type(exc).__name__}: {str(exc)[:300]}).\n"
+              "This is a bug in copdesk; please report it with the command you ran. "
+              "Set COPDESK_DEBUG=1 to see where it happened.", file=sys.stderr)
+        if os.environ.get("COPDESK_DEBUG"):
+            import traceback
+            traceback.print_exc()
         return ERROR

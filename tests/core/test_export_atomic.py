@@ -50,10 +50,10 @@ def test_a_kill_during_export_leaves_the_previous_document_intact(tmp_path):
 
 
 def test_an_export_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
-    from copdesk.core.jsonio import write_atomic
+    from copdesk.core.atomic import write_file
     out = tmp_path / "report.json"
-    write_atomic(out, "{}")
+    write_file(out, "{}")
     assert out.stat().st_mode & 0o777 == 0o644  # readable by others, like any file a program writes
     out.chmod(0o640)
-    write_atomic(out, "{\"a\": 1}")
+    write_file(out, "{\"a\": 1}")
     assert out.stat().st_mode & 0o777 == 0o640 and out.read_text() == "{\"a\": 1}"

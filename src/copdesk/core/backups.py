@@ -7,8 +7,9 @@ states are kept (a backup is skipped when the report has not changed since the n
 report five times does not push out older work). `h4711` is the report's last history id at that time.
 
 The backup API copies a consistent snapshot while the report stays open and in use; each copy is written
-under a temporary name and renamed into place, so a crash mid-backup leaves at most a stray `.part`
-file (removed by the next backup), never a half backup. Backups live outside the report's folder: a
+in a fresh private folder and put in place whole (core.atomic.new_file), so a crash mid-backup leaves at
+most a stray temporary folder (removed by the next backup), never a half backup; a restore or a copy never
+follows a link planted beside its target. Backups live outside the report's folder: a
 report deleted, overwritten or damaged by another program still has them. The folder is named after the
 report's id and a short hash of its path: copies of one report (a reviewer's copy, "Open a copy") share
 the id but not their backups, so working on a copy never pushes out the original's. `index.json` maps
@@ -18,12 +19,12 @@ report paths to folders, so a report too damaged to read still finds its backups
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
 from copdesk import paths
+from copdesk.core.atomic import new_file, remove_strays
 from copdesk.core.errors import StoreError
 from copdesk.core.records import record
 
@@ -73,9 +74,9 @@ def _remember(report: Path, name: str) -> None:
     index = _index()
     key = str(report.resolve())
     if index.get(key) != name:
-        from copdesk.core.jsonio import write_atomic
+        from copdesk.core.atomic import write_file
         index[key] = name
-        write_atomic(_index_path(), json.dumps(index, indent=1, ensure_ascii=False))
+        write_file(_index_path(), json.dumps(index, indent=1, ensure_ascii=False))
 
 
 def folder_for(report: Path, report_id: str | None = None) -> Path | None:
@@ -103,8 +104,7 @@ def make_backup(report: Path, report_id: str, keep: int = KEEP) -> Path | None:
     folder = root() / _name(report, report_id)
     folder.mkdir(parents=True, exist_ok=True)
     _remember(report, folder.name)
-    for stray in folder.glob(".*.part"):
-        stray.unlink(missing_ok=True)
+    remove_strays(folder)
     src = _ro(report)
     try:
         last = src.execute("SELECT COALESCE(MAX(id), 0) FROM history").fetchone()[0]
@@ -122,18 +122,20 @@ def make_backup(report: Path, report_id: str, keep: int = KEEP) -> Path | None:
 
 
 def _copy(src: sqlite3.Connection, out: Path) -> None:
-    """A consistent copy of `src` at `out` (rollback journal, synced), through a temporary name."""
-    tmp = out.with_name(f".{out.name}.part")
-    dst = sqlite3.connect(tmp)
+    """A consistent copy of `src` at the new file `out` (rollback journal, synced), put in place whole."""
+    with new_file(out) as tmp:
+        copy_into(src, tmp)
+
+
+def copy_into(src: sqlite3.Connection, path: Path) -> None:
+    """SQLite's backup of `src` into `path` (a path in a private folder: see core.atomic)."""
+    dst = sqlite3.connect(path)
     try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
         dst.commit()
     finally:
         dst.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, out)
 
 
 def list_backups(report: Path, report_id: str | None = None) -> list[Backup]:

@@ -9,7 +9,6 @@ the reporting period is cleared. The previous report's answers and cells are sto
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -58,35 +57,19 @@ def empty_shape(grid: Grid) -> Grid:
 
 
 def _create_with_baseline(out: Path, t: Template, data: ReportData, prev: ReportData) -> Report:
-    tmp = out.with_name(f".{out.name}.carry")
-    _remove(tmp)
-    report = create_from_data(tmp, t, data)
-    try:
-        with report.db.atomic():
-            report.db["baseline_answers"].insert_all(
-                ({"code": c, "text": a.text} for c, a in prev.answers.items()), batch_size=500)
-            report.db["baseline_cells"].insert_all(
-                ({"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
-                 for r, row in enumerate(g) for k, v in enumerate(row) if v is not None), batch_size=500)
-            report.db["meta"].insert_all([
-                {"key": "baseline_report_id", "value": prev.meta.get("report_id", "")},
-                {"key": "baseline_title", "value": prev.text("header.title")},
-                {"key": "baseline_created_at", "value": prev.meta.get("created_at", "")}])
-        report.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        report.close()
-        if out.exists():
-            raise StoreError(f"{out} exists already.", "Choose another output name.")
-        os.replace(tmp, out)
-    except BaseException:
-        report.close()
-        _remove(tmp)
-        raise
-    return Report.open(out, t)
+    """The new report with the previous one as its baseline, made in one go (nothing is left on failure)."""
+    def add_baseline(db) -> None:
+        db["baseline_answers"].insert_all(
+            ({"code": c, "text": a.text} for c, a in prev.answers.items()), batch_size=500)
+        db["baseline_cells"].insert_all(
+            ({"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
+             for r, row in enumerate(g) for k, v in enumerate(row) if v is not None), batch_size=500)
+        db["meta"].insert_all([
+            {"key": "baseline_report_id", "value": prev.meta.get("report_id", "")},
+            {"key": "baseline_title", "value": prev.text("header.title")},
+            {"key": "baseline_created_at", "value": prev.meta.get("created_at", "")}])
 
-
-def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        p.unlink(missing_ok=True)
+    return create_from_data(out, t, data, extra=add_baseline)
 
 
 def baseline(report: Report) -> ReportData | None:

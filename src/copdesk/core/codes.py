@@ -18,13 +18,14 @@ from copdesk.core.template import Template
 
 CRISIS_PARTS = ("title", "threats", "mitigations")
 # Patterns as text, compiled (and cached by re) when first used: compiling them all at import cost start-up.
-_CRISIS = r"^crisis\s*(\d+)\s*/\s*(.+)$"
+# Numbers of at most 9 digits: longer ones are no code (and int() refuses more than 4,300 digits).
+_CRISIS = r"^crisis\s*(\d{1,9})\s*/\s*(.+)$"
 _PATTERNS = [
     (r"^header[.\s]+(\w+)$", lambda m: f"header.{m.group(1).lower()}"),
-    (r"^(?:c|commitment)\s*(\d+)[\s./]*q\s*([1-9])$", lambda m: f"Commitment {int(m.group(1))} Q{m.group(2)}"),
+    (r"^(?:c|commitment)\s*(\d{1,9})[\s./]*q\s*([1-9])$", lambda m: f"Commitment {int(m.group(1))} Q{m.group(2)}"),
     (r"^(qre|sli)\s*(\d+\.\d+\.\d+)$", lambda m: f"{m.group(1).upper()} {m.group(2)}"),
     (r"^(?:m|measure)?\s*(\d+\.\d+)$", lambda m: f"Measure {m.group(1)}"),
-    (r"^(?:c|commitment)?\s*(\d+)$", lambda m: f"Commitment {int(m.group(1))}"),
+    (r"^(?:c|commitment)?\s*(\d{1,9})$", lambda m: f"Commitment {int(m.group(1))}"),
     (r"^chapter\s+([ivxlc]+)$", lambda m: f"Chapter {m.group(1).upper()}"),
 ]
 
@@ -46,7 +47,7 @@ def normalize(raw: str) -> str:
 
 def split_crisis(code: str) -> tuple[int, str] | None:
     """(section id, part) for a crisis code, else None."""
-    m = re.match(r"^Crisis (\d+)/(.+)$", code)
+    m = re.match(r"^Crisis (\d{1,9})/(.+)$", code)
     return (int(m.group(1)), m.group(2)) if m else None
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from copdesk.core import outline
 from copdesk.core.errors import StoreError
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import new_folder, write_new
+from copdesk.core.outputs import is_report
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 
@@ -44,18 +45,31 @@ def to_csv(grid) -> str:
 
 
 def export_csv(template: Template, data: ReportData, folder: Path | str) -> list[Path]:
-    """Write one CSV per shown SLI table into `folder` (created when missing); returns the files."""
+    """Write one CSV per shown SLI table into `folder`, all or nothing: the files are written in a new
+    folder beside it, which then takes its place whole (core.atomic.new_folder). The old folder may hold
+    only CSV files (an earlier export's); returns the files."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"Cannot write CSV files into {folder}: it is a file.",
                          "CSV export writes one file per table: give a folder with -o.")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from None
-    written = []
-    for code in shown_tables(template, data):
-        path = folder / file_name(code)
-        write_atomic(path, to_csv(data.tables[code]).encode("utf-8"))
-        written.append(path)
-    return written
+    names = [(code, file_name(code)) for code in shown_tables(template, data)]
+    with new_folder(folder, _only_tables) as new:
+        for code, name in names:
+            write_new(new / name, to_csv(data.tables[code]).encode("utf-8"))
+    return [folder / name for _, name in names]
+
+
+_OURS = r"^(Crisis_\d+_)?SLI_\d+(\.\d+)*\.csv$"  # the names file_name() gives
+
+
+def _only_tables(folder: Path) -> None:
+    """The old folder is replaced whole, so it may hold only what a CSV export writes."""
+    import re
+    others = sorted(p.name for p in folder.iterdir()
+                    if p.is_symlink() or not p.is_file() or not re.match(_OURS, p.name) or is_report(p))
+    if others:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        raise StoreError(f"Cannot write CSV files into {folder}: it holds other files than the tables of a CSV "
+                         f"export ({shown}).",
+                         "The CSV export replaces its folder whole, so that no table of an older export stays "
+                         f"behind. Give a new folder, for example -o {folder / 'sli-tables'}.")

@@ -16,7 +16,7 @@ from copdesk import __version__
 from copdesk.core import docx_parts as pkg
 from copdesk.core.diff import Change, redline, table_changes
 from copdesk.core.docx_xml import R, XML_SPACE, add_text, paragraph, w
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.template import Template
 from copdesk.core.text import strip_bad_chars
 
@@ -87,4 +87,4 @@ def comparison_docx(template: Template, title: str, found: list[Change]) -> byte
 
 
 def export_comparison(template: Template, title: str, found: list[Change], out: Path | str) -> None:
-    write_atomic(Path(out), comparison_docx(template, title, found))
+    write_file(Path(out), comparison_docx(template, title, found))

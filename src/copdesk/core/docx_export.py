@@ -29,7 +29,7 @@ from copdesk.core.docx_markers import Marked, package_parts
 from copdesk.core.docx_review import ReviewExport, add_comments, status_table
 from copdesk.core.docx_parts import w3cdtf
 from copdesk.core.export_target import file_target
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.records import record
 from copdesk.core.report import ReportData, default_user
 from copdesk.core.review import export_status
@@ -51,7 +51,7 @@ def export_docx(template: Template, data: ReportData, out: Path | str, options: 
     """Write the report as .docx through a temporary file; returns warnings (e.g. removed characters)."""
     out = file_target(out, ".docx")
     blob, warnings = build_docx(template, data, options)
-    write_atomic(out, blob)
+    write_file(out, blob)
     return warnings
 
 

@@ -10,6 +10,7 @@ embedded objects stay in the ZIP.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -20,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from copdesk.core.errors import InputError
+from copdesk.core.inputs import is_regular, read_bytes
 
 MB = 1024 * 1024
 MAX_FILE = 100 * MB  # the .docx itself (images included)
@@ -27,6 +29,7 @@ MAX_PART = 32 * MB  # one XML part, uncompressed (7x a platform-size report; abo
 MAX_TOTAL = 48 * MB  # all parts we read, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB (Word XML compresses 5-30x)
 MAX_ENTRIES = 20000
+MAX_DIRECTORY = 16 * MB  # the central directory zipfile reads in whole before any part
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -61,9 +64,15 @@ def open_docx(path: Path, review: bool = False) -> Package:
     """Check and open `path`; raise InputError with a message a person can act on. `review` also reads the
     comments and the custom XML parts (what a reviewed copdesk export brings back)."""
     path = Path(path)
-    _check_file(path)
+    source: Path | io.BytesIO = path
+    if not is_regular(path) and path.exists() and not path.is_dir():
+        source = io.BytesIO(read_bytes(path, MAX_FILE, "Word document"))  # a pipe or device: read with a cap
+        _check_head(path, source.getvalue()[:8])
+    else:
+        _check_file(path)
+    _check_entry_count(path, source)
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:  # "zip file version
         # 7.9" from a made-up header: found by benchmarks/fuzz_atheris.py
         raise InputError(f"{path.name} is damaged: it cannot be read as a Word document ({exc}).",
@@ -83,18 +92,63 @@ def _check_file(path: Path) -> None:
         raise InputError(f"{path} is a folder, not a Word document.") from None
     except OSError as exc:
         raise InputError(f"{path} cannot be read: {exc.strerror}.") from None
+    _check_head(path, head)
+    if size > MAX_FILE:
+        raise InputError(f"{path.name} is {size / MB:.0f} MB; copdesk imports Word reports up to "
+                         f"{MAX_FILE // MB} MB.", "Save a copy without images (File > Compress Pictures, or "
+                         "delete them) and import that copy.")
+
+
+def _check_head(path: Path, head: bytes) -> None:
     if head == OLE_MAGIC:
         raise InputError(f"{path.name} is password-protected (encrypted) or an old Word 97-2003 .doc file; "
                          "copdesk reads only unprotected .docx files.",
                          "In Word: File > Info > Protect Document, remove the password, then File > Save As "
                          "> Word Document (.docx), and import that copy.")
-    if size > MAX_FILE:
-        raise InputError(f"{path.name} is {size / MB:.0f} MB; copdesk imports Word reports up to "
-                         f"{MAX_FILE // MB} MB.", "Save a copy without images (File > Compress Pictures, or "
-                         "delete them) and import that copy.")
     if not head.startswith(ZIP_MAGIC):
         raise InputError(f"{path.name} is not a Word document (.docx).",
                          "Import a .docx saved by Word or LibreOffice, or a .json report.")
+
+
+def _check_entry_count(path: Path, source) -> None:
+    """Read the entry count from the ZIP's end record before zipfile reads its directory: a crafted ZIP
+    with a million entries would cost zipfile seconds and hundreds of MB before any other check."""
+    entries, directory = zip_directory(source)
+    if entries > MAX_ENTRIES or directory > MAX_DIRECTORY:
+        raise InputError(f"{path.name} holds {entries:,} files inside; a Word document has far fewer.",
+                         "It is not a Word report; copdesk did not read it.")
+
+
+def zip_directory(source) -> tuple[int, int]:
+    """(entries, bytes of the central directory) as the ZIP's end record declares them (ZIP64 included);
+    (0, 0) when there is no end record (zipfile then says the file is damaged)."""
+    opened = not hasattr(source, "read")
+    fh = open(source, "rb") if opened else source
+    try:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 65557))
+        tail = fh.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < 22:
+            return 0, 0
+        entries = max(int.from_bytes(tail[at + 8:at + 10], "little"), int.from_bytes(tail[at + 10:at + 12], "little"))
+        directory = int.from_bytes(tail[at + 12:at + 16], "little")
+        locator = tail.rfind(b"PK\x06\x07", 0, at)
+        if locator >= 0 and len(tail) - locator >= 20:
+            fh.seek(int.from_bytes(tail[locator + 8:locator + 16], "little"))
+            record = fh.read(56)
+            if record[:4] == b"PK\x06\x06" and len(record) == 56:
+                entries = max(entries, int.from_bytes(record[32:40], "little"))
+                directory = max(directory, int.from_bytes(record[40:48], "little"))
+        return entries, directory
+    except (OSError, ValueError):
+        return 0, 0
+    finally:
+        if opened:
+            fh.close()
+        else:
+            fh.seek(0)
 
 
 def _read_package(path: Path, zf: zipfile.ZipFile, review: bool = False) -> Package:

@@ -28,6 +28,7 @@ from lxml import etree
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_xml import BR, P, PPR, STYLES, T, TAB, w
 from copdesk.core.errors import InputError
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 
 NS = "urn:copdesk:review:1"
@@ -248,7 +249,7 @@ def after_markers(p: etree._Element) -> int:
 def marker_number(el: etree._Element) -> int:
     """N for a bookmarkStart named _copdesk_N, else 0."""
     m = _NAME.match(el.get(w("name"), ""))
-    return int(m.group(1)) if m else 0
+    return to_int(m.group(1), 0) if m else 0
 
 
 def package_parts(map_xml: bytes):
@@ -310,14 +311,11 @@ def read_map(items: list[etree._Element], name: str) -> ExportMap:
                          f"{root.get('version')!r}).", "Update copdesk, or export the report again.")
     blocks = {}
     for el in root.iter(f"{{{NS}}}b"):
-        n = int(el.get("n", "0") or 0)
+        n = to_int(el.get("n"), 0, lo=0)
         blocks[n] = MapBlock(n, el.get("k", ""), el.get("code", ""), el.get("role", ""), el.text or "",
-                             int(el.get("tables", "0") or 0))
+                             to_int(el.get("tables"), 0, lo=0))
     comments = tuple(ExportedComment(el.get("w", ""), el.get("id", ""), el.get("author", ""), el.text or "")
                      for el in root.iter(f"{{{NS}}}comment"))
-    try:
-        history = int(root.get("history", "0"))
-    except ValueError:
-        history = 0
+    history = to_int(root.get("history"), 0, lo=0)
     return ExportMap(root.get("report", ""), history, root.get("historyAt", ""), root.get("edition", ""),
                      root.get("exported", ""), blocks, comments)

@@ -16,6 +16,7 @@ from lxml import etree
 from copdesk.core import mdwrite as markdown
 from copdesk.core.docx_guard import Package
 from copdesk.core.docx_styles import NO_STYLE, Numbering, on, styles
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -102,15 +103,16 @@ class _Reader:
         heading, level, num = st.heading, (st.level if st.numbered else -1), st.num_id
         if ppr is not None:
             outline = ppr.find(f"{_w}outlineLvl")
-            if outline is not None and outline.get(f"{_w}val", "9").isdigit() and int(outline.get(f"{_w}val")) < 9:
-                heading = int(outline.get(f"{_w}val")) + 1
+            outline_level = to_int(outline.get(f"{_w}val"), 9) if outline is not None else 9
+            if outline_level < 9:
+                heading = outline_level + 1
             num = ppr.find(f"{_w}numPr")
             if num is not None:
                 num_id, ilvl = num.find(f"{_w}numId"), num.find(f"{_w}ilvl")
                 if num_id is not None and num_id.get(f"{_w}val", "0") == "0":
                     level = -1
                 elif num_id is not None or st.numbered:
-                    level = int(ilvl.get(f"{_w}val", "0")) if ilvl is not None else max(st.level, 0)
+                    level = to_int(ilvl.get(f"{_w}val"), 0, 0, 8) if ilvl is not None else max(st.level, 0)
                     num = num_id.get(f"{_w}val", "") if num_id is not None else num
         return st.name, heading, min(level, 8), num
 
@@ -133,7 +135,7 @@ class _Reader:
         if tcpr is not None:
             gs = tcpr.find(f"{_w}gridSpan")
             value = gs.get(f"{_w}val", "") if gs is not None else ""
-            span = max(1, min(int(value), 64)) if value.isdigit() else 1
+            span = to_int(value, 1, 1, 64)
             vm = tcpr.find(f"{_w}vMerge")
             merged = vm is not None and vm.get(f"{_w}val", "continue") == "continue"
         lines = [_cell_text(p) for p in tc.iter(f"{_w}p")]
@@ -165,7 +167,8 @@ def _indent(p: etree._Element) -> int:
     """A paragraph's direct left indent in list steps (360 twips): a paragraph inside a list item."""
     ind = p.find(f"{_w}pPr/{_w}ind")
     value = (ind.get(f"{_w}left") or ind.get(f"{_w}start") or "0") if ind is not None else "0"
-    return int(value) // 360 if value.isdigit() and int(value) % 360 == 0 else 0
+    twips = to_int(value, 0)
+    return min(twips // 360, 8) if twips % 360 == 0 else 0
 
 
 def _ancestor_table(el: etree._Element) -> etree._Element | None:

@@ -18,6 +18,7 @@ from copdesk.core import docx_tables
 from copdesk.core.docx_markers import Marked, after_markers
 from copdesk.core.docx_parts import NewPart, w3cdtf
 from copdesk.core.docx_xml import P, R, T, W_NS, XML_SPACE, w
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 from copdesk.core.text import strip_bad_chars
 
@@ -84,11 +85,11 @@ def _range(anchors, title, c: dict):
     code, cell = c["code"], c.get("cell", "")
     block = anchors.get(code)
     if block is not None and cell and block.table is not None:
-        r, col = (int(x) for x in cell.split(","))
+        r, _, col = (to_int(x, -1) for x in cell.partition(","))
         rows = block.table.findall(w("tr"))
-        if r < len(rows):
+        if 0 <= r < len(rows):
             cells = rows[r].findall(w("tc"))
-            if col < len(cells):
+            if 0 <= col < len(cells):
                 p = cells[col].find(P)
                 return p, p, ""
     if block is not None and not cell:
@@ -122,7 +123,7 @@ def status_table(marked: Marked, statuses: tuple[dict, ...], width: int) -> None
 
 def _order(code: str):
     m = re.search(r"(\d+)", code)
-    return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, int(m.group(1)) if m else 0)
+    return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, to_int(m.group(1), 0) if m else 0)
 
 
 def review_export(report, comments: str = "open", status_table: bool = False) -> ReviewExport:

@@ -12,10 +12,12 @@ import re
 from lxml import etree
 
 from copdesk.core.docx_guard import Package
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = f"{{{W}}}"
+MAX_START = 10**9  # a list's first number: any larger is no numbering a report uses
 _OFF = ("0", "false", "off", "none")
 _HEADING = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.I)
 
@@ -67,13 +69,13 @@ def _style(st: etree._Element, sid: str, parent: Style) -> Style:
     name = _val(st, f"{_w}name", sid) or sid
     ppr, rpr = st.find(f"{_w}pPr"), st.find(f"{_w}rPr")
     m, outline = _HEADING.match(name), _val(ppr, f"{_w}outlineLvl", "9")
-    heading = int(m.group(1)) if m else (int(outline) + 1 if outline and outline.isdigit() else 0)
+    heading = int(m.group(1)) if m else to_int(outline, -1, hi=99) + 1
     num_id, ilvl = _val(ppr, f"{_w}numPr/{_w}numId", "0"), _val(ppr, f"{_w}numPr/{_w}ilvl", "0")
     numbered = num_id is not None and num_id != "0"
     bold, italic = (rpr.find(f"{_w}{k}") if rpr is not None else None for k in ("b", "i"))
     return Style(name=name, heading=heading if 0 < heading < 10 else parent.heading,
                  numbered=numbered or (parent.numbered and num_id is None),
-                 level=int(ilvl) if ilvl and ilvl.isdigit() else parent.level,
+                 level=to_int(ilvl, parent.level, 0, 8),
                  bold=on(bold) if bold is not None else parent.bold,
                  italic=on(italic) if italic is not None else parent.italic,
                  num_id=num_id if numbered else parent.num_id)
@@ -92,24 +94,24 @@ class Numbering:
             ref = num.find(f"{_w}abstractNumId")
             lvls = dict(abstract.get(ref.get(f"{_w}val", "") if ref is not None else "", {}))
             for ov in num.iter(f"{_w}lvlOverride"):
-                ilvl = int(ov.get(f"{_w}ilvl", "0") or 0)
+                ilvl = to_int(ov.get(f"{_w}ilvl"), 0, 0, 8)
                 so = ov.find(f"{_w}startOverride")
                 lvl = ov.find(f"{_w}lvl")
                 fmt, start = self._lvls_one(lvl) if lvl is not None else lvls.get(ilvl, ("bullet", 1))
-                if so is not None and so.get(f"{_w}val", "").isdigit():
-                    start = int(so.get(f"{_w}val"))
+                if so is not None and to_int(so.get(f"{_w}val"), None) is not None:
+                    start = to_int(so.get(f"{_w}val"), 1, 0, MAX_START)
                 lvls[ilvl] = (fmt, start)
             for ilvl, spec in lvls.items():
                 self.levels[(num.get(f"{_w}numId", ""), ilvl)] = spec
 
     def _lvls(self, abstract: etree._Element) -> dict[int, tuple[str, int]]:
-        return {int(lvl.get(f"{_w}ilvl", "0") or 0): self._lvls_one(lvl) for lvl in abstract.findall(f"{_w}lvl")}
+        return {to_int(lvl.get(f"{_w}ilvl"), 0, 0, 8): self._lvls_one(lvl) for lvl in abstract.findall(f"{_w}lvl")}
 
     @staticmethod
     def _lvls_one(lvl: etree._Element) -> tuple[str, int]:
         fmt, start = lvl.find(f"{_w}numFmt"), lvl.find(f"{_w}start")
         value = start.get(f"{_w}val", "1") if start is not None else "1"
-        return (fmt.get(f"{_w}val", "bullet") if fmt is not None else "bullet", int(value) if value.isdigit() else 1)
+        return (fmt.get(f"{_w}val", "bullet") if fmt is not None else "bullet", to_int(value, 1, 0, MAX_START))
 
     def next(self, num_id: str, level: int) -> tuple[str, int]:
         """("bullet", 0) or ("number", N) for the next item of list `num_id` at `level`."""

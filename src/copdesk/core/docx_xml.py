@@ -128,8 +128,15 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+TEXT_CHUNK = 1_000_000  # characters per w:t: lxml (and python-docx, which uses it) refuses a text node
+# of 10,000,000 characters, and one line of an answer may be longer (the Word importer can make one)
+
+
 def text_xml(text: str) -> str:
-    """`text` as the inside of a w:r: escaped, with "\\n" as a line break and "\\t" as a tab."""
+    """`text` as the inside of a w:r: escaped, with "\\n" as a line break and "\\t" as a tab; a very long
+    text is cut into several w:t of TEXT_CHUNK characters, which Word shows as one."""
+    if len(text) > TEXT_CHUNK:
+        return "".join(text_xml(text[i:i + TEXT_CHUNK]) for i in range(0, len(text), TEXT_CHUNK))
     text = escape(text)
     if "\n" in text or "\t" in text:
         text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">').replace(

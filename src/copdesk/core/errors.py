@@ -40,6 +40,10 @@ class NewerSchemaError(StoreError):
     """The report was written by a newer copdesk (it is left untouched)."""
 
 
+class UnavailableError(StoreError):
+    """A report that cannot be read just now (disk full, another program holds it); it is not damaged."""
+
+
 class DamagedFileError(StoreError):
     """The file is damaged (it is left untouched)."""
 

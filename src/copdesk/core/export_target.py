@@ -1,6 +1,6 @@
 """Checks on where an export goes, before any work is done.
 
-jsonio.write_atomic already turns a missing folder, a read-only folder and a file locked by another
+core.atomic.write_file already turns a missing folder, a read-only folder and a file locked by another
 program into a message; a target that is a folder would otherwise end in an unexplained OS error.
 """
 

@@ -17,34 +17,53 @@ from pathlib import Path
 
 from copdesk.core.errors import CopdeskError, StoreError
 
-_MESSAGES = (
-    (("disk is full", "database or disk is full", "no space"), "the disk is full",
-     "Free some space (empty the bin, delete large files); copdesk saves as soon as there is room."),
+_MESSAGES = (  # (words in the error, what happened, what to do, what the window then does by itself)
+    (("disk is full", "database or disk is full", "no space", "quota"), "the disk is full",
+     "Free some space (empty the bin, delete large files)", "copdesk saves as soon as there is room"),
+    (("file too large", "too large for"), "the file is larger than this system allows (a file size limit)",
+     "Ask whoever manages this computer about the limit, or work on a copy on another disk", ""),
     (("readonly", "read-only"), "the file or its folder is read-only",
-     "Make it writable again, or work on a copy of it."),
-    (("permission", "access"), "copdesk is not allowed to write the file",
-     "Check the file's permissions; copdesk saves as soon as it may."),
+     "Make it writable again, or work on a copy of it", ""),
+    (("locked", "busy", "in use"), "another program holds the file",
+     "Close the other program", "copdesk saves as soon as the file is free"),
+    (("permission", "access", "not permitted"), "copdesk is not allowed to write the file",
+     "Check the file's permissions", "copdesk saves as soon as it may"),
     (("unable to open", "no such file"), "the file or its folder is gone",
-     "Reconnect the drive, or put the folder back; copdesk saves as soon as it can."),
+     "Reconnect the drive, or put the folder back", "copdesk saves as soon as it can"),
     (("disk i/o error", "i/o"), "the disk reported an error (it may be full, removed or failing)",
-     "Check the drive; copdesk saves as soon as a write succeeds."),
-    (("locked", "busy"), "another program is holding the file",
-     "Close the other program; copdesk saves as soon as the file is free."),
+     "Check the drive", "copdesk saves as soon as a write succeeds"),
 )
+_ERRNO_TEXT = {getattr(errno, name): text for name, text in (
+    ("ENOSPC", "no space"), ("EDQUOT", "quota"), ("EFBIG", "file too large"), ("EROFS", "read-only"),
+    ("EBUSY", "busy"), ("ETXTBSY", "busy"), ("EACCES", "permission"), ("EPERM", "not permitted"),
+    ("ENOENT", "no such file"), ("EIO", "i/o")) if hasattr(errno, name)}
 
 
-def write_error(exc: BaseException, path: Path) -> CopdeskError:
-    """A message a person can act on, for a failed write of report `path`."""
-    if isinstance(exc, CopdeskError):
-        return exc
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        text = "no space"
+def what_happened(exc: BaseException, retrying: bool = False) -> tuple[str, str] | None:
+    """(what happened in words, what to do) for an OS or SQLite error, or None when it says nothing known.
+
+    The one table of causes, for a failed save of an open report (`retrying`: the window tries again by
+    itself), a command, an export, a new file, and opening a report (a sound report on a full disk, or one
+    another program holds, is not "damaged")."""
+    if isinstance(exc, OSError) and exc.errno in _ERRNO_TEXT:
+        text = _ERRNO_TEXT[exc.errno]
     else:
         text = str(exc).lower()
-    for needles, what, hint in _MESSAGES:
+    for needles, what, fix, then in _MESSAGES:
         if any(n in text for n in needles):
-            return StoreError(f"{Path(path).name} cannot be written: {what}.", hint)
-    return StoreError(f"{Path(path).name} cannot be written ({exc}).", "copdesk keeps trying.")
+            return what, f"{fix}; {then}." if retrying and then else f"{fix}, then try again." if then else f"{fix}."
+    return None
+
+
+def write_error(exc: BaseException, path: Path, retrying: bool = True) -> CopdeskError:
+    """A message a person can act on, for a failed write of report `path` (`retrying`: by the window)."""
+    if isinstance(exc, CopdeskError):
+        return exc
+    known = what_happened(exc, retrying)
+    if known:
+        return StoreError(f"{Path(path).name} cannot be written: {known[0]}.", known[1])
+    return StoreError(f"{Path(path).name} cannot be written ({exc}).",
+                      "copdesk keeps trying." if retrying else "Nothing was written.")
 
 
 def identity(path: Path) -> tuple[int, int] | None:
@@ -75,21 +94,27 @@ def rewrite(conn: sqlite3.Connection, path: Path) -> tuple[sqlite3.Connection, P
     the copy cannot be written; a file someone put at `path` meanwhile is never overwritten (the copy then
     goes beside it, named '... (rescued)').
     """
-    from copdesk.core.backups import _copy
+    from copdesk.core.atomic import ExistsError, place_new, private_folder
+    from copdesk.core.backups import copy_into
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.rescue")
-    try:
-        _copy(conn, tmp)
-    except (OSError, sqlite3.Error) as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise write_error(exc, path) from None
-    conn.close()
-    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if identity(path) is None:
-            leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
-    if path.exists():
-        path = _free_name(path)
-    os.replace(tmp, path)
+    with private_folder(path) as folder:
+        copy = folder / "rescued.copdesk"
+        try:
+            copy_into(conn, copy)
+        except (OSError, sqlite3.Error) as exc:
+            raise write_error(exc, path) from None
+        conn.close()
+        for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if identity(path) is None:
+                leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
+        while True:
+            if os.path.lexists(path):
+                path = _free_name(path)
+            try:
+                place_new(copy, path)
+                break
+            except ExistsError:
+                continue  # taken between the look and the placing: the next free name
     from copdesk.core.store import PRAGMAS
     new = sqlite3.connect(str(path))
     for pragma in PRAGMAS:
@@ -101,6 +126,6 @@ def _free_name(path: Path) -> Path:
     n = 1
     while True:
         candidate = path.with_name(f"{path.stem} (rescued{'' if n == 1 else f' {n}'}){path.suffix}")
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
         n += 1

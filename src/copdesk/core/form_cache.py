@@ -8,7 +8,6 @@ the YAML whenever it is missing, stale or unreadable.
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any
@@ -48,13 +47,12 @@ def get(path: Path, user_dir: Path | None, with_corrections: bool) -> dict[str, 
 
 def put(path: Path, user_dir: Path | None, with_corrections: bool, value: dict[str, Any]) -> None:
     """Best effort: a read-only or full disk only costs the next start-up a YAML parse."""
+    from copdesk.core.atomic import write_file
+    from copdesk.core.errors import StoreError
     try:
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
         key = _key(path, user_dir, with_corrections)
-        target = _file(key)
-        tmp = target.with_suffix(f".{os.getpid()}.part")
-        tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False, default=str), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError:
+        write_file(_file(key), json.dumps({"key": key, "value": value}, ensure_ascii=False, default=str))
+    except (OSError, StoreError):
         pass

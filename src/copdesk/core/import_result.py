@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from copdesk import __version__, paths
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.records import record
 from copdesk.core.report import Answer, CrisisSection, Grid, ReportData, default_user, now
 from copdesk.core.template import Template
@@ -169,5 +169,6 @@ def save_corrections(t: Template, result: ImportResult, folder: Path | None = No
     stem = "".join(ch if ch.isalnum() else "-" for ch in Path(result.source).stem)[:40].strip("-") or "import"
     out = folder / f"{datetime.now():%Y%m%d-%H%M%S}-{stem}.yaml"
     header = f"# Corrections offered by 'copdesk import {Path(result.source).name}', saved after the user agreed.\n"
-    write_atomic(out, header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120))
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: 100,000 corrections in seconds, not a minute
+    write_file(out, header + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120))
     return out

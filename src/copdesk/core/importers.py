@@ -34,8 +34,14 @@ def detect(path: Path) -> str:
 
 def import_report(path: Path | str, out: Path | str, template: Template | None = None
                   ) -> tuple[Report, ImportResult | None]:
-    """Create report `out` from any supported file; the ImportResult is None for lossless copdesk JSON."""
-    path, out = Path(path), Path(out)
+    """Create report `out` from any supported file; the ImportResult is None for lossless copdesk JSON.
+    A pipe or a device is read once, up to the largest size an import takes, into a private copy."""
+    from copdesk.core.inputs import JSON_LIMIT, regular_file
+    with regular_file(path, JSON_LIMIT) as regular:
+        return _import(Path(regular), Path(out), template)
+
+
+def _import(path: Path, out: Path, template: Template | None) -> tuple[Report, ImportResult | None]:
     kind = detect(path)
     if kind == "copdesk-json":
         from copdesk.core.jsonio import import_json

@@ -145,5 +145,11 @@ def m005_wording(db: Database) -> None:
         source TEXT NOT NULL DEFAULT '')""")
 
 
+def tables() -> set[str]:
+    """The tables the migrations make (core.report_check runs them on an empty database)."""
+    from copdesk.core.report_check import expected
+    return set(expected(len(STEPS)))
+
+
 SCHEMA_VERSION = len(STEPS)
 KNOWN = [fn.__name__ for fn in STEPS]

@@ -51,19 +51,19 @@ class Report(CrisisSections):
         meta = {"format": store.FILE_FORMAT, "report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
                 "template_edition": template.edition, "template_hash": template.content_hash}
         wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
-        report = cls(path, store.create(path, meta), meta, template, who)
-        try:
-            with report.atomic():
-                report.set_text("header.signatory", signatory)
-                report.set_text("header.kind", kind)
-                report.set_text("header.title", title)
-                report.subscribe(wanted)
-        except BaseException:
-            report.close()
-            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                p.unlink(missing_ok=True)
-            raise
-        return report
+        from copdesk.core.atomic import new_file  # built aside, put in place whole: a full disk leaves nothing
+        with new_file(path) as tmp:
+            report = cls(tmp, store.create(tmp, meta), meta, template, who)
+            try:
+                with report.atomic():
+                    report.set_text("header.signatory", signatory)
+                    report.set_text("header.kind", kind)
+                    report.set_text("header.title", title)
+                    report.subscribe(wanted)
+                report.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                report.close()
+        return cls.open(path, template, who)
 
     @classmethod
     def open(cls, path: Path | str, template: Template | None = None, who: str | None = None,

@@ -15,7 +15,9 @@ from copdesk.core.records import record
 from copdesk.core.template import Template
 
 _ROMAN_PREFIX = re.compile(r"^\s*(?:chapter\s+)?[ivxlc]+\s*[.:)\-–—]?\s+(?=\S)", re.I)
-_LABEL = re.compile(r"^\s*(commitment|measure|qre|sli)\s*(\d+(?:\.\d+){0,2})(?![\d.]*\d)\s*(.*)$", re.I | re.S)
+# Numbers of at most 9 digits: a "Commitment" with 5,000 digits is no label (and int() would refuse it).
+_LABEL = re.compile(r"^\s*(commitment|measure|qre|sli)\s*(\d{1,9}(?:\.\d{1,9}){0,2})(?![\d.]*\d)\s*(.*)$",
+                    re.I | re.S)
 _SEPARATOR = re.compile(r"^[-–—:.|)]\s*")
 _REFS = re.compile(r"^(?:(?:measures?\s*)?\d+\.\d+\s*(?:[,;/&]|and)?\s*)+$", re.I)
 _REF = re.compile(r"(\d+)\.(\d+)")

@@ -21,6 +21,7 @@ from copdesk.core.docx_markers import ANSWER, IGNORED, ExportMap, marker_number,
 from copdesk.core.docx_reader import Paragraph, Reader, Table
 from copdesk.core.report_parser import answer_block
 from copdesk.core.docx_xml import P, PPR, RPR, w
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -229,7 +230,7 @@ def _cell_anchors(tbl, n: int, anchors: dict) -> None:
             for mark in tc.iter(RANGE_START, REFERENCE):
                 anchors.setdefault(mark.get(w("id"), ""), (n, f"{r},{col}"))
             span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
-            col += int(span.get(w("val"), "1")) if span is not None and span.get(w("val"), "").isdigit() else 1
+            col += to_int(span.get(w("val")), 1, lo=1, hi=1000) if span is not None else 1
 
 
 def _table_of(el):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
+from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError, UnavailableError
 from copdesk.core.migrations import KNOWN, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -40,31 +40,51 @@ def probe(path: Path) -> dict[str, str]:
     try:
         return _probe(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(
-            f"{path} is not a copdesk report, or it is damaged ({exc}).",
-            "The file was not changed. Open a backup copy, or a file made with copdesk.") from None
+        raise unreadable(exc, path) from None
     finally:
         conn.close()
 
 
+def unreadable(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    """Why a report cannot be read, in words: a sound report on a full disk, or one another program holds,
+    is not called damaged (and gets no offer of a backup); only what SQLite finds broken is."""
+    from copdesk.core.faults import what_happened
+    text = str(exc)
+    known = what_happened(exc) if isinstance(exc, sqlite3.OperationalError) and "decode" not in text.lower() else None
+    if known:
+        return UnavailableError(f"{path} cannot be read now: {known[0]}.", f"The file was not changed. {known[1]}")
+    return DamagedFileError(
+        f"{path} is not a copdesk report, or it is damaged ({text[:200]}).",
+        "The file was not changed. Open a backup copy, or a file made with copdesk.")
+
+
 def _probe(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    from copdesk.core import report_check as check
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if app_id != APPLICATION_ID or "meta" not in tables:
+    entries = check.check_kinds(conn, path, ("meta", "_sqlite_migrations"))
+    if app_id != APPLICATION_ID or "meta" not in entries:
         raise NotAReportError(f"{path} is not a copdesk report.",
                               "The file was not changed. Choose a .copdesk file, or import a report with 'copdesk import'.")
     applied = [r[0] for r in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set='copdesk' ORDER BY rowid")] \
-        if "_sqlite_migrations" in tables else []
+        if "_sqlite_migrations" in entries else []
     unknown = [name for name in applied if name not in KNOWN]
-    if unknown:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"{path} was written by a newer copdesk (report format {len(applied)}, this copdesk knows {SCHEMA_VERSION}).",
-            "The file was not changed. Update copdesk to open it.")
-    check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        raise DamagedFileError(f"{path} is damaged ({check}).", "The file was not changed. Open a backup copy.")
-    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            f"{path} was written by a newer copdesk (report format {max(len(applied), version)}, this copdesk "
+            f"knows {SCHEMA_VERSION}).", "The file was not changed. Update copdesk to open it.")
+    if applied != KNOWN[:len(applied)]:
+        raise DamagedFileError(f"{path} is damaged: its schema steps ({', '.join(applied) or 'none'}) are not "
+                               "copdesk's.", "The file was not changed. Open a backup copy.")
+    check.check_structure(conn, path, entries, len(applied))
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise DamagedFileError(f"{path} is damaged ({result}).", "The file was not changed. Open a backup copy.")
+    check.check_contents(conn, path, len(applied))
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    check.check_meta(meta, path)
+    return meta
 
 
 PRAGMAS = ("PRAGMA journal_mode=WAL",
@@ -81,7 +101,8 @@ def _configure(db: Database) -> None:
 def _migrate(db: Database) -> None:
     from copdesk.core.migrations import migration_set
     migration_set().apply(db)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version={max(current, SCHEMA_VERSION)}")  # never lowered: a newer copdesk's mark stays
 
 
 def create(path: Path, meta: dict[str, str]) -> Database:

@@ -34,7 +34,7 @@ from pathlib import Path
 from copdesk.core import outline
 from copdesk.core.cleaner import Cleaner
 from copdesk.core.export_target import file_target
-from copdesk.core.jsonio import write_atomic
+from copdesk.core.atomic import write_file
 from copdesk.core.report import ReportData
 from copdesk.core.richtext import to_html
 from copdesk.core.template import Element, Measure, Template
@@ -44,7 +44,7 @@ def export_tc_json(template: Template, data: ReportData, out: Path | str, status
     """Write the Transparency Centre JSON through a temporary file; returns warnings."""
     out = file_target(out, ".json")
     doc, warnings = to_tc(template, data, status)
-    write_atomic(out, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_file(out, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     return warnings
 
 

@@ -9,7 +9,6 @@ so unknown extra fields do no harm. Whatever holds an answer but cannot be place
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,14 @@ from copdesk.core import html_md
 from copdesk.core.errors import InputError
 from copdesk.core.forms import load_template
 from copdesk.core.import_result import Collected, ImportResult, NewItem, Unplaced, build_data, count
+from copdesk.core.inputs import JsonLimitError, parse_json
 from copdesk.core.jsonio import create_from_data
 from copdesk.core.report import Report
 from copdesk.core.report_labels import Labels, item_label, key, measure_refs
 from copdesk.core.template import Template
 
 MAX_JSON = 64 * 1024 * 1024
-_CODE = re.compile(r"^(?:c|m|qre|sli)?\s*(\d+(?:\.\d+){0,2})$", re.I)
+_CODE = re.compile(r"^(?:c|m|qre|sli)?\s*(\d{1,9}(?:\.\d{1,9}){0,2})$", re.I)  # int() of 5,000 digits fails
 
 
 def is_tc_json(doc: Any) -> bool:
@@ -37,8 +37,10 @@ def _items(value: Any) -> list[dict]:
     """A list of dicts from a list, a dict keyed by id, or a JSON string of either."""
     if isinstance(value, str):
         try:
-            value = json.loads(value) if value.strip()[:1] in ("[", "{") else []
-        except json.JSONDecodeError:
+            value = parse_json(value, "A list of the report stored as text") if value.strip()[:1] in ("[", "{") else []
+        except JsonLimitError:
+            raise
+        except InputError:
             return []
     if isinstance(value, dict):
         value = list(value.values())
@@ -55,6 +57,7 @@ class _TcReader:
         self.got = Collected()
         self.unplaced: list[Unplaced] = []
         self.new_items: list[NewItem] = []
+        self.new_codes: set[str] = set()  # of new_items: a lookup per item kept imports linear
         self.wording: dict[str, str] = {}  # every description seen, by code
         self.item_labels: dict[str, str] = {}  # names that are more than the code ("SLI 17.2.1 - actions ...")
         self.notes: list[str] = []
@@ -76,10 +79,11 @@ class _TcReader:
         for i, section in enumerate(_items(body.get("crisis")), start=1):
             self.crisis(i, section)
 
-    def answer(self, code: str, html: Any) -> None:
+    def answer(self, code: str, html: Any) -> str:
         md = html_md.to_markdown(_text(html))
         if md.strip():
             self.got.answers[code] = md
+        return md
 
     def code_of(self, node: dict, kind: str) -> str | None:
         """ "Measure 14.1" from name "Measure 14.1" or code "14.1" / "m14.1"; a name that says more than the
@@ -156,13 +160,14 @@ class _TcReader:
             if prefix:
                 self.lost(node, where, f"{code} in a crisis sub-section is not in the template")
                 return
-            if not any(n.code == code for n in self.new_items):
+            if code not in self.new_codes:
+                self.new_codes.add(code)
                 self.new_items.append(NewItem(code, under, where))
         self.offer_wording(code, node)
-        if code.startswith("Measure ") and not prefix and (html_md.to_text(_text(node.get("sig_value"))) or any(
+        written = self.answer(prefix + code, node.get("sig_value")).strip()
+        if code.startswith("Measure ") and not prefix and (written or any(
                 _items(node.get(f)) for f in ("qres", "slis"))):
             self.got.subscriptions.add(code)  # written about; a blank measure counts only when signed
-        self.answer(prefix + code, node.get("sig_value"))
         if prefix:
             self.got.add_crisis_item(int(prefix.split(" ")[1].rstrip("/")), code)
 
@@ -171,9 +176,9 @@ class _TcReader:
         if not raw:
             return
         try:
-            rows = json.loads(raw) if isinstance(raw, str) else raw
-        except json.JSONDecodeError:
-            self.unplaced.append(Unplaced(code, _text(raw)[:200], "its table_value is not valid JSON"))
+            rows = parse_json(raw, "its table_value") if isinstance(raw, str) else raw
+        except InputError as exc:
+            self.unplaced.append(Unplaced(code, _text(raw)[:200], exc.message.rstrip(".")))
             return
         if isinstance(rows, list) and rows and all(isinstance(r, list) for r in rows):
             self.got.tables[code] = [[None if c is None or c == "" else _text(c) for c in r] for r in rows]
@@ -208,7 +213,10 @@ def read_tc(doc: Any, template: Template, source: str) -> ImportResult:
     if not is_tc_json(doc):
         raise InputError(f"{source} is not a Transparency Centre report (it has no 'chapters').")
     reader = _TcReader(template, source)
-    reader.report(doc.get("report", doc))
+    try:
+        reader.report(doc.get("report", doc))
+    except JsonLimitError as exc:
+        raise InputError(f"{Path(source).name}: {exc.message}", "It is not a report copdesk can read.") from None
     for m in [c for c in reader.got.subscriptions if c.startswith("Measure ")]:
         reader.got.subscriptions.add(template.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}")
     data = build_data(template, reader.got, source)
@@ -220,12 +228,7 @@ def read_tc(doc: Any, template: Template, source: str) -> ImportResult:
 def read_json(path: Path) -> Any:
     """A JSON file of bounded size and depth, or an InputError (never a crash on hostile JSON)."""
     from copdesk.core.jsonio import read_json_file
-    if path.exists() and path.stat().st_size > MAX_JSON:
-        raise InputError(f"{path.name} is larger than {MAX_JSON // (1024 * 1024)} MB: not a report.")
-    try:
-        return read_json_file(path)
-    except RecursionError:
-        raise InputError(f"{path.name} is nested too deeply to be a report.") from None
+    return read_json_file(path, MAX_JSON)
 
 
 def read_tc_file(path: Path | str, template: Template | None = None) -> ImportResult:

@@ -58,13 +58,13 @@ def withdraw(edition: str, changes: list[dict], folder: Path | None = None) -> b
 
 
 def _write(edition: str, changes: list[dict], folder: Path | None) -> Path:
-    from copdesk.core.jsonio import write_atomic
+    from copdesk.core.atomic import write_file
     target = path_for(edition, folder)
     doc = {"format": "copdesk-corrections", "corrects": edition, "changes": changes}
     text = HEADER + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
     _check(edition, target, text, doc, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text)
+    write_file(target, text)
     forms.clear_cache()
     return target
 

@@ -16,12 +16,15 @@ Path_ = tuple  # a path into the data: ("chapters", 3, "commitments", 0)
 
 def read(path: Path) -> tuple[Any, str]:
     """Parse a YAML file; returns (data, text). A syntax error becomes a FormError with its line."""
+    from copdesk.core.errors import InputError
+    from copdesk.core.inputs import TEXT_LIMIT, read_bytes
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, TEXT_LIMIT, "template file").decode("utf-8")  # capped: a device never ends
     except UnicodeDecodeError as exc:
         raise FormError(str(path), "file", f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise FormError(str(path), "file", f"cannot be read: {exc.strerror}") from None
+    except InputError as exc:
+        reason = exc.message.removeprefix(f"{path} ").rstrip(".")
+        raise FormError(str(path), "file", f"cannot be read: {reason}") from None
     try:
         return yaml.load(text, Loader=_Loader), text
     except yaml.YAMLError as exc:

@@ -5,6 +5,7 @@ coloured), and an export of the whole comparison to Word with tracked changes.""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
@@ -117,6 +118,8 @@ class CompareDialog(QDialog):
             if not out:
                 return
         try:
+            from copdesk.core.outputs import check_output
+            check_output(Path(out), [self.report.path], f"writing the comparison of {self.report.path.name}")
             export_comparison(self.report.template, self.title(), self.found, out)
         except CopdeskError as exc:
             show_error(self, exc)

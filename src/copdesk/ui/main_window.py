@@ -394,8 +394,12 @@ class MainWindow(ReviewActions, QMainWindow):
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)
 
+        report_path = self.session.report.path
+
         def work():
             from copdesk.core.docx_export import export_docx
+            from copdesk.core.outputs import check_output
+            check_output(Path(out), [report_path], f"exporting {report_path.name}")
             return export_docx(template, data, Path(out), options)
 
         def done(warnings) -> None:

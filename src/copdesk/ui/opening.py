@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from copdesk.core import lockfile, placement
-from copdesk.core.errors import CopdeskError, StoreError
+from copdesk.core.errors import CopdeskError, StoreError, UnavailableError
 
 translate = QCoreApplication.translate
 # The answers, as identifiers (what choose returns) and, translated, as the buttons' text.
@@ -158,7 +158,8 @@ def open_error(parent: QWidget | None, exc: CopdeskError, path: Path, controller
     """A report that cannot be opened: say why; offer its backups when it has some."""
     from copdesk.ui.messages import show_error
     from copdesk.core import backups  # only for copies and restores: not at every start
-    found = backups.list_backups(path) if isinstance(exc, StoreError) else []
+    sound = isinstance(exc, UnavailableError)  # a full disk or a file another program holds: no restore offered
+    found = backups.list_backups(path) if isinstance(exc, StoreError) and not sound else []
     if not found:
         show_error(parent, exc)
         return

@@ -1,0 +1,91 @@
+"""The window keeps the output-path rule and says what happened (issue 13, points 1 and 8).
+
+Export to Word and the comparison's export refuse the report itself and any other report, whatever name
+the save dialog was given; a report another program holds is not called damaged and no restore of a
+backup is offered for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from copdesk.core import backups
+from copdesk.ui import main_window, opening
+from copdesk.ui.controller import Controller
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, exc, *a: shown.append(exc))
+    return shown
+
+
+@pytest.mark.parametrize("target", ["itself", "another report"])
+def test_export_to_word_refuses_a_report(qtbot, new_report, open_window, errors, tmp_path, target):
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "kept")
+    other = new_report(name="other.copdesk")
+    other.close()
+    out = r.path if target == "itself" else other.path
+    before = _digest(out)
+    w = open_window(r)
+    w.export_docx(str(out), ask_open=False)
+    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+    assert f"Cannot write {out}" in errors[0].message
+    assert _digest(out) == before
+    assert getattr(w, "last_export", None) is None
+
+
+def test_the_comparison_export_refuses_the_report(qtbot, new_report, monkeypatch, tmp_path):
+    from copdesk.ui import compare_dialog
+    shown = []
+    monkeypatch.setattr(compare_dialog, "show_error", lambda parent, exc, *a: shown.append(exc))
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "kept")
+    before = _digest(r.path)
+    dialog = compare_dialog.CompareDialog(r)
+    qtbot.addWidget(dialog)
+    dialog.export(str(r.path))
+    assert shown and "Cannot write" in shown[0].message
+    assert _digest(r.path) == before
+
+
+HOLD = ("import sqlite3, sys, time\n"
+        "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "conn.execute('PRAGMA locking_mode=EXCLUSIVE')\n"
+        "conn.execute('BEGIN EXCLUSIVE')\n"
+        "conn.execute('INSERT INTO meta VALUES (\"held\", \"yes\")')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n")
+
+
+def test_a_report_another_program_holds_offers_no_restore(qtbot, new_report, monkeypatch):
+    r = new_report()
+    r.set_text("QRE 12.1.1", "sound")
+    backups.make_backup(r.path, r.meta["report_id"])
+    r.close()
+    asked, shown = [], []
+    monkeypatch.setattr(opening, "choose", lambda *a: asked.append(a) or a[-1][-1])
+    import copdesk.ui.messages as messages
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc, *a: shown.append(exc))
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(r.path)], stdout=subprocess.PIPE, text=True)
+    controller = Controller()
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert controller.open_path(r.path) is None
+    finally:
+        holder.kill()
+        holder.wait()
+        for w in list(controller.windows):
+            w.close()
+    assert not asked  # no "Restore from backup…" question for a sound file
+    assert shown and "another program holds the file" in shown[0].message
