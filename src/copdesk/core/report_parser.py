@@ -19,7 +19,7 @@ from copdesk.core.report_labels import Labels, WordingMatch, cut_after, item_lab
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
-_SKIP = re.compile(r"^(report status|copdesk summary)$", re.I)
+_SKIP = re.compile(r"^(report status|copdesk summary|copdesk table note)$", re.I)  # not answers
 _STATUSES = {"submitted", "draft", "final", "published"}
 SUMMARY_MARK = "copdesk summary, not official wording: "  # docx_export prints it before its own summaries
 
@@ -231,6 +231,9 @@ class Placer(CrisisPart):
             self.got.tables[code] = tb.rows
             self.blocks.setdefault(code, [])
             return
+        if code in self.got.tables and _continues(self.got.tables[code], tb.rows):
+            self.got.tables[code] = [a + b[1:] for a, b in zip(self.got.tables[code], tb.rows)]
+            return  # a table too wide for one page, exported in parts that repeat the row labels
         why = f"{code} has a table already" if code in self.got.tables else (
             f"a table under {code}, which is not an SLI" if code else self.why)
         text = " | ".join(c or "" for c in (tb.rows[0] if tb.rows else []))
@@ -304,3 +307,9 @@ def _split_label_line(p: Paragraph) -> list[Paragraph]:
         md_rest = mdwrite.inline([mdwrite.Segment(rest)])
     return [Paragraph(p.index, first, first, p.style, p.heading, -1),
             Paragraph(p.index, rest, md_rest, "", 0, p.list_level, p.list_kind, p.number)]
+
+
+def _continues(grid: list[list], part: list[list]) -> bool:
+    """True when `part` is the next part of a split table: the same rows, labelled the same."""
+    return len(part) == len(grid) and all(len(row) > 1 for row in part) and \
+        [row[0] for row in part] == [row[0] for row in grid]

@@ -371,7 +371,7 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.core.docx_export import DocxOptions
         from copdesk.core.docx_review import review_export
         data, template = self.session.snapshot(), self.session.template
-        options = DocxOptions(review=review_export(self.session.report))
+        options = DocxOptions(review=review_export(self.session.report), modified_by=settings.user_name())
         progress = QProgressDialog(self.tr("Exporting to Word…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
