@@ -305,10 +305,10 @@ def test_the_window_icon_is_set_once_the_first_report_window_has_painted(qtbot, 
 def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    items = [w.checks.list.item(i) for i in range(w.checks.list.count())]
-    target = next(i for i in items if "QRE 12.1.1" in i.text())
-    w.checks.list.setCurrentItem(target)
-    qtbot.keyClick(w.checks.list, Qt.Key_Return)
+    tree = w.checks.tree
+    items = tree.findItems("QRE 12.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)
+    tree.setCurrentItem(items[0])
+    qtbot.keyClick(tree, Qt.Key_Return)
     assert w.current_key() == "Measure 12.1"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is w.page.editors["QRE 12.1.1"], timeout=2000)
 
@@ -325,7 +325,7 @@ def test_side_panels_are_tabs_beside_the_page_and_come_back_when_dragged_shut(qt
     w.page.setFocus()
     qtbot.keyClick(w, Qt.Key_C, Qt.ControlModifier | Qt.ShiftModifier)  # Go > Checks
     assert w.splitter.sizes()[2] > 0 and tabs.currentWidget() is w.checks
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.checks.list, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.checks.tree, timeout=2000)
     qtbot.keyClick(w, Qt.Key_M, Qt.ControlModifier | Qt.ShiftModifier)  # Review > Show comments
     assert tabs.currentWidget() is w.comments
 
@@ -358,8 +358,8 @@ def test_find_across_the_report(qtbot, new_report, open_window):
     w.focus_find()
     qtbot.keyClicks(w.find.query, "task-force")
     qtbot.keyClick(w.find.query, Qt.Key_Return)
-    assert w.find.results.count() == 1
-    w.find.results.setCurrentRow(0)
+    assert w.find.results.topLevelItemCount() == 1
+    w.find.results.setCurrentItem(w.find.results.topLevelItem(0))
     qtbot.keyClick(w.find.results, Qt.Key_Return)
     assert w.current_key() == "Measure 13.1"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from copdesk import __version__
 from copdesk.core import docx_parts as pkg
-from copdesk.core import outline
+from copdesk.core import follow_ups, outline
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_review import ReviewExport, annotate
 from copdesk.core.export_target import file_target
@@ -56,6 +56,7 @@ def export_docx(template: Template, data: ReportData, out: Path | str, options: 
 def build_docx(template: Template, data: ReportData, options: DocxOptions = DocxOptions()) -> tuple[bytes, list[str]]:
     """The .docx file as bytes, and the warnings."""
     options = replace(options, status=options.status or export_status(data.meta))
+    data, held = follow_ups.for_export(template, data)
     parts = pkg.read_base()
     document = pkg.parse_document(parts)
     body = Body(document)
@@ -69,7 +70,7 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
         pkg.HEADER: pkg.header_xml(base[pkg.HEADER], _header_text(data, options, body)),
         pkg.CORE: pkg.core_xml(_properties(template, data, options, body)),
     }
-    warnings = body.clean.warnings() + body.notes
+    warnings = body.clean.warnings() + body.notes + held
     warnings += [f"{code}: not in the template any more, left out of the export"
                  for code in outline.unknown_crisis_items(template, data)]
     blob = pkg.build_zip(parts, replaced)

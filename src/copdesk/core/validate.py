@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from copdesk.core import codes, tables
+from copdesk.core import codes, follow_ups, tables
 from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
@@ -127,9 +127,16 @@ def _period(data: ReportData) -> list[Issue]:
     return []
 
 
+def _follow_ups(t: Template, data: ReportData) -> list[Issue]:
+    """An "If yes" answer with text after a No, that nobody decided to keep (core.follow_ups)."""
+    return [Issue("warning", code, f"holds text, but {question} is answered “No”: keep the text or clear "
+                                   "it (the export leaves it out until you decide)")
+            for question, code in follow_ups.contradicted(t, data) if code in follow_ups.withheld(t, data)]
+
+
 def validate(t: Template, data: ReportData) -> list[Issue]:
     """All issues of a report, in template order for missing items."""
-    return _missing(t, data) + _values(t, data) + _period(data)
+    return _missing(t, data) + _values(t, data) + _period(data) + _follow_ups(t, data)
 
 
 def is_complete(issues: list[Issue]) -> bool:

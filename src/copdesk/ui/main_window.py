@@ -129,6 +129,8 @@ class MainWindow(ReviewActions, QMainWindow):
                                  (self._comments, self.tr("Comments"))):
                 panel.jump.connect(self.jump_to)
                 tabs.addTab(panel, title)
+            self._find.jump.connect(self._went_to_match)  # after jump_to: the match under the cursor
+            self._find.query_changed.connect(self._mark_matches)
             sizes = self.splitter.sizes()
             placeholder = self.splitter.replaceWidget(2, tabs)
             if placeholder is not None:
@@ -204,7 +206,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
         self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
-        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.tree.setFocus()), "Ctrl+Shift+C")
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -320,11 +322,35 @@ class MainWindow(ReviewActions, QMainWindow):
         else:
             self.show_step(key)
 
-    def jump_to(self, code: str) -> None:
-        step = wizard.step_of(code.removesuffix(" table"))
-        self.show_step(step)
-        if self.page is not None:
+    def jump_to(self, target: str) -> None:
+        """Show the answer `target` names, the cursor in it: a code, or "CODE@row,col" for a table cell."""
+        code, _, cell = target.partition("@")
+        self.show_step(wizard.step_of(code.removesuffix(" table")))
+        if self.page is None:
+            return
+        if cell:
+            from copdesk.ui.sli_table import select_cell
+            table = code.removesuffix(" table") + " table"
+            self.page.focus(table)
+            select_cell(self.page.editors.get(table), *map(int, cell.split(",")))
+        else:
             self.page.focus(code)
+
+    def _mark_matches(self, query: str) -> None:
+        """Find's matches marked on the page shown (and on the next one a result opens)."""
+        from copdesk.ui import find_marks
+        if self.page is not None:
+            find_marks.mark(self.page, query)
+
+    def _went_to_match(self, target: str) -> None:
+        from copdesk.ui import find_marks
+        query = self.find.query.text().strip()
+        if self.page is None or "@" in target:
+            return
+        find_marks.mark(self.page, query)
+        editor = self.page.editors.get(target)
+        if editor is not None:
+            find_marks.go_to_first(editor, query)
 
     def focus_find(self) -> None:
         self.find.set_source(self.session.template, self.session.snapshot())

@@ -21,6 +21,9 @@ class _Namespace:
 Qt = _Namespace()
 
 # Item data roles as the ints QTreeWidgetItem.setData/data take (Qt.ItemDataRole, fixed by Qt's ABI).
+DISPLAY_ROLE = 0
 DECORATION_ROLE = 1
+FONT_ROLE = 6
 ACCESSIBLE_TEXT_ROLE = 11
 USER_ROLE = 256
+TEXT_WORD_WRAP = 0x1000  # Qt.TextWordWrap, for QFontMetrics.boundingRect's flags

@@ -34,6 +34,16 @@ def default_grid(session: DraftSession, with_totals: bool = True) -> Grid:
     return [[t.country_column, "Value"]] + [[label, None] for label in rows]
 
 
+def select_cell(table, row: int, col: int) -> None:
+    """Make grid cell (row, col) of `table` (a SliTableField) the current cell, scrolled into view."""
+    if table is None or row < 1 or col < 1:
+        return
+    index = table.model.index(row - 1, col - 1)
+    if index.isValid():
+        table.view.setCurrentIndex(index)
+        table.view.scrollTo(index)
+
+
 class SliTableField(QWidget):
     problems_changed = Signal(int)
     cell_comment_requested = Signal(str)  # "CODE@row,col" (row and column of the stored grid)
