@@ -192,7 +192,10 @@ def test_sli_table_cell_comment_from_the_context_menu(qtbot, new_report, open_wi
     table.cell_comment_requested.disconnect()  # the window's handler is tested in test_review_window.py
     table.cell_comment_requested.connect(asked.append)
     menu = table.context_menu(table.view.visualRect(table.model.index(1, 0)).center())
-    assert [a.text() for a in menu.actions()] == ["Paste", "Mark not available…", "Comment on this cell…"]
+    assert [a.text() for a in menu.actions()] == ["Copy", "Paste", "Mark not available…", "", "Add column…",
+                                                  "Rename “Value”…", "Remove “Value”", "Import CSV…",
+                                                  "Comment on this cell…"]
+    assert not menu.actions()[6].isEnabled()  # the only metric column cannot be removed
     menu.actions()[-1].trigger()
     assert asked == ["SLI 16.1.1@2,1"]
 
@@ -306,6 +309,7 @@ def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
     tree = w.checks.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=3000)  # filled once the window has painted
     items = tree.findItems("QRE 12.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)
     tree.setCurrentItem(items[0])
     qtbot.keyClick(tree, Qt.Key_Return)

@@ -88,7 +88,8 @@ class LineField(Binding, QLineEdit):
 
 
 class DateField(LineField):
-    """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone)."""
+    """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone), and a calendar
+    button (ui/date_picker.py), put in once the field is on screen: its icon is no start-up cost."""
 
     def __init__(self, session, stack, code, label, parent=None):
         super().__init__(session, stack, code, label, translate("DateField", "YYYY-MM-DD"), parent)
@@ -97,6 +98,14 @@ class DateField(LineField):
         self.problem.setVisible(False)
         self.textChanged.connect(self._check)
         self._check(self.text())
+        self._calendar = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if not self._calendar:
+            self._calendar = True
+            from copdesk.ui.date_picker import attach_calendar
+            QTimer.singleShot(0, self, lambda: attach_calendar(self, self.push))
+        super().paintEvent(event)
 
     def _check(self, text: str) -> None:
         try:
@@ -242,7 +251,8 @@ class RichTextField(Binding, QTextEdit):
         self.push(new)
 
     def _fit(self) -> None:
-        """As tall as the text (90 to 600 px), so a page reads without a scrollbar in every answer."""
+        """As tall as the text (at least 90 px): the page scrolls, never a box inside it (a huge pasted answer
+        of over LARGE_DOC characters keeps a box of 600 px with its own scrollbar)."""
         document = self.document()
         if not self.isVisible():  # not laid out yet: wrap where it will wrap once shown
             document.setTextWidth(RichTextField.text_width)
@@ -250,7 +260,14 @@ class RichTextField(Binding, QTextEdit):
         if document.textWidth() != RichTextField.text_width and not self.isVisible():
             document.setTextWidth(RichTextField.text_width)  # the editor re-wrapped it for a scrollbar it has not
             height = int(document.size().height()) + 16
-        self.setFixedHeight(max(90, min(height, 600)))
+        self.setFixedHeight(max(90, min(height, 600) if self._large() else height))
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The wheel scrolls the page: an answer shows all its text (only a huge one scrolls inside)."""
+        if not self.verticalScrollBar().maximum():
+            event.ignore()
+            return
+        super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """An answer opens at its top. (Loading leaves the cursor after the text, where typing goes on, and

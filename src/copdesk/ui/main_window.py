@@ -55,7 +55,9 @@ class MainWindow(ReviewActions, QMainWindow):
             self.splitter.restoreState(columns)
         self._build_actions()
         self._build_review()
-        self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))  # the last menu
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
+        self._action(help_menu, self.tr("&About copdesk"), self.about)
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -69,7 +71,8 @@ class MainWindow(ReviewActions, QMainWindow):
         data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data, self._steps)
-        self.show_step("header")
+        left_on = settings.last_step(report.path)  # a report reopens where it was left
+        self.show_step(left_on if any(s.key == left_on for s in self._steps) else "header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._when_shown: list = []  # more of that kind (when_shown)
         self._closed = False
@@ -181,6 +184,7 @@ class MainWindow(ReviewActions, QMainWindow):
             self._action(file, self.tr("New report for the next &period from this one…"), self.carry_forward)
             self._action(file, self.tr("&Start screen"), c.show_start)
             file.addSeparator()
+        self._action(file, self.tr("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
         self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
         file.addSeparator()
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
@@ -191,6 +195,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        from copdesk.ui.edit_actions import add_clipboard_actions
+        add_clipboard_actions(self, edit)
         edit.addSeparator()
         self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
@@ -227,21 +234,21 @@ class MainWindow(ReviewActions, QMainWindow):
             getattr(editor, method)(*args)
 
     def _insert_link(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from copdesk.ui import ask
         editor = self._focused_rich()
         if editor is None:
             return
-        url, ok = QInputDialog.getText(self, self.tr("Insert link"), self.tr("Address (https://…):"))
+        url, ok = ask.text(self, self.tr("Insert link"), self.tr("Address of the page to link to (https://…):"))
         if ok and url.strip():
             editor.insert_link(url.strip())
 
     def carry_forward(self, out: str | None = None, title: str | None = None):
         """Start next period's report: text carried (marked to review), numbers cleared, this one the baseline."""
-        from PySide6.QtWidgets import QInputDialog
         from copdesk.core.carry import carry
+        from copdesk.ui import ask
         if title is None:
-            title, ok = QInputDialog.getText(self, self.tr("Next period"), self.tr("Title of the new report:"),
-                                             text=self.session.text("header.title"))
+            title, ok = ask.text(self, self.tr("Next period"), self.tr("Title of the new report:"),
+                                 self.session.text("header.title"))
             if not ok or not title.strip():
                 return None
         if out is None:
@@ -265,14 +272,37 @@ class MainWindow(ReviewActions, QMainWindow):
             self.session.report.who = settings.user_name() or self.session.report.who
             self.show_step(self.current_key())  # the page again, with the spell-checking dictionary chosen
 
+    def save_copy(self, out: str | None = None):
+        from copdesk.ui.copies import save_copy
+        return save_copy(self, out)
+
+    def show_shortcuts(self):
+        from copdesk.ui.shortcuts import ShortcutsDialog
+        dialog = ShortcutsDialog(self)
+        dialog.exec()
+        return dialog
+
     def about(self) -> None:
         from copdesk.ui.about import AboutDialog
         AboutDialog(self).exec()
 
     def _fill_recent(self) -> None:
+        """Each recent report by its signatory and title (and file name), its path and last change in the tip."""
+        from copdesk.core import peek
+        from copdesk.ui.start import recent_text
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         for path in settings.recent_files():
-            self.recent_menu.addAction(path, lambda p=path: self.controller.open_path(p))
+            summary = peek.summary(path)
+            first, _, second = recent_text(summary).partition("\n")
+            action = self.recent_menu.addAction(f"{first} ({Path(path).name})" if summary.state == "ok" else first,
+                                                lambda p=path: self.controller.open_path(p))
+            action.setToolTip(second)
+            action.setEnabled(summary.state != "missing")
+
+    def is_sample(self) -> bool:
+        """A throwaway copy of the sample report (controller.sample_report_path)."""
+        return self.session.report.path.parent.name.startswith("copdesk-sample-")
 
     # -- navigation -----------------------------------------------------------------------------
     def current_key(self) -> str:
@@ -458,6 +488,8 @@ class MainWindow(ReviewActions, QMainWindow):
             work()
         self._when_shown.clear()
         set_app_icon()
+        from copdesk.ui import focus_ring
+        focus_ring.install(self)  # focus visible on every control
         self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN
@@ -490,9 +522,15 @@ class MainWindow(ReviewActions, QMainWindow):
         self._refresh_timer.stop()
         self._closed = True
         settings.set_window_layout(self.saveGeometry(), self.splitter.saveState())
+        if not self.is_sample() and self.page is not None:
+            settings.set_last_step(self.session.report.path, self.current_key())
         self.session.saved.disconnect(self._on_saved)
+        if self.page is not None:  # an editor destroyed later empties its text: that is no edit to save
+            from PySide6.QtWidgets import QTextEdit
+            for editor in self.page.findChildren(QTextEdit):
+                editor.blockSignals(True)
         self.session.report.close()
-        if not self.session.report.path.parent.name.startswith("copdesk-sample-"):
+        if not self.is_sample():
             settings.add_recent(self.session.report.path)
         event.accept()
         if self.controller is not None:

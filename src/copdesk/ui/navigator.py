@@ -1,20 +1,22 @@
 """The navigator: header, chapters, commitments, measures and crisis sub-sections, with a status each.
 
 Status is shown by an icon AND by words ("complete", "in progress", ...), never by colour alone; chapters
-show their progress as "3/5".
+show their progress as "3/5". A row longer than the navigator is wide wraps onto a second line (ui/wrap_tree.py)
+rather than losing the end of a chapter's name, its count or its status.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from copdesk import paths
 from copdesk.core import wizard
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
 from copdesk.ui.qt import ACCESSIBLE_TEXT_ROLE, DECORATION_ROLE, USER_ROLE
+from copdesk.ui.wrap_tree import WrapTree
 
 KEY = USER_ROLE
 # resources/icons/status/NAME-16.png and -32.png (packaging/make_status_icons.py): a shape per status
@@ -26,14 +28,12 @@ STATUS_WORDS = (QT_TRANSLATE_NOOP("NavigatorView", "empty"), QT_TRANSLATE_NOOP("
                 QT_TRANSLATE_NOOP("NavigatorView", "carried over, to review"))
 
 
-class NavigatorView(QTreeWidget):
+class NavigatorView(WrapTree):
     step_activated = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Report navigator"))
-        self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._icons: dict = {}
         self.currentItemChanged.connect(self._changed)

@@ -94,10 +94,19 @@ class Page(QScrollArea):
         outer.addStretch(1)
         self.setWidget(body)
         self._keep_in_view = KeepInView(self)
-        self.build()
-        self._carried_banner()
+        # The status row and banners go under the heading, but are made before the answers: Tab goes through
+        # them first, then from answer to answer (a widget takes its place in the Tab order when it is made).
+        self._tops: list[QWidget] = []
+        self._no_tab: list[QWidget] = []  # buttons Tab passes over (made out of the Tab order after the paint)
+        self._tab_settled = False
         self._review_row()
+        self._carried_banner()
+        self.build()
+        for i, widget in enumerate(self._tops):
+            self.lay.insertWidget(1 + i, widget)
         self.blocks.start_after_paint(body)
+        from copdesk.ui.tab_order import after_paint
+        after_paint(body, self._settle_tab_order)
 
     @property
     def editors(self) -> dict[str, QWidget]:
@@ -122,11 +131,12 @@ class Page(QScrollArea):
                 name=frozen[0] or self.tr("someone"), time=frozen[1][:16].replace("T", " ")))
             banner.setWordWrap(True)
             mark(banner, "carried")
-            self.lay.insertWidget(1, banner)
+            banner.setParent(self.widget())
+            self._tops.append(banner)
         if self.step.kind not in self.REVIEWED:
             return
         current = review.statuses(self.session.report).get(self.step.key)
-        box = QWidget()
+        box = QWidget(self.widget())
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.status_choice = QComboBox()
@@ -142,14 +152,14 @@ class Page(QScrollArea):
         row.addWidget(self.status_by, 1)
         self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.step.key,
                                                                                      self.status_choice.currentData()))
-        self.lay.insertWidget(1, box)
+        self._tops.insert(0, box)
 
     def _carried_banner(self) -> None:
         """Answers carried over from the previous period stay marked until someone reviews them."""
         carried = [c for c in self.step.codes if self.session.status(c) == "carried"]
         if not carried:
             return
-        box = QWidget()
+        box = QWidget(self.widget())
         mark(box, "carried")
         row = QHBoxLayout(box)
         label = QLabel(self.tr("↻ %n answer(s) on this page were carried over from the previous period and need "
@@ -161,7 +171,7 @@ class Page(QScrollArea):
         row.addWidget(label, 1)
         row.addWidget(button)
         self.carried_button = button
-        self.lay.insertWidget(1, box)
+        self._tops.append(box)
 
     def heading(self, text: str, level: int = 1) -> QLabel:
         label = QLabel(text)
@@ -174,6 +184,8 @@ class Page(QScrollArea):
 
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "") -> QWidget:
         self._editors[code] = editor
+        if isinstance(editor, RichTextField):  # it grows with its text: the page keeps the cursor in view
+            editor.cursorPositionChanged.connect(lambda e=editor: self._show_cursor(e))
         block = labelled(title, editor, wording, note, self._comment_button(code))
         self.lay.addWidget(block)
         if self.frozen:
@@ -181,16 +193,40 @@ class Page(QScrollArea):
         self.blocks.grew(max(editor.minimumHeight(), editor.sizeHint().height()) + (80 if wording or note else 40))
         return block
 
+    def _settle_tab_order(self) -> None:
+        """Once the page is on screen: buttons beside the answers leave the Tab order (Tab goes from answer
+        to answer; the comment buttons' Space opened a dialog that took the rest of a sentence)."""
+        from copdesk.ui.tab_order import skip
+        self._tab_settled = True
+        skip(self._no_tab)
+        self._no_tab.clear()
+
+    def _skip_tab(self, widgets) -> None:
+        if self._tab_settled:
+            from copdesk.ui.tab_order import skip
+            skip(widgets)
+        else:
+            self._no_tab += widgets
+
+    def _show_cursor(self, editor: RichTextField) -> None:
+        """Scroll the page so the cursor of `editor` (where someone types) stays on screen."""
+        if editor.hasFocus():
+            rect = editor.cursorRect()
+            at = editor.viewport().mapTo(self.widget(), rect.center())
+            self.ensureVisible(at.x(), at.y(), 0, rect.height() + 24)
+
     def _comment_button(self, code: str) -> QPushButton:
         """Beside every field: how many comments it has, and a click to read them or write one."""
         open_count, total = self._comments.get(code, (0, 0))
         text = (self.tr("Comments: {n} open").format(n=open_count) if open_count
                 else self.tr("Comments: resolved") if total else self.tr("Comment"))
         button = QPushButton(text)
-        button.setFlat(True)
+        mark(button, "commentButton")
         button.setAccessibleName(self.tr("Comments on {code}: {open} open of {total}").format(
             code=code, open=open_count, total=total))
-        button.setToolTip(self.tr("Read the comments on this answer, or write one"))
+        button.setToolTip(self.tr("Read the comments on this answer, or write one (Review › Comment on this "
+                                  "answer, Ctrl+Alt+M)"))
+        self._skip_tab([button])
         button.clicked.connect(lambda: self.comment_requested.emit(code))
         self._comment_buttons[code] = button
         return button
@@ -208,6 +244,7 @@ class Page(QScrollArea):
                  wording, note)
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
+        self._skip_tab(table.buttons)  # Tab goes to the table's cells; its menu (Shift+F10) has these
         self._editors[code + " table"] = table
         self.lay.addWidget(table)
         if self.frozen:
@@ -242,7 +279,16 @@ class HeaderPage(Page):
         elif f.kind == "date":
             self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
         else:
-            self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            block = self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            if f.key == "services":  # platforms name their services; other signatories are not asked
+                self._services = block
+                self._show_services()
+                self.session.answer_changed.connect(self._show_services)
+
+    def _show_services(self, code: str = "header.kind") -> None:
+        if code in ("header.kind", "header.services"):
+            self._services.setVisible(self.session.text("header.kind") == "platform"
+                                      or bool(self.session.text("header.services").strip()))
 
 
 class ChapterPage(Page):

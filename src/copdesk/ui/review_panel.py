@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from copdesk.core import review, wizard
@@ -16,11 +16,13 @@ translate = QCoreApplication.translate
 
 
 def ask_name(parent) -> str:
-    """The reviewer's name; asked once (Preferences) when it is not set yet."""
-    if not settings.user_name():
-        from copdesk.ui.preferences import PreferencesDialog
-        PreferencesDialog(parent).exec()
-    return settings.user_name()
+    """The reviewer's name; asked once when it is not set yet (ui/name_prompt.py)."""
+    from copdesk.ui.name_prompt import ask_name as ask
+    name = ask(parent)
+    session = getattr(parent, "session", None)
+    if name and session is not None:
+        session.report.who = name  # the edits made from now on are recorded under it too
+    return name
 
 
 def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
@@ -35,7 +37,8 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
             title = translate("Comments", "Comment on {code}, cell {cell}").format(code=code, cell=cell)
         else:
             title = translate("Comments", "Comment on {code}").format(code=code)
-        text, ok = QInputDialog.getMultiLineText(parent, title, translate("Comments", "Your comment:"))
+        from copdesk.ui import ask
+        text, ok = ask.text(parent, title, translate("Comments", "Your comment:"), multiline=True)
         if not ok or not text.strip():
             return False
     session.flush()

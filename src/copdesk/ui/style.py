@@ -16,6 +16,8 @@ STYLES = {
     "fieldProblem": "color: #9a1c1c;",
     "tableProblems": "color: #9a1c1c;",
     "carried": "QWidget#carried { background: #fff6d6; border: 1px solid #d8b64a; }",
+    "commentButton": "QPushButton { padding: 2px 10px; }",
+    "checksHeadline": "font-weight: 600; padding: 2px 0 4px 0;",
 }
 
 

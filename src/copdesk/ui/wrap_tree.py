@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QTreeWidget
 from copdesk.ui.qt import DECORATION_ROLE, DISPLAY_ROLE, FONT_ROLE, TEXT_WORD_WRAP
 
 TEXT_MARGINS = 12  # pixels the style keeps beside a row's text (focus frame, margins), and a little more
+SMALL_ICON = 16  # pixels: a row's icon when the view sets no icon size (the style's small icon)
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -24,12 +25,13 @@ class WrapDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = view.viewport().width() - view.indentation() * (depth + view.rootIsDecorated()) - TEXT_MARGINS
+        icon = view.iconSize().width() if view.iconSize().isValid() else SMALL_ICON
         if index.data(DECORATION_ROLE) is not None:
-            width -= view.iconSize().width() + 4
+            width -= icon + 6
         text = index.data(DISPLAY_ROLE) or ""
         font = index.data(FONT_ROLE)
         metrics = QFontMetrics(font) if font is not None else option.fontMetrics
-        line = max(metrics.height(), view.iconSize().height()) + 4
+        line = max(metrics.height(), icon) + 4
         if metrics.horizontalAdvance(text) <= width:
             return QSize(max(width, 1), line)
         rect = metrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), TEXT_WORD_WRAP, text)
