@@ -22,6 +22,8 @@ from copdesk.ui.style import mark
 _NOT_YET = object()  # a RichTextField's spell highlighter before it is made
 LARGE_DOC = 200_000  # characters: a larger answer is converted to Markdown once per save, not per keystroke
 EXPECTED_WIDTH = 580  # pixels: the text width of an answer in a page of the usual window, until it is laid out
+SPELL_AFTER_MS = 60  # underlines come this long after an answer is first painted: a page shows at once, and
+# pages flipped past (Ctrl+PgDown held) are never checked
 
 translate = QCoreApplication.translate
 
@@ -375,10 +377,10 @@ class RichTextField(Binding, QTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Spelling is checked from the first time the editor is on screen, not for answers out of sight: the
-        text shows first, its underlines follow at the next turn of the event loop."""
+        text shows first, its underlines follow SPELL_AFTER_MS later."""
         if not self._spell_due and self._spell is not None:
             self._spell_due = True
-            QTimer.singleShot(0, self, self._start_spell)
+            QTimer.singleShot(SPELL_AFTER_MS, self, self._start_spell)
         super().paintEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming

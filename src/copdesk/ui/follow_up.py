@@ -90,3 +90,25 @@ class FollowUpGuard(QWidget):
         old = self.session.text(self.code)
         if old:
             self.stack.push(SetTextCommand(self.session, self.code, old, "", self.editor.label))
+
+
+def guard(session, stack, question: str, editor, read_only: bool = False) -> None:
+    """Put a FollowUpGuard under `editor` as soon as it has something to say (now, or when the question or
+    the answer changes): a page does not build one for every "If yes" answer it shows."""
+    def needed(code: str = "") -> None:
+        if code and code not in (question, editor.code):
+            return
+        if session.text(editor.code).strip() and follow_ups.is_no(session.text(question)):
+            _forget(session, needed)
+            editor.parentWidget().layout().addWidget(FollowUpGuard(session, stack, question, editor, read_only))
+
+    session.answer_changed.connect(needed)
+    editor.destroyed.connect(lambda *_: _forget(session, needed))
+    needed()
+
+
+def _forget(session, slot) -> None:
+    try:
+        session.answer_changed.disconnect(slot)
+    except (RuntimeError, TypeError):  # already disconnected (the guard was built)
+        pass

@@ -332,9 +332,8 @@ class CommitmentPage(Page):
             yes_no = self._editors[f"{commitment.code} {key}"]
             yes_no.choice_changed.connect(lambda choice, e=editor: self._enable(e, choice))
             self._enable(editor, yes_no.value())
-            from copdesk.ui.follow_up import FollowUpGuard  # text left after a No: keep or clear it
-            editor.parentWidget().layout().addWidget(FollowUpGuard(self.session, self.stack, yes_no.code, editor,
-                                                                   read_only=bool(self.frozen)))
+            from copdesk.ui.follow_up import guard  # text left after a No: keep or clear it
+            guard(self.session, self.stack, yes_no.code, editor, read_only=bool(self.frozen))
 
     @staticmethod
     def _enable(editor: RichTextField, choice: str) -> None:

@@ -16,7 +16,6 @@ STYLES = {
     "fieldProblem": "color: #9a1c1c;",
     "tableProblems": "color: #9a1c1c;",
     "carried": "QWidget#carried { background: #fff6d6; border: 1px solid #d8b64a; }",
-    "commentButton": "QPushButton { padding: 2px 10px; }",
     "checksHeadline": "font-weight: 600; padding: 2px 0 4px 0;",
 }
 
@@ -24,7 +23,8 @@ STYLES = {
 def mark(widget: QWidget, name: str) -> QWidget:
     """Give `widget` its role name (tests and accessibility tools see it) and the role's look."""
     widget.setObjectName(name)
-    widget.setStyleSheet(STYLES.get(name, ""))
+    if name in STYLES:  # a style sheet costs every paint of the widget: only where a role has a look
+        widget.setStyleSheet(STYLES[name])
     return widget
 
 
