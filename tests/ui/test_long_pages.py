@@ -63,7 +63,8 @@ def test_answers_out_of_sight_are_spell_checked_once_they_are_shown(qtbot, new_r
     goto(qtbot, w, "Crisis 1")
     editor = w.page.editors[last]
     top = w.page.editors["Crisis 1/threats"]
-    assert top.spell.attached and not editor.spell.attached  # nobody has seen it yet: nothing checked
+    qtbot.waitUntil(lambda: top.spell.attached, timeout=2000)  # SPELL_AFTER_MS after its first paint
+    assert not editor.spell.attached  # nobody has seen it yet: nothing checked
     w.page.focus(last)  # as a jump from the checks panel does
     qtbot.waitUntil(lambda: editor.spell.misspelt_words() == ["recieve"], timeout=3000)
     assert not editor.visibleRegion().isEmpty()

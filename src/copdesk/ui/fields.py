@@ -280,8 +280,11 @@ class RichTextField(Binding, QTextEdit):
             self.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """The text wraps anew at a new width: the height follows."""
-        super().resizeEvent(event)
+        """The text wraps anew at a new width: the height follows. When the text was laid out at this very
+        width already (when it was loaded, at the width the last page's answers had), it is not laid out
+        again: that second layout of every answer was a fifth of a page switch."""
+        if self.document().textWidth() != self.viewport().width() or self._large():
+            super().resizeEvent(event)
         if event.size().width() == event.oldSize().width() or self._large():
             return
         if not self.verticalScrollBar().isVisibleTo(self):  # the width of a text without a scrollbar of its own
@@ -410,13 +413,26 @@ def _spell_highlighter(editor: QTextEdit):
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 
+_BOLD = None
+
+
+def _bold(label: QLabel):
+    """The labels' font in bold, made once."""
+    global _BOLD
+    if _BOLD is None:
+        _BOLD = label.font()
+        _BOLD.setBold(True)
+    return _BOLD
+
+
 def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:
     """A block: bold label (with `extra`, e.g. the comment button, beside it), official wording when we
     have it (or a clearly marked summary), the editor."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
-    head = QLabel(f"<b>{title}</b>")  # rich text: it starts with a tag (no Qt.TextFormat at start-up, see ui/qt.py)
+    head = QLabel(title.replace("&", "&&"))  # plain text in a bold font: a rich-text label costs a text document
+    head.setFont(_bold(head))  # each (many per page); "&&" keeps an ampersand from becoming a mnemonic
     head.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(head, 1)

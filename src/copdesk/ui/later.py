@@ -78,6 +78,11 @@ class Later(QObject):
         while self._pending:
             self._pending.popleft()()
 
+    def stop(self) -> None:
+        """Build nothing more (the window is closing: its report is about to close)."""
+        self._timer.stop()
+        self._pending.clear()
+
     def _slice(self) -> None:
         if self._grows is not None:  # the blocks built from now on grow it downwards: repaint only what is new
             self._grows.setAttribute(Qt.WA_StaticContents)

@@ -44,6 +44,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session = DraftSession(report, self)
         self.stack = QUndoStack(self)
         self.page: Page | None = None
+        self._retired: list[Page] = []  # pages replaced by the current one, deleted once it has painted
         self._tasks: list = []
         self.setWindowTitle(f"{report.path.name}[*] — copdesk")
         self.resize(1280, 860)
@@ -314,10 +315,14 @@ class MainWindow(ReviewActions, QMainWindow):
         if key not in steps:
             return
         self.session.flush()
-        if self.page is not None:
-            self.page_host.removeWidget(self.page)
-            self.page.deleteLater()
+        if self.page is not None:  # hidden now, deleted once the new page is on screen: the person waits for
+            self.page_host.removeWidget(self.page)  # the new page, not for hundreds of widgets to go
+            self.page.hide()
+            self._drop_retired()  # pages replaced before they could paint (a key held down) go at once
+            self._retired.append(self.page)
         self.page = page_class(steps[key].kind)(self.session, self.stack, steps[key])
+        from copdesk.ui.tab_order import after_paint
+        after_paint(self.page.widget(), self._drop_retired)
         self.page.navigate.connect(self.show_step)
         self.page.comment_requested.connect(self.on_comment_requested)
         self.page.status_requested.connect(self.on_status_requested)
@@ -329,6 +334,12 @@ class MainWindow(ReviewActions, QMainWindow):
         self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
         if focus:
             self.page.focus(focus)
+
+    def _drop_retired(self) -> None:
+        """Delete the pages shown before this one (they were hidden when it replaced them)."""
+        retired, self._retired = self._retired, []
+        for page in retired:
+            page.deleteLater()
 
     def _step_keys(self) -> list[str]:
         return [s.key for s in self._steps]
@@ -527,8 +538,10 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session.saved.disconnect(self._on_saved)
         if self.page is not None:  # an editor destroyed later empties its text: that is no edit to save
             from PySide6.QtWidgets import QTextEdit
+            self.page.blocks.stop()  # and blocks not built yet are not built from a closed report
             for editor in self.page.findChildren(QTextEdit):
                 editor.blockSignals(True)
+        self._drop_retired()
         self.session.report.close()
         if not self.is_sample():
             settings.add_recent(self.session.report.path)

@@ -16,6 +16,7 @@ from copdesk.core import wizard
 from copdesk.core.template import Item
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
+from copdesk.ui import qt
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import mark
@@ -84,6 +85,8 @@ class Page(QScrollArea):
         self.blocks = Later(self)
         self.later = self.blocks.add
         self.setWidgetResizable(True)
+        if qt.built():  # else once the page has painted (start-up builds no Qt enums before its first paint)
+            self._scrollbar_always()
         body = QWidget()
         body.setObjectName("page")
         outer = QVBoxLayout(body)
@@ -200,6 +203,12 @@ class Page(QScrollArea):
         self._tab_settled = True
         skip(self._no_tab)
         self._no_tab.clear()
+        self._scrollbar_always()
+
+    def _scrollbar_always(self) -> None:
+        """The page's scrollbar is always there, as in a word processor: it appearing once a page grew past the
+        window narrowed every answer, and each was laid out twice."""
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
 
     def _skip_tab(self, widgets) -> None:
         if self._tab_settled:

@@ -20,6 +20,13 @@ class _Namespace:
 
 Qt = _Namespace()
 
+
+def built() -> bool:
+    """True once PySide6 has built the namespace (anything of it used): using it from then on costs nothing."""
+    import sys
+    core = sys.modules.get("PySide6.QtCore")
+    return core is not None and "Qt" in vars(core)
+
 # Item data roles as the ints QTreeWidgetItem.setData/data take (Qt.ItemDataRole, fixed by Qt's ABI).
 DISPLAY_ROLE = 0
 DECORATION_ROLE = 1

@@ -22,17 +22,26 @@ def skip(widgets: Iterable[QWidget]) -> None:
         widget.setFocusPolicy(Qt.NoFocus)
 
 
+_WAITING: set = set()  # the hooks not run yet: Python keeps them (a child's wrapper alone could be collected)
+
+
 class _FirstPaint(QObject):
     def __init__(self, widget: QWidget, work: Callable[[], None]):
         super().__init__(widget)
         self.work = work
+        _WAITING.add(self)
+        self.destroyed.connect(lambda *_: _WAITING.discard(self))
         widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.work)  # after this paint, once
+            QTimer.singleShot(0, self, self._run)  # after this paint, once
         return False
+
+    def _run(self) -> None:
+        _WAITING.discard(self)
+        self.work()
 
 
 def after_paint(widget: QWidget, work: Callable[[], None]) -> None:
