@@ -247,10 +247,14 @@ class Page(QScrollArea):
         return editor
 
     def sli(self, code: str, item: Item) -> None:
-        from copdesk.ui.sli_table import SliTableField  # only measure and crisis pages need tables
+        """An SLI: its methodology and answer now, its table as the next block (after the first paint)."""
         wording, note = wording_and_summary(item)
         self.add(code, self.tr("{code} (methodology and answer)").format(code=item.code), RichTextField(self.session, self.stack, code, item.code),
                  wording, note)
+        self.blocks.next(lambda: self._table(code))
+
+    def _table(self, code: str) -> None:
+        from copdesk.ui.sli_table import SliTableField
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
         self._skip_tab(table.buttons)  # Tab goes to the table's cells; its menu (Shift+F10) has these
