@@ -1641,24 +1641,12 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Ajouter une colonne…</translation>
     </message>
     <message>
-        <source>Add a metric column</source>
-        <translation>Ajouter une colonne d’indicateur</translation>
-    </message>
-    <message>
         <source>Rename column…</source>
         <translation>Renommer la colonne…</translation>
     </message>
     <message>
-        <source>Rename the metric column of the current cell</source>
-        <translation>Renommer la colonne d’indicateur de la cellule courante</translation>
-    </message>
-    <message>
         <source>Remove column</source>
         <translation>Supprimer la colonne</translation>
-    </message>
-    <message>
-        <source>Remove the metric column of the current cell</source>
-        <translation>Supprimer la colonne d’indicateur de la cellule courante</translation>
     </message>
     <message>
         <source>Import CSV…</source>
@@ -1713,6 +1701,14 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Name of the new metric column:</source>
         <translation>Nom de la nouvelle colonne d’indicateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename or remove a metric column</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename “{name}”…</source>

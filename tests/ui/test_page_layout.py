@@ -43,6 +43,8 @@ def test_the_wheel_over_a_long_answer_or_a_wide_table_scrolls_the_page(qtbot, ne
     assert _wheel(w.page) and w.page.verticalScrollBar().value() > 0  # which scrolls
     view = table.view
     assert view.horizontalScrollBar().maximum() > 0  # eight long columns: it scrolls sideways
+    _click_cell(qtbot, table, 0, 7)  # the last column current: "Rename …" names it, the page stays as wide
+    assert w.page.horizontalScrollBar().maximum() == 0  # the page itself never scrolls sideways
     last = view.visualRect(table.model.index(table.model.rowCount() - 1, 0))
     assert last.bottom() <= view.viewport().height()  # every row shown above the sideways scrollbar
 
@@ -74,14 +76,16 @@ def test_column_actions_say_which_column(qtbot, new_report, open_window, templat
     goto(qtbot, w, "Measure 14.1")
     table = w.page.editors["SLI 14.1.1 table"]
     _click_cell(qtbot, table, 0, 1)
-    assert table.rename_button.text() == "Rename “Views”…" and table.remove_button.text() == "Remove “Views”"
+    assert table.rename_action.text() == "Rename “Views”…" and table.remove_action.text() == "Remove “Views”"
+    assert [b.text() for b in table.buttons] == ["Columns", "Import CSV…", "Not available…"]
+    assert [a.text() for a in table.columns_menu.actions()] == ["Add column…", "Rename “Views”…", "Remove “Views”"]
     asked = []
     monkeypatch.setattr(ask, "text", lambda *a, **k: asked.append(a) or ("Views of items", True))
     table.rename_column()
     assert asked[0][1] == "Rename a column of SLI 14.1.1" and asked[0][2] == "New name for the column “Views”:"
     assert table.model.headerData(1, Qt.Horizontal, Qt.ToolTipRole) == "Views of items"
     _click_cell(qtbot, table, 0, 0)
-    assert table.rename_button.text() == "Rename “Accounts”…"
+    assert table.rename_action.text() == "Rename “Accounts”…"
 
 
 def test_dialogs_are_wide_enough_for_their_title(qtbot):

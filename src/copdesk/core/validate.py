@@ -129,9 +129,10 @@ def _period(data: ReportData) -> list[Issue]:
 
 def _follow_ups(t: Template, data: ReportData) -> list[Issue]:
     """An "If yes" answer with text after a No, that nobody decided to keep (core.follow_ups)."""
-    return [Issue("warning", code, f"holds text, but {question} is answered “No”: keep the text or clear "
-                                   "it (the export leaves it out until you decide)")
-            for question, code in follow_ups.contradicted(t, data) if code in follow_ups.withheld(t, data)]
+    held = set(follow_ups.withheld(t, data))
+    return [Issue("warning", code, f"holds text, but question {question[-1]} is answered “No”: keep the text or "
+                                   "clear it (the export leaves it out until you decide)")
+            for question, code in follow_ups.contradicted(t, data) if code in held]
 
 
 def validate(t: Template, data: ReportData) -> list[Issue]:

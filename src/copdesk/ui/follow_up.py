@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from copdesk.core import follow_ups
+from copdesk.ui.qt import Qt
 from copdesk.ui.style import mark
 
 translate = QCoreApplication.translate
@@ -47,6 +48,7 @@ class FollowUpGuard(QWidget):
         self.session, self.stack, self.question, self.editor = session, stack, question, editor
         self.code = editor.code
         mark(self, "carried")
+        self.setAttribute(Qt.WA_StyledBackground)  # the note's tint, as the carried-over banner has
         lay = QVBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)

@@ -116,12 +116,19 @@ class SliTableField(QWidget):
         self._name_buttons()
 
     def _buttons(self) -> QHBoxLayout:
+        """Columns ▾ (add, rename, remove: the last two say which column), Import CSV…, Not available…. Three
+        buttons that fit beside any page width: five, naming a long column, made the page scroll sideways."""
         row = QHBoxLayout()
-        self.buttons: list[QPushButton] = []
+        self.columns_menu = QMenu(self)
+        self.add_action = self.columns_menu.addAction(self.tr("Add column…"), self.add_column)
+        self.rename_action = self.columns_menu.addAction(self.tr("Rename column…"), self.rename_column)
+        self.remove_action = self.columns_menu.addAction(self.tr("Remove column"), self.remove_column)
+        self.columns_menu.setToolTipsVisible(True)
+        columns = QPushButton(self.tr("Columns"))
+        columns.setToolTip(self.tr("Add, rename or remove a metric column"))
+        columns.setMenu(self.columns_menu)
+        self.buttons: list[QPushButton] = [columns]
         for text, slot, tip in [
-            (self.tr("Add column…"), self.add_column, self.tr("Add a metric column")),
-            (self.tr("Rename column…"), self.rename_column, self.tr("Rename the metric column of the current cell")),
-            (self.tr("Remove column"), self.remove_column, self.tr("Remove the metric column of the current cell")),
             (self.tr("Import CSV…"), self.import_csv, self.tr("Replace the table with a CSV file")),
             (self.tr("Not available…"), self.mark_not_available,
              self.tr("Mark the selected cells as not available, with a reason")),
@@ -129,9 +136,9 @@ class SliTableField(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, f=slot: f())
-            row.addWidget(button)
             self.buttons.append(button)
-        self.rename_button, self.remove_button = self.buttons[1], self.buttons[2]
+        for button in self.buttons:
+            row.addWidget(button)
         row.addStretch(1)
         return row
 
@@ -143,12 +150,12 @@ class SliTableField(QWidget):
     def _name_buttons(self, *_args) -> None:
         """Rename and Remove say which column they act on: the current cell's."""
         name = self.column_name()
-        short = name if len(name) <= 24 else name[:23].rstrip() + "…"
-        self.rename_button.setText(self.tr("Rename “{name}”…").format(name=short))
-        self.remove_button.setText(self.tr("Remove “{name}”").format(name=short))
-        self.rename_button.setToolTip(self.tr("Rename the column “{name}”").format(name=name))
-        self.remove_button.setToolTip(self.tr("Remove the column “{name}” and its figures").format(name=name))
-        self.remove_button.setEnabled(not self.read_only and self.model.columnCount() > 1)
+        short = name if len(name) <= 32 else name[:31].rstrip() + "…"
+        self.rename_action.setText(self.tr("Rename “{name}”…").format(name=short))
+        self.remove_action.setText(self.tr("Remove “{name}”").format(name=short))
+        self.rename_action.setToolTip(self.tr("Rename the column “{name}”").format(name=name))
+        self.remove_action.setToolTip(self.tr("Remove the column “{name}” and its figures").format(name=name))
+        self.remove_action.setEnabled(not self.read_only and self.model.columnCount() > 1)
 
     def set_read_only(self) -> None:
         """A frozen report: the table can be read, selected and commented, not changed (not even by paste)."""
@@ -157,6 +164,8 @@ class SliTableField(QWidget):
         self.paste_action.setEnabled(False)
         for button in self.buttons:
             button.setEnabled(False)
+        for action in (self.add_action, self.rename_action, self.remove_action):
+            action.setEnabled(False)
 
     # -- model ----------------------------------------------------------------------------------
     def _on_changed(self, code: str) -> None:
@@ -366,9 +375,9 @@ class SliTableField(QWidget):
             menu.addAction(self.tr("Mark not available…"), self.mark_not_available)
             menu.addSeparator()
             menu.addAction(self.tr("Add column…"), self.add_column)
-            menu.addAction(self.rename_button.text(), self.rename_column)
-            remove = menu.addAction(self.remove_button.text(), self.remove_column)
-            remove.setEnabled(self.remove_button.isEnabled())
+            menu.addAction(self.rename_action.text(), self.rename_column)
+            remove = menu.addAction(self.remove_action.text(), self.remove_column)
+            remove.setEnabled(self.remove_action.isEnabled())
             menu.addAction(self.tr("Import CSV…"), self.import_csv)
         if index.isValid():
             cell = f"{index.row() + 1},{index.column() + 1}"

@@ -70,6 +70,7 @@ class StartView(QWidget):
         buttons.addStretch(1)
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent reports"))
+        self.recent.setWordWrap(True)
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.UserRole)))
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>Recent reports</b> (double-click or Enter to open)")))
