@@ -1704,11 +1704,11 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <source>Add, rename or remove a metric column</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter, renommer ou supprimer une colonne d’indicateur</translation>
     </message>
     <message>
         <source>Rename “{name}”…</source>
