@@ -145,8 +145,10 @@ def test_wizard_opens_on_the_name_and_asks_services_of_platforms_only(qtbot, tmp
     profile = wizard.profile
     assert len(wizard.templates) == 1 and not profile.edition.isVisible()  # one edition: said, not a choice
     qtbot.waitUntil(lambda: QApplication.focusWidget() is profile.signatory, timeout=2000)
+    assert not wizard.button(QWizard.NextButton).isEnabled()
     qtbot.keyClicks(QApplication.focusWidget(), "Example Fact-Check")
     assert profile.signatory.text() == "Example Fact-Check"
+    assert wizard.button(QWizard.NextButton).isEnabled()  # the name is all this page needs
     assert not profile.services.isVisible()  # "Other signatory" is the default
     button = profile.kind_buttons["platform"]
     qtbot.mouseClick(button, Qt.LeftButton, pos=QPoint(8, button.height() // 2))

@@ -84,7 +84,8 @@ class ProfilePage(QWizardPage):
     def _kind_changed(self) -> None:
         """Services are asked of platforms only (other signatories report as one organisation)."""
         self.form.setRowVisible(self.services, self.kind() == "platform")
-        self.completeChanged.emit()
+        if self.wizard() is not None:  # not before: a page outside a wizard counts as complete, and QWizard
+            self.completeChanged.emit()  # would keep that and never enable Next
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         self.signatory.setFocus()
