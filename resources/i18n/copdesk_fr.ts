@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>Ask</name>
+    <message>
+        <source>(Ctrl+Enter saves)</source>
+        <translation>(Ctrl+Entrée enregistre)</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>{time} — damaged, cannot be restored</source>

@@ -94,8 +94,10 @@ def test_dialogs_are_wide_enough_for_their_title(qtbot):
     seen = []
 
     def fake_exec(dialog):
+        from PySide6.QtGui import QShortcut
+        keys = {s.key().toString() for s in dialog.findChildren(QShortcut)}
         seen.append((dialog.minimumWidth(), dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()),
-                     dialog.labelText(), dialog.size()))
+                     dialog.labelText(), dialog.size(), keys))
         return 0
 
     QInputDialog.exec, original = fake_exec, QInputDialog.exec
@@ -104,5 +106,6 @@ def test_dialogs_are_wide_enough_for_their_title(qtbot):
                         multiline=True) == ("", False)
     finally:
         QInputDialog.exec = original
-    width, title, label, size = seen[0]
-    assert width >= title + 150 and label == "Your comment:" and size.height() >= 300
+    width, title, label, size, keys = seen[0]
+    assert width >= title + 150 and label.startswith("Your comment:") and size.height() >= 300
+    assert "Ctrl+Return" in keys  # a comment is saved from the keyboard

@@ -156,3 +156,18 @@ def test_services_are_asked_of_platforms_only_and_dates_come_from_a_calendar(qtb
         assert f.text("header.period_start") == "2025-07-01"
     w.stack.undo()
     assert start.text() == ""
+
+
+def test_comments_name_what_they_are_on_in_words(qtbot, new_report, open_window, monkeypatch):
+    settings.set_user("Ana Ferreira", "AF")
+    asked = []
+    monkeypatch.setattr(ask, "text", lambda *a, **k: asked.append(a[1]) or ("Add our founding year.", True))
+    r = new_report(measures=["16.1"])
+    r.set_table("SLI 16.1.1", [["Member State", "Alerts"], ["Austria", "3"]])
+    w = open_window(r)
+    w.on_comment_requested("header.description")
+    w.on_comment_requested("SLI 16.1.1@1,1")
+    assert asked == ["Comment on Organisation description", "Comment on SLI 16.1.1, cell Austria / Alerts"]
+    rows = [w.comments.tree.topLevelItem(i).text(0) for i in range(w.comments.tree.topLevelItemCount())]
+    assert any("— Organisation description, Ana Ferreira" in row for row in rows)
+    assert not any("header.description" in row for row in rows)

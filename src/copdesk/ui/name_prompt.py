@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from copdesk.ui import settings
 
@@ -26,7 +26,8 @@ class NamePrompt(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your name for comments and reviews"))
         self.setMinimumWidth(460)
-        form = QFormLayout(self)
+        lay = QVBoxLayout(self)  # a wrapped label in a form row took too little height: its lines were cut
+        form = QFormLayout()
         intro = QLabel(self.tr("Comments and review statuses are signed with your name, so colleagues know who "
                                "wrote them. copdesk asks once; Edit › Preferences changes it."))
         intro.setWordWrap(True)
@@ -38,14 +39,13 @@ class NamePrompt(QDialog):
         self.swallowed = QLabel()
         self.swallowed.setWordWrap(True)
         self.swallowed.hide()
-        form.addRow(intro)
         form.addRow(self.tr("Your &name:"), self.name)
         form.addRow(self.tr("Your &initials:"), self.initials)
-        form.addRow(self.swallowed)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        for part in (intro, form, self.swallowed, self.buttons):
+            lay.addLayout(part) if isinstance(part, QFormLayout) else lay.addWidget(part)
         self.name.textChanged.connect(lambda text: self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(text.strip())))
         self.name.textEdited.connect(self._suggest_initials)
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.name.text().strip()))
@@ -53,6 +53,8 @@ class NamePrompt(QDialog):
         self._count = 0
         for widget in [self, self.name, self.initials, *self.buttons.buttons()]:
             widget.installEventFilter(self)
+        from copdesk.ui import focus_ring
+        focus_ring.install(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
