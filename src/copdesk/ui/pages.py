@@ -208,7 +208,8 @@ class Page(QScrollArea):
     def _scrollbar_always(self) -> None:
         """The page's scrollbar is always there, as in a word processor: it appearing once a page grew past the
         window narrowed every answer, and each was laid out twice."""
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+        if self.verticalScrollBarPolicy() != Qt.ScrollBarAlwaysOn:  # set again, it lays the page out again
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
 
     def _skip_tab(self, widgets) -> None:
         if self._tab_settled:
