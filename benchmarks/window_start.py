@@ -171,7 +171,9 @@ else:
 
 
 def run_child(args: list[str]) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": PLATFORM, "BENCH_T0": repr(time.time())}
+    # Settings of their own: a report reopens on the page it was left on, and each run leaves the last page
+    env = {**os.environ, "QT_QPA_PLATFORM": PLATFORM, "BENCH_T0": repr(time.time()),
+           "XDG_CONFIG_HOME": tempfile.mkdtemp()}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copdesk has its bytecode compiled
     env["BENCH_T0"] = repr(time.time())
     done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, timeout=120)

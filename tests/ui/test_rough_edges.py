@@ -171,3 +171,20 @@ def test_comments_name_what_they_are_on_in_words(qtbot, new_report, open_window,
     rows = [w.comments.tree.topLevelItem(i).text(0) for i in range(w.comments.tree.topLevelItemCount())]
     assert any("— Organisation description, Ana Ferreira" in row for row in rows)
     assert not any("header.description" in row for row in rows)
+
+
+def test_navigator_rows_wrap_instead_of_cutting_names_and_counts(qtbot, new_report, open_window):
+    from PySide6.QtCore import QRect
+    w = open_window(new_report(measures=["4.1", "4.2", "5.1"]))
+    nav = w.navigator
+    nav_width, page, side = w.splitter.sizes()
+    w.splitter.setSizes([200, page + nav_width - 200, side])  # a narrow navigator
+    item = nav._items["Chapter III"]
+    text = item.text(0)
+    assert text.startswith("Political Advertising (0/3) — ")
+    metrics = nav.fontMetrics()
+    qtbot.waitUntil(lambda: nav.visualItemRect(item).height() > metrics.height() + 8, timeout=2000)  # two lines
+    rect = nav.visualItemRect(item)
+    room = rect.width() - 16 - 6 - 12  # less the icon and the row's margins
+    needed = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextWordWrap, text).height()
+    assert needed <= rect.height()  # every word of the name, the count and the status fits the row

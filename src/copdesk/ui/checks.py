@@ -124,6 +124,7 @@ class ChecksPanel(QWidget):
                     if e.target == selected:
                         again = item
         self.tree.expandAll()
+        self.tree.fit_rows()
         if again is not None:
             self.tree.setCurrentItem(again)
         self.tree.setUpdatesEnabled(True)
@@ -185,6 +186,7 @@ class FindPanel(QWidget):
             item = QTreeWidgetItem(self.results, [f"{hit.where}{more}: {hit.snippet}"])
             item.setData(0, TARGET, hit.target)
             item.setToolTip(0, hit.step)
+        self.results.fit_rows()
         self.results.setUpdatesEnabled(True)
         self.count.setText(self.tr("%n result(s)", "", len(self.hits)) if query else "")
         self.query_changed.emit(query)

@@ -102,11 +102,14 @@ class DateField(LineField):
         self._check(self.text())
         self._calendar = False
 
+    def _attach_calendar(self) -> None:
+        from copdesk.ui.date_picker import attach_calendar
+        attach_calendar(self, self.push)
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if not self._calendar:
             self._calendar = True
-            from copdesk.ui.date_picker import attach_calendar
-            QTimer.singleShot(0, self, lambda: attach_calendar(self, self.push))
+            QTimer.singleShot(0, self, self._attach_calendar)
         super().paintEvent(event)
 
     def _check(self, text: str) -> None:
@@ -283,7 +286,8 @@ class RichTextField(Binding, QTextEdit):
         """The text wraps anew at a new width: the height follows. When the text was laid out at this very
         width already (when it was loaded, at the width the last page's answers had), it is not laid out
         again: that second layout of every answer was a fifth of a page switch."""
-        if self.document().textWidth() != self.viewport().width() or self._large():
+        # contentsRect, not viewport(): the first viewport() from Python costs start-up 17 ms (no scrollbar here)
+        if self.document().textWidth() != self.contentsRect().width() or self._large():
             super().resizeEvent(event)
         if event.size().width() == event.oldSize().width() or self._large():
             return
@@ -413,26 +417,14 @@ def _spell_highlighter(editor: QTextEdit):
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 
-_BOLD = None
-
-
-def _bold(label: QLabel):
-    """The labels' font in bold, made once."""
-    global _BOLD
-    if _BOLD is None:
-        _BOLD = label.font()
-        _BOLD.setBold(True)
-    return _BOLD
-
-
 def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:
     """A block: bold label (with `extra`, e.g. the comment button, beside it), official wording when we
     have it (or a clearly marked summary), the editor."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
-    head = QLabel(title.replace("&", "&&"))  # plain text in a bold font: a rich-text label costs a text document
-    head.setFont(_bold(head))  # each (many per page); "&&" keeps an ampersand from becoming a mnemonic
+    head = QLabel(f"<b>{title}</b>")  # rich text: it starts with a tag (no Qt.TextFormat at start-up, see ui/qt.py;
+    # a bold QFont would make QFont's type, ~2 ms)
     head.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(head, 1)

@@ -36,27 +36,39 @@ class NavigatorView(WrapTree):
         self.setAccessibleName(self.tr("Report navigator"))
         self._items: dict[str, QTreeWidgetItem] = {}
         self._icons: dict = {}
+        self._shown: dict[str, str] = {}  # step key -> the text its item shows
         self.currentItemChanged.connect(self._changed)
         self._quiet = False
 
     def rebuild(self, t: Template, data: ReportData, all_steps: list[wizard.Step] | None = None) -> None:
+        """The tree anew. Its items are made and given their text before they join the tree, expanded, in one
+        go: each change to an item in the tree has the view measure rows again (a wrapped row is measured)."""
         current = self.current_key()
         self._quiet = True
         self.clear()
         self._items.clear()
+        self._shown.clear()
         all_steps = wizard.steps(t, data) if all_steps is None else all_steps
+        tops = []
         for step in all_steps:
-            parent = self._items.get(step.parent)
-            item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self)
+            item = QTreeWidgetItem()
             item.setData(0, KEY, step.key)
+            parent = self._items.get(step.parent)
+            parent.addChild(item) if parent is not None else tops.append(item)
             self._items[step.key] = item
-        self.expandAll()
         self.refresh(t, data, all_steps)
+        self.addTopLevelItems(tops)
+        for item in self._items.values():
+            if item.childCount():
+                item.setExpanded(True)
+        if self.isVisible():  # else when it is laid out (resizeEvent): its width is not known before
+            self.fit_rows()
         self._quiet = False
         if current in self._items:
             self.select(current)
 
     def refresh(self, t: Template, data: ReportData, all_steps: list[wizard.Step] | None = None) -> None:
+        """Each item's status in words and as an icon; only items whose status changed are touched."""
         all_steps = wizard.steps(t, data) if all_steps is None else all_steps
         statuses = wizard.statuses(t, data, all_steps)
         progress = wizard.progress(t, data, all_steps, statuses)
@@ -67,7 +79,12 @@ class NavigatorView(WrapTree):
             status = statuses.get(step.key, wizard.EMPTY)
             words = self.tr(status)
             extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
-            item.setText(0, f"{step.label}{extra} — {words}")
+            text = f"{step.label}{extra} — {words}"
+            if self._shown.get(step.key) == text:
+                continue
+            self._shown[step.key] = text
+            self.fit_later()
+            item.setText(0, text)
             item.setData(0, DECORATION_ROLE, self._icon(status))
             item.setToolTip(0, f"{step.label}: {words}")
             item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")

@@ -153,6 +153,7 @@ class CommentsPanel(QWidget):
                 child.setData(0, ID, top.id)
                 child.setData(0, CODE, rep.code)
             item.setExpanded(True)
+        self.tree.fit_rows()
         total = len(review.threads(self.session.report))
         self.count.setText(self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total))
 

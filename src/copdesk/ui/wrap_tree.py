@@ -1,51 +1,23 @@
 """A tree whose rows wrap to its width instead of cutting their text.
 
 QTreeView draws wrapped text when word wrap is on, but asks each row for its height without the column's
-width, so a long row keeps one line and is cut. WrapDelegate measures the text at the width the row
-really has (the viewport less the indentation of its depth and its icon); the tree lays its rows out
-again when its width changes. A row that fits on one line costs one width measurement.
+width, so a long row keeps one line and is cut. WrapTree measures each row's text at the width the row
+really has (the viewport less the indentation of its depth and its icon) and gives the rows that need
+more than one line their height (the size-hint role: no Python delegate, whose style options would cost
+start-up the making of some eighty enums); it measures again when its width or its rows change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyledItemDelegate, QTreeWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from copdesk.ui.qt import DECORATION_ROLE, DISPLAY_ROLE, FONT_ROLE, TEXT_WORD_WRAP
+from copdesk.ui.qt import FONT_ROLE, TEXT_WORD_WRAP
 
 TEXT_MARGINS = 12  # pixels the style keeps beside a row's text (focus frame, margins), and a little more
 SMALL_ICON = 16  # pixels: a row's icon when the view sets no icon size (the style's small icon)
-
-
-class WrapDelegate(QStyledItemDelegate):
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
-        view = self.parent()
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = view.viewport().width() - view.indentation() * (depth + view.rootIsDecorated()) - TEXT_MARGINS
-        icon = view.iconSize().width() if view.iconSize().isValid() else SMALL_ICON
-        if index.data(DECORATION_ROLE) is not None:
-            width -= icon + 6
-        text = index.data(DISPLAY_ROLE) or ""
-        font = index.data(FONT_ROLE)
-        metrics = QFontMetrics(font) if font is not None else option.fontMetrics
-        line = max(metrics.height(), icon) + 4
-        if metrics.horizontalAdvance(text) <= width:
-            return QSize(max(width, 1), line)
-        rect = metrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), TEXT_WORD_WRAP, text)
-        return QSize(max(width, 1), max(line, rect.height() + 4))
-
-
-def wrap_rows(tree: QTreeWidget) -> None:
-    """Make `tree`'s rows wrap to its width (a tree made as a WrapTree does this itself). It sets no enum-typed
-    property: a tree shown at start-up must not build the Qt namespace (ui/qt.py)."""
-    tree.setHeaderHidden(True)
-    tree.setWordWrap(True)
-    tree.setUniformRowHeights(False)
-    tree.header().setStretchLastSection(True)
-    tree.setItemDelegate(WrapDelegate(tree))
+SIZE_HINT_ROLE = 13  # Qt.SizeHintRole
 
 
 class WrapTree(QTreeWidget):
@@ -53,11 +25,54 @@ class WrapTree(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        wrap_rows(self)
-        self._laid_out_for = -1
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.header().setStretchLastSection(True)
+        self._fitted_width = -1
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.fit_rows)
+
+    def fit_later(self) -> None:
+        """Measure the rows at the next turn of the event loop (call it after filling or changing rows)."""
+        self._later.start()
+
+    def fit_rows(self) -> None:
+        """Give each row that needs more than one line at the current width the height of its lines."""
+        self._later.stop()
+        width = self._width()
+        self._fitted_width = width
+        icon = self.iconSize().width() if self.iconSize().isValid() else SMALL_ICON
+        metrics: dict[str, QFontMetrics] = {}
+        items = [(self.topLevelItem(i), 0) for i in range(self.topLevelItemCount())]
+        while items:
+            item, depth = items.pop()
+            items += [(item.child(i), depth + 1) for i in range(item.childCount())]
+            self._fit(item, width - self.indentation() * (depth + self.rootIsDecorated()) - TEXT_MARGINS
+                      - (icon + 6 if item.data(0, 1) is not None else 0), icon, metrics)
+
+    def _fit(self, item: QTreeWidgetItem, width: int, icon: int, metrics: dict) -> None:
+        font = item.data(0, FONT_ROLE)  # None unless set: no QFont made (its type costs start-up ~2 ms)
+        key = font.key() if font is not None else ""
+        fm = metrics.get(key)
+        if fm is None:
+            fm = metrics[key] = QFontMetrics(font) if font is not None else self.fontMetrics()
+        text = item.text(0)
+        if fm.horizontalAdvance(text) <= width:
+            if item.data(0, SIZE_HINT_ROLE) is not None:
+                item.setData(0, SIZE_HINT_ROLE, None)
+            return
+        lines = fm.boundingRect(QRect(0, 0, max(width, 40), 100_000), TEXT_WORD_WRAP, text).height()
+        size = QSize(max(width, 1), max(lines, icon) + 6)
+        if item.data(0, SIZE_HINT_ROLE) != size:
+            item.setSizeHint(0, size)
+
+    def _width(self) -> int:
+        """The viewport's width (viewport() itself, called first from Python, costs start-up 17 ms)."""
+        bar = self.verticalScrollBar()
+        return self.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        if self.viewport().width() != self._laid_out_for:  # rows wrap anew at the new width
-            self._laid_out_for = self.viewport().width()
-            self.scheduleDelayedItemsLayout()
+        if self._width() != self._fitted_width:  # rows wrap anew at the new width
+            self.fit_rows()
