@@ -181,7 +181,7 @@ def test_navigator_rows_wrap_instead_of_cutting_names_and_counts(qtbot, new_repo
     w.splitter.setSizes([200, page + nav_width - 200, side])  # a narrow navigator
     item = nav._items["Chapter III"]
     text = item.text(0)
-    assert text.startswith("Political Advertising (0/3) — ")
+    assert text.startswith("Political Advertising (0/5) — ")  # 2 commitments and 3 measures
     metrics = nav.fontMetrics()
     qtbot.waitUntil(lambda: nav.visualItemRect(item).height() > metrics.height() + 8, timeout=2000)  # two lines
     rect = nav.visualItemRect(item)
