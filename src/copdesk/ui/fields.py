@@ -417,14 +417,28 @@ def _spell_highlighter(editor: QTextEdit):
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 
+_BOLD = None  # the titles' bold font, from when the first window has painted (fonts_ready)
+
+
+def fonts_ready(widget: QWidget) -> None:
+    """Titles from now on are plain text in a bold font (called once the first window has painted)."""
+    global _BOLD
+    if _BOLD is None:
+        _BOLD = widget.font()
+        _BOLD.setBold(True)
+
+
 def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:
     """A block: bold label (with `extra`, e.g. the comment button, beside it), official wording when we
     have it (or a clearly marked summary), the editor."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
-    head = QLabel(f"<b>{title}</b>")  # rich text: it starts with a tag (no Qt.TextFormat at start-up, see ui/qt.py;
-    # a bold QFont would make QFont's type, ~2 ms)
+    if _BOLD is not None:  # plain text in a bold font: a rich-text label lays out a text document (~1.4 ms a page)
+        head = QLabel(title.replace("&", "&&"))  # "&&": an ampersand, not a mnemonic
+        head.setFont(_BOLD)
+    else:  # until the first window has painted: a bold QFont makes QFont's type (~2 ms of start-up)
+        head = QLabel(f"<b>{title}</b>")
     head.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(head, 1)

@@ -499,8 +499,9 @@ class MainWindow(ReviewActions, QMainWindow):
             work()
         self._when_shown.clear()
         set_app_icon()
-        from copdesk.ui import focus_ring
+        from copdesk.ui import fields, focus_ring
         focus_ring.install(self)  # focus visible on every control
+        fields.fonts_ready(self)
         self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN
