@@ -24,6 +24,8 @@ def contradicted(new_report):
     r.set_text("Commitment 12 Q4", "More labels.")
     r.set_text("Commitment 14 Q3", "N/A.")
     r.set_text("Commitment 14 Q4", "   ")  # blank: nothing to decide
+    r.set_text("Commitment 14 Q1", "No")
+    r.set_text("Commitment 14 Q2", "N/A")  # as filed reports write it after a No: no contradiction
     return r
 
 
@@ -73,3 +75,9 @@ def test_a_damaged_decision_list_counts_as_none():
     assert follow_ups.kept({follow_ups.META_KEY: "not json"}) == frozenset()
     assert follow_ups.kept({follow_ups.META_KEY: '{"a": 1}'}) == frozenset()
     assert follow_ups.kept({follow_ups.META_KEY: '["Commitment 1 Q2", 3]'}) == {"Commitment 1 Q2"}
+
+
+@pytest.mark.parametrize("text,nothing", [("No", True), ("N/A", True), ("None.", True), ("-", True),
+                                          ("Labels on ads", False), ("No labels yet, but a pilot", False)])
+def test_a_follow_up_that_says_there_is_nothing_to_say_agrees_with_the_no(text, nothing):
+    assert follow_ups.says_nothing(text) is nothing

@@ -22,12 +22,19 @@ from copdesk.core.text import is_blank
 
 META_KEY = "follow_ups_kept"
 _NOT_YES = ("no", "n/a", "na", "not applicable")
+_NOTHING = ("none", "nothing", "-", "\u2013", "\u2014", "not relevant")
 _QUESTION = r"^(Commitment \d+) (Q\d)$"
 
 
 def is_no(text: str) -> bool:
     """True for an answer that says no (No, N/A, "not applicable"), whatever its case or full stop."""
     return text.strip().rstrip(".!").strip().lower() in _NOT_YES
+
+
+def says_nothing(text: str) -> bool:
+    """A follow-up that only says there is nothing to say ("No", "N/A", "None", "-"), as filed reports write
+    after a No: it agrees with the No, so it is no contradiction."""
+    return is_no(text) or text.strip().rstrip(".").strip().lower() in _NOTHING
 
 
 def kept(meta: dict[str, str]) -> frozenset[str]:
@@ -45,7 +52,7 @@ def contradicted(t: Template, data: ReportData) -> list[tuple[str, str]]:
     out = []
     for code, answer in data.answers.items():
         m = re.match(_QUESTION, code)
-        if m and m.group(2) in follows and not is_blank(answer.text):
+        if m and m.group(2) in follows and not is_blank(answer.text) and not says_nothing(answer.text):
             question = f"{m.group(1)} {follows[m.group(2)]}"
             if is_no(data.text(question)):
                 out.append((question, code))
