@@ -97,20 +97,23 @@ class FollowUpGuard(QWidget):
 def guard(session, stack, question: str, editor, read_only: bool = False) -> None:
     """Put a FollowUpGuard under `editor` as soon as it has something to say (now, or when the question or
     the answer changes): a page does not build one for every "If yes" answer it shows."""
+    connected = [True]
+
+    def forget() -> None:
+        if connected[0]:
+            connected[0] = False
+            try:
+                session.answer_changed.disconnect(needed)
+            except RuntimeError:  # the window, and its session, went first
+                pass
+
     def needed(code: str = "") -> None:
         if code and code not in (question, editor.code):
             return
         if session.text(editor.code).strip() and follow_ups.is_no(session.text(question)):
-            _forget(session, needed)
+            forget()
             editor.parentWidget().layout().addWidget(FollowUpGuard(session, stack, question, editor, read_only))
 
     session.answer_changed.connect(needed)
-    editor.destroyed.connect(lambda *_: _forget(session, needed))
+    editor.destroyed.connect(lambda *_: forget())
     needed()
-
-
-def _forget(session, slot) -> None:
-    try:
-        session.answer_changed.disconnect(slot)
-    except (RuntimeError, TypeError):  # already disconnected (the guard was built)
-        pass
