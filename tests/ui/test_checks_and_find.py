@@ -110,3 +110,20 @@ def test_find_results_follow_edits(qtbot, new_report, open_window):
     qtbot.keyClicks(editor, "We added labels.")
     qtbot.waitUntil(lambda: w.find.results.topLevelItemCount() == 1, timeout=3000)  # after the save
     assert w.find.results.topLevelItem(0).text(0) == "QRE 12.1.1: We added labels."
+
+
+def test_after_a_save_the_checks_keep_the_rows_of_chapters_that_did_not_change(qtbot, new_report, open_window):
+    r = new_report(measures=["13.1", "14.1"])
+    w = open_window(r)
+    _panels(qtbot, w)
+    tree = w.checks.tree
+    header, political, integrity = (tree.topLevelItem(i) for i in range(3))
+    entry = tree.findItems("QRE 14.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)[0]
+    tree.setCurrentItem(entry)
+    w.session.set_text("QRE 13.1.1", "Two workshops.")
+    w.session.flush()
+    w.refresh_status()
+    assert tree.topLevelItem(0) is header and tree.topLevelItem(2) is integrity  # kept as they were
+    assert tree.topLevelItem(1) is not political  # the chapter that changed, listed anew
+    assert not tree.findItems("QRE 13.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)
+    assert tree.currentItem() is entry  # the reader's place in the list stays

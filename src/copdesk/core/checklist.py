@@ -93,8 +93,24 @@ def name(t: Template, code: str) -> str:
     return f"Your answer to {code}" if code.startswith("Measure ") else code
 
 
+_WORDS: dict[tuple[int, Issue], Entry] = {}  # entries not about a table cell, by template and issue
+
+
 def entry(t: Template, data: ReportData, issue: Issue) -> Entry:
-    """One issue in words, with where a jump goes."""
+    """One issue in words, with where a jump goes (the checks are listed again after every save: an issue
+    seen before is not worded again, unless it is about a table cell, whose labels may have changed)."""
+    found = _WORDS.get((id(t), issue))
+    if found is not None:
+        return found
+    made = _entry(t, data, issue)
+    if "@" not in made.target:
+        if len(_WORDS) > 20_000:
+            _WORDS.clear()
+        _WORDS[(id(t), issue)] = made
+    return made
+
+
+def _entry(t: Template, data: ReportData, issue: Issue) -> Entry:
     what = name(t, issue.code)
     if issue.severity == "missing":
         rest = issue.message.split(" has no answer", 1)[1] if " has no answer" in issue.message else ""

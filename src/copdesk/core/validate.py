@@ -92,12 +92,29 @@ def _values(t: Template, data: ReportData) -> list[Issue]:
                                               "they will be removed on export"))
         out += _typed_value(t, code, answer.text)
     for code, grid in data.tables.items():
+        out += _table_issues(t, code, grid)
+    return out
+
+
+_TABLES: dict[tuple, list[Issue]] = {}  # (template, code, cells) -> issues: the window checks after every save
+
+
+def _table_issues(t: Template, code: str, grid) -> list[Issue]:
+    """The issues of one table, remembered for the same cells (checking 88 member-state tables again after
+    each save was most of a platform report's checks)."""
+    key = (id(t), code, tuple(map(tuple, grid)))
+    found = _TABLES.get(key)
+    if found is None:
+        found = []
         bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
         if bad:
-            out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
+            found.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
         for cell in tables.check_table(t, grid):
-            out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
-    return out
+            found.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
+        if len(_TABLES) > 2000:
+            _TABLES.clear()
+        _TABLES[key] = found
+    return list(found)
 
 
 def _typed_value(t: Template, code: str, text: str) -> list[Issue]:

@@ -37,14 +37,18 @@ class WrapTree(QTreeWidget):
         """Measure the rows at the next turn of the event loop (call it after filling or changing rows)."""
         self._later.start()
 
-    def fit_rows(self) -> None:
-        """Give each row that needs more than one line at the current width the height of its lines."""
+    def fit_rows(self, tops: list[QTreeWidgetItem] | None = None) -> None:
+        """Give each row that needs more than one line at the current width the height of its lines (of the
+        rows under `tops` only, when given: the others were measured at this width already)."""
         self._later.stop()
         width = self._width()
+        if tops is not None and width != self._fitted_width:
+            tops = None  # a new width: every row again
         self._fitted_width = width
         icon = self.iconSize().width() if self.iconSize().isValid() else SMALL_ICON
         metrics: dict[str, QFontMetrics] = {}
-        items = [(self.topLevelItem(i), 0) for i in range(self.topLevelItemCount())]
+        items = ([(self.topLevelItem(i), 0) for i in range(self.topLevelItemCount())] if tops is None
+                 else [(item, 0) for item in tops])
         while items:
             item, depth = items.pop()
             items += [(item.child(i), depth + 1) for i in range(item.childCount())]
