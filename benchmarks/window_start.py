@@ -6,9 +6,13 @@ Each run is a fresh process (offscreen platform). "First paint" is the wall time
 process is started to the first paint event of the main window: for copdesk, `copdesk FILE` (the real
 start: templates, lock, recovery check, window) on the platform-size report from
 benchmarks/make_platform_report.py. Then copdesk shows every page of the report in turn, back to the event
-loop between two (as a person clicking through), each timed from the click to the page painted. Memory is
-the process's max RSS: at first paint, and at the end (every page seen).
-Targets (issue 5): first paint within 1.5x the bare window, page switch under 50 ms, memory within 2x.
+loop between two (as a person clicking through), each timed from the click (show_step) to the end of the
+new page's first paint, the event loop doing the rest as it does for a person; the main thread's CPU time
+per switch is printed too (it does not grow when other programs share the cores), and so is the method of
+earlier runs (a forced repaint of the whole window, side panels and menus included, then every pending
+event). Memory is the process's max RSS: at first paint, and at the end (every page seen).
+Targets: first paint within 1.5x the bare window, memory within 2x (issue 5); a page switch within one
+frame, median <= 16 ms, and never over 50 ms (issue 16).
 For reference the run also times the bare window showing one QLabel: what the first text a window paints
 costs (font database, shaping, glyphs), which any real window pays and the bare window does not.
 """
@@ -73,15 +77,57 @@ def after_paint(app, window):
     app.processEvents()
     out["settled_ms"] = 1000 * (time.perf_counter() - t)
     keys = window._step_keys()
-    times = {}
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-    def step(i):
+    cpu = []  # the main thread's CPU time per switch: the work itself, whatever else the machine runs
+
+    def summary(times, prefix):
+        flat = sorted(t for ts in times.values() for t in ts)
+        out[prefix + "median_ms"] = flat[len(flat) // 2]
+        out[prefix + "max_ms"] = flat[-1]
+        out[prefix + "max_by_kind"] = {k: max(ts) for k, ts in times.items()}
+        out["switches"] = len(flat)
+        if cpu:
+            cpu.sort()
+            out[prefix + "cpu_median_ms"], out[prefix + "cpu_max_ms"] = cpu[len(cpu) // 2], cpu[-1]
+            cpu.clear()
+
+    def on_screen(i, times):
+        # Pass 1: from the click to the end of the new page's first paint, the event loop doing the rest as
+        # it does for a person (it repaints only what changed: the page, two navigator rows, the position).
         if i == len(keys):
-            flat = sorted(t for ts in times.values() for t in ts)
-            out["switch_median_ms"] = flat[len(flat) // 2]
-            out["switch_max_ms"] = flat[-1]
-            out["switch_max_by_kind"] = {k: max(ts) for k, ts in times.items()}
-            out["switches"] = len(flat)
+            summary(times, "switch_")
+            QTimer.singleShot(0, lambda: forced(0, {}))
+            return
+        t, c = time.perf_counter(), time.thread_time()
+        window.show_step(keys[i])
+        body, kind = window.page.widget(), window.page.step.kind
+
+        class FirstPaint(QObject):
+            # The page's first paint happens inside the window's update (every widget of the frame, then the
+            # flush); an event posted from it is handled right after that update, before any timer runs.
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Paint:
+                    obj.removeEventFilter(self)
+                    QCoreApplication.postEvent(self, QEvent(QEvent.User))
+                return False
+
+            def event(self, event):
+                if event.type() == QEvent.User:
+                    times.setdefault(kind, []).append(1000 * (time.perf_counter() - t))
+                    cpu.append(1000 * (time.thread_time() - c))
+                    QTimer.singleShot(0, lambda: on_screen(i + 1, times))
+                    return True
+                return super().event(event)
+
+        watch = FirstPaint(window)
+        body.installEventFilter(watch)
+
+    def forced(i, times):
+        # Pass 2, the method of earlier runs (for comparison): a forced repaint of the whole window (side
+        # panels and menus included, which a page switch does not repaint), then every pending event.
+        if i == len(keys):
+            summary(times, "forced_")
             out["rss_mb"] = rss_mb()
             print(json.dumps(out))
             window.close()
@@ -92,9 +138,9 @@ def after_paint(app, window):
         window.repaint()
         app.processEvents()
         times.setdefault(window.page.step.kind, []).append(1000 * (time.perf_counter() - t))
-        QTimer.singleShot(0, lambda: step(i + 1))
+        QTimer.singleShot(0, lambda: forced(i + 1, times))
 
-    step(0)
+    on_screen(0, {})
 
 
 if MODE in ("bare", "text"):
@@ -130,7 +176,9 @@ else:
 
 
 def run_child(args: list[str]) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": PLATFORM, "BENCH_T0": repr(time.time())}
+    # Settings of their own: a report reopens on the page it was left on, and each run leaves the last page
+    env = {**os.environ, "QT_QPA_PLATFORM": PLATFORM, "BENCH_T0": repr(time.time()),
+           "XDG_CONFIG_HOME": tempfile.mkdtemp()}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copdesk has its bytecode compiled
     env["BENCH_T0"] = repr(time.time())
     done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, timeout=120)
@@ -164,11 +212,17 @@ def main() -> None:
     print(f"{'peak memory, every page seen (MB)':34}{med(bare, 'rss_mb'):>14.0f}{med(mine, 'rss_mb'):>12.0f}"
           f"{med(mine, 'rss_mb') / med(bare, 'rss_mb'):>8.2f}{'<= 2.0':>10}")
     print(f"{'panels filled after paint (ms)':34}{'':>14}{med(mine, 'settled_ms'):>12.1f}")
-    print(f"{'page switch median (ms)':34}{'':>14}{med(mine, 'switch_median_ms'):>12.1f}{'':>8}{'< 50':>10}")
-    print(f"{'page switch max (ms)':34}{'':>14}{med(mine, 'switch_max_ms'):>12.1f}{'':>8}{'< 50':>10}")
+    print(f"{'page switch median (ms)':34}{'':>14}{med(mine, 'switch_median_ms'):>12.1f}{'':>8}{'<= 16':>10}")
+    print(f"{'page switch max (ms)':34}{'':>14}{med(mine, 'switch_max_ms'):>12.1f}{'':>8}{'<= 50':>10}")
     kinds = sorted({k for r in mine for k in r["switch_max_by_kind"]})
     print("  slowest switch by page kind (ms): " + ", ".join(
         f"{k} {statistics.median(r['switch_max_by_kind'][k] for r in mine):.0f}" for k in kinds))
+    print(f"{'  CPU time of a switch, median / max':34}{'':>14}{med(mine, 'switch_cpu_median_ms'):>12.1f}"
+          f"   / {med(mine, 'switch_cpu_max_ms'):.1f} (the work itself, whatever else runs)")
+    print(f"{'  earlier method, forced repaint':34}{'':>14}{med(mine, 'forced_median_ms'):>12.1f}"
+          f"   median; max {med(mine, 'forced_max_ms'):.1f}")
+    print("  spread over runs (median / max, ms): " + ", ".join(
+        f"{r['switch_median_ms']:.1f}/{r['switch_max_ms']:.1f}" for r in mine))
     print(f"pages switched per run: {mine[0]['switches']}")
     print(f"python-docx imported before first paint: {any(r['docx_loaded_at_start'] for r in mine)}; "
           f"sqlite-utils: {any(r['sqlite_utils_loaded_at_start'] for r in mine)}; "

@@ -6,8 +6,9 @@ Why a base document: Word and python-docx only use styles that exist in the star
 report must show its chapter > commitment > measure > QRE/SLI tree in Word's navigation pane. The base
 holds every style the exporter names (ids listed in copdesk.core.docx_xml.STYLES), the bullet and
 numbered list definitions, the page set-up (A4 portrait), a page header with a placeholder the exporter
-fills with the signatory and report title, a footer with "Page X of Y" fields, and settings that make
-Word refresh the table of contents when the file is opened. The body is empty: the exporter fills it.
+fills with the signatory and report title, a footer with "Page X of Y" fields, and settings written out
+in the schema's order (no request to update fields on open: the contents' page numbers are PAGEREF fields,
+see copdesk.core.docx_body). The body is empty: the exporter fills it.
 
 python-docx gives the package; the parts it cannot express (styles, numbering, fields) are written as
 XML here, so the whole base is readable in one place. The file it writes is committed; re-run this
@@ -108,8 +109,9 @@ def styles_xml() -> str:
         _pstyle("Note", "Note", _ppr(160), _rpr(19, italic=True, color=GREY)),
         _pstyle("SummaryNote", "copdesk Summary", _ppr(120), _rpr(19, italic=True, color="7F7F7F")),
         _pstyle("AnswerList", "Answer List", _ppr(60, extra='<w:contextualSpacing/>')),
-        _pstyle("TableText", "Table Text", '<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" '
+        _pstyle("TableText", "Table Text", '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" '
                 'w:lineRule="auto"/></w:pPr>', _rpr(17)),
+        _pstyle("TableNote", "copdesk Table Note", _ppr(80, 0, keep=True), _rpr(19, True, color=BLUE)),
         _pstyle("TableGap", "Table Gap", '<w:pPr><w:spacing w:before="0" w:after="120" w:line="240" '
                 'w:lineRule="auto"/></w:pPr>', _rpr(12)),
         _pstyle("TOCHeading", "TOC Heading", _ppr(200, 0), _rpr(32, True, color=NAVY)),
@@ -214,18 +216,25 @@ def _set_page(doc) -> None:
         _replace_children(part._element, f'<w:{tag} {NS}><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p></w:{tag}>')
 
 
+COMPAT = {"compatibilityMode": "15",  # 14 (Word 2010) opens as "[Compatibility Mode]"
+          "overrideTableStyleFontSizeAndJustification": "1", "enableOpenTypeFeatures": "1",
+          "doNotFlipMirrorIndents": "1"}
+
+
+def settings_xml() -> str:
+    """word/settings.xml, each element in the order of the schema (CT_Settings). python-docx's default had a
+    w:zoom without its required w:percent, a proofState saying the text was already spell-checked, and ids
+    every export shared; a settings part Word's validator accepts holds only what copdesk means."""
+    compat = "".join(f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" '
+                     f'w:val="{value}"/>' for name, value in COMPAT.items())
+    return (f'<w:settings {NS}><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
+            '<w:characterSpacingControl w:val="doNotCompress"/>'
+            f'<w:compat>{compat}</w:compat><w:themeFontLang w:val="en-GB"/>'
+            '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>')
+
+
 def _set_settings(doc) -> None:
-    """updateFields makes Word offer to refresh the table of contents and page counts on open."""
-    settings = doc.settings.element
-    for child in list(settings):
-        if child.tag.endswith("}savePreviewPicture") or child.tag.endswith("}rsids"):
-            settings.remove(child)
-    compat = settings.find(f"{{{W_NS}}}compat")
-    update = parse_xml(f'<w:updateFields {NS} w:val="true"/>')
-    compat.addprevious(update)
-    for setting in compat.findall(f"{{{W_NS}}}compatSetting"):
-        if setting.get(f"{{{W_NS}}}name") == "compatibilityMode":
-            setting.set(f"{{{W_NS}}}val", "15")  # 14 (Word 2010) opens as "[Compatibility Mode]"
+    _replace_children(doc.settings.element, settings_xml())
 
 
 def _drop_extras(doc) -> None:

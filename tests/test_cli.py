@@ -33,6 +33,10 @@ def test_help_prints_usage():
     assert out.returncode == 0 and "usage: copdesk" in out.stdout
     for command in ("new", "answer", "validate", "export", "import", "forms"):
         assert command in out.stdout
+    text = " ".join(out.stdout.split())
+    assert "prints this help" not in text  # it opens the start screen (cli._wants_window)
+    assert "With nothing after it, copdesk opens its window on the start screen" in text
+    assert "[FILE.copdesk | COMMAND ...]" in text
 
 
 def test_version():

@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChecksPanel</name>
+    <message numerus="yes">
+        <source>Everything (%n)</source>
+        <translation>
+            <numerusform>Everything (%n)</numerusform>
+            <numerusform>Everything (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing (%n)</source>
+        <translation>
+            <numerusform>Missing (%n)</numerusform>
+            <numerusform>Missing (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalid (%n)</source>
+        <translation>
+            <numerusform>Invalid (%n)</numerusform>
+            <numerusform>Invalid (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warnings (%n)</source>
+        <translation>
+            <numerusform>Warning (%n)</numerusform>
+            <numerusform>Warnings (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation>
+            <numerusform>%n invalid</numerusform>
+            <numerusform>%n invalid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) worth a look.</source>
+        <translation>
+            <numerusform>%n warning worth a look.</numerusform>
+            <numerusform>%n warnings worth a look.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message numerus="yes">
         <source>%n suggestion(s) waiting</source>
@@ -23,6 +75,13 @@
 </context>
 <context>
     <name>FindPanel</name>
+    <message numerus="yes">
+        <source> (%n matches)</source>
+        <translation>
+            <numerusform> (%n match)</numerusform>
+            <numerusform> (%n matches)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
@@ -79,6 +138,16 @@
     </message>
 </context>
 <context>
+    <name>NamePrompt</name>
+    <message numerus="yes">
+        <source>%n key(s) typed as this box opened were not used. Type your name now.</source>
+        <translation>
+            <numerusform>%n key typed as this box opened was not used. Type your name now.</numerusform>
+            <numerusform>%n keys typed as this box opened were not used. Type your name now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message numerus="yes">
         <source>↻ %n answer(s) on this page were carried over from the previous period and need review. Edit them, or mark them reviewed when they still hold.</source>
@@ -95,6 +164,13 @@
         <translation>
             <numerusform>⚠ %n pasted row did not fit: the table has one row per member state.</numerusform>
             <numerusform>⚠ %n pasted rows did not fit: the table has one row per member state.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are the %n selected figure(s) not available?</source>
+        <translation>
+            <numerusform>Why is the selected figure not available?</numerusform>
+            <numerusform>Why are the %n selected figures not available?</numerusform>
         </translation>
     </message>
 </context>

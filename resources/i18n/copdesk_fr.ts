@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>Ask</name>
+    <message>
+        <source>(Ctrl+Enter saves)</source>
+        <translation>(Ctrl+Entrée enregistre)</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>{time} — damaged, cannot be restored</source>
@@ -109,28 +116,93 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <source>○ missing</source>
-        <translation>○ manquant</translation>
+        <source>○ Missing</source>
+        <translation>○ Manquant</translation>
     </message>
     <message>
-        <source>✖ invalid</source>
-        <translation>✖ invalide</translation>
+        <source>✖ Invalid</source>
+        <translation>✖ Non valide</translation>
     </message>
     <message>
-        <source>⚠ warning</source>
-        <translation>⚠ avertissement</translation>
+        <source>⚠ Warning</source>
+        <translation>⚠ Avertissement</translation>
     </message>
     <message>
-        <source>Checks: missing and invalid items</source>
-        <translation>Vérifications&#xa0;: éléments manquants et invalides</translation>
+        <source>Show checks</source>
+        <translation>Vérifications à afficher</translation>
     </message>
     <message>
-        <source>Complete: nothing missing.</source>
-        <translation>Complet&#xa0;: rien ne manque.</translation>
+        <source>Checks: what the report still lacks</source>
+        <translation>Vérifications : ce qui manque encore au rapport</translation>
     </message>
     <message>
-        <source>{missing} missing, {invalid} invalid, {warnings} warnings</source>
-        <translation>{missing} manquant(s), {invalid} invalide(s), {warnings} avertissement(s)</translation>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Everything (%n)</source>
+        <translation>
+            <numerusform>Tout (%n)</numerusform>
+            <numerusform>Tout (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing (%n)</source>
+        <translation>
+            <numerusform>Manquant (%n)</numerusform>
+            <numerusform>Manquants (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalid (%n)</source>
+        <translation>
+            <numerusform>Non valide (%n)</numerusform>
+            <numerusform>Non valides (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warnings (%n)</source>
+        <translation>
+            <numerusform>Avertissement (%n)</numerusform>
+            <numerusform>Avertissements (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n manquant</numerusform>
+            <numerusform>%n manquants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation>
+            <numerusform>%n non valide</numerusform>
+            <numerusform>%n non valides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To do: {items}.</source>
+        <translation>À faire : {items}.</translation>
+    </message>
+    <message>
+        <source>✔ Nothing missing, nothing invalid.</source>
+        <translation>✔ Rien ne manque, rien n’est non valide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) worth a look.</source>
+        <translation>
+            <numerusform>%n avertissement à regarder.</numerusform>
+            <numerusform>%n avertissements à regarder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report header</source>
+        <translation>En-tête du rapport</translation>
+    </message>
+    <message>
+        <source>Not in the template</source>
+        <translation>Absent du modèle</translation>
     </message>
 </context>
 <context>
@@ -446,6 +518,45 @@
     </message>
 </context>
 <context>
+    <name>Copies</name>
+    <message>
+        <source>This is the sample report of a fictional platform, to look around in. It is a throwaway copy in a temporary folder: it is not in your recent reports, and the sample opens fresh next time. To keep your changes, save a copy.</source>
+        <translation>Voici le rapport d’exemple d’une plateforme fictive, pour découvrir copdesk. C’est une copie jetable dans un dossier temporaire : elle ne figure pas dans vos rapports récents et l’exemple s’ouvre à neuf la prochaine fois. Pour garder vos modifications, enregistrez-en une copie.</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>Enregistrer une &amp;copie sous…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the report as</source>
+        <translation>Enregistrer une copie du rapport sous</translation>
+    </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>{path} exists already.</source>
+        <translation>{path} existe déjà.</translation>
+    </message>
+    <message>
+        <source>Choose a new name: copdesk never writes over a report.</source>
+        <translation>Choisissez un autre nom : copdesk n’écrase jamais un rapport.</translation>
+    </message>
+    <message>
+        <source>Saved a copy at {path}</source>
+        <translation>Copie enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>Copie enregistrée</translation>
+    </message>
+    <message>
+        <source>Saved a copy at {path}. Open the copy?</source>
+        <translation>Copie enregistrée : {path}. Ouvrir la copie ?</translation>
+    </message>
+</context>
+<context>
     <name>CrisisOverviewPage</name>
     <message>
         <source> or </source>
@@ -523,6 +634,21 @@
     </message>
 </context>
 <context>
+    <name>DatePicker</name>
+    <message>
+        <source>Choose a date</source>
+        <translation>Choisir une date</translation>
+    </message>
+    <message>
+        <source>Choose a date (Alt+Down)</source>
+        <translation>Choisir une date (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Calendar for {field}</source>
+        <translation>Calendrier pour {field}</translation>
+    </message>
+</context>
+<context>
     <name>DraftSession</name>
     <message>
         <source>Read-only: this report is open in another copdesk. Nothing you type here is kept.</source>
@@ -546,6 +672,25 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <source>Find in report…</source>
@@ -559,9 +704,12 @@
         <source>Find results</source>
         <translation>Résultats de la recherche</translation>
     </message>
-    <message>
-        <source>{code}: in the table</source>
-        <translation>{code}&#xa0;: dans le tableau</translation>
+    <message numerus="yes">
+        <source> (%n matches)</source>
+        <translation>
+            <numerusform> (%n occurrence)</numerusform>
+            <numerusform> (%n occurrences)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
@@ -569,6 +717,33 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpGuard</name>
+    <message>
+        <source>&amp;Keep the text</source>
+        <translation>&amp;Garder le texte</translation>
+    </message>
+    <message>
+        <source>Print this answer after the “No” in the export</source>
+        <translation>Imprimer cette réponse après le « Non » dans l’export</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the text</source>
+        <translation>&amp;Effacer le texte</translation>
+    </message>
+    <message>
+        <source>Remove this answer (Edit › Undo brings it back)</source>
+        <translation>Retirer cette réponse (Édition › Annuler la rétablit)</translation>
+    </message>
+    <message>
+        <source>⚑ Kept after “No”: the export prints this answer.</source>
+        <translation>⚑ Gardée après « Non » : l’export imprime cette réponse.</translation>
+    </message>
+    <message>
+        <source>⚠ The question above is answered “No”, but this answer still holds text. The export leaves it out until you keep it or clear it.</source>
+        <translation>⚠ La question ci-dessus a pour réponse « Non », mais cette réponse contient encore du texte. L’export l’omet tant que vous ne l’avez ni gardée ni effacée.</translation>
     </message>
 </context>
 <context>
@@ -821,6 +996,10 @@
         <translation>&amp;Écran d’accueil</translation>
     </message>
     <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>Enregistrer une &amp;copie sous…</translation>
+    </message>
+    <message>
         <source>Export to &amp;Word…</source>
         <translation>Exporter vers &amp;Word…</translation>
     </message>
@@ -897,8 +1076,16 @@
         <translation>&amp;Vérifications</translation>
     </message>
     <message>
+        <source>Address of the page to link to (https://…):</source>
+        <translation>Adresse de la page à lier (https://…) :</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About copdesk</source>
@@ -907,10 +1094,6 @@
     <message>
         <source>Insert link</source>
         <translation>Insérer un lien</translation>
-    </message>
-    <message>
-        <source>Address (https://…):</source>
-        <translation>Adresse (https://…)&#xa0;:</translation>
     </message>
     <message>
         <source>Next period</source>
@@ -1048,6 +1231,40 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>NamePrompt</name>
+    <message>
+        <source>Your name for comments and reviews</source>
+        <translation>Votre nom pour les commentaires et la relecture</translation>
+    </message>
+    <message>
+        <source>Comments and review statuses are signed with your name, so colleagues know who wrote them. copdesk asks once; Edit › Preferences changes it.</source>
+        <translation>Les commentaires et les statuts de relecture sont signés de votre nom, pour que vos collègues sachent qui les a écrits. copdesk le demande une fois ; Édition › Préférences permet de le changer.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Your initials</source>
+        <translation>Vos initiales</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <source>Your &amp;initials:</source>
+        <translation>Vos &amp;initiales :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) typed as this box opened were not used. Type your name now.</source>
+        <translation>
+            <numerusform>%n touche tapée à l’ouverture de cette fenêtre n’a pas été prise en compte. Tapez votre nom maintenant.</numerusform>
+            <numerusform>%n touches tapées à l’ouverture de cette fenêtre n’ont pas été prises en compte. Tapez votre nom maintenant.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1233,8 +1450,8 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Commentaires sur {code}&#xa0;: {open} ouvert(s) sur {total}</translation>
     </message>
     <message>
-        <source>Read the comments on this answer, or write one</source>
-        <translation>Lire les commentaires sur cette réponse, ou en écrire un</translation>
+        <source>Read the comments on this answer, or write one (Review › Comment on this answer, Ctrl+Alt+M)</source>
+        <translation>Lire les commentaires sur cette réponse, ou en écrire un (Relecture › Commenter cette réponse, Ctrl+Alt+M)</translation>
     </message>
     <message>
         <source>{code} (methodology and answer)</source>
@@ -1246,6 +1463,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Report title and period</source>
         <translation>Titre et période du rapport</translation>
+    </message>
+    <message>
+        <source>The period the report covers; the calendar button (or Alt+Down) picks a day.</source>
+        <translation>La période couverte par le rapport ; le bouton calendrier (ou Alt+Bas) permet de choisir un jour.</translation>
     </message>
     <message>
         <source>Report title</source>
@@ -1390,6 +1611,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>É&amp;dition du modèle&#xa0;:</translation>
     </message>
     <message>
+        <source>Template edition:</source>
+        <translation>Édition du modèle :</translation>
+    </message>
+    <message>
         <source>&amp;Signatory or service name:</source>
         <translation>Nom du &amp;signataire ou du service&#xa0;:</translation>
     </message>
@@ -1462,6 +1687,18 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Merge c&amp;hoices…</source>
         <translation>C&amp;hoix de fusion…</translation>
+    </message>
+    <message>
+        <source>Comments saved</source>
+        <translation>Commentaires enregistrés</translation>
+    </message>
+    <message>
+        <source>Review status saved</source>
+        <translation>Statut de relecture enregistré</translation>
+    </message>
+    <message>
+        <source>{what} at {time}</source>
+        <translation>{what} à {time}</translation>
     </message>
     <message>
         <source>Put the cursor in an answer to comment on it.</source>
@@ -1555,6 +1792,76 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>In an answer</source>
+        <translation>Dans une réponse</translation>
+    </message>
+    <message>
+        <source>Next / previous answer (in a list: nest / un-nest the item)</source>
+        <translation>Réponse suivante / précédente (dans une liste : imbriquer / désimbriquer l’élément)</translation>
+    </message>
+    <message>
+        <source>At the start of a line: start a bullet list</source>
+        <translation>En début de ligne : commencer une liste à puces</translation>
+    </message>
+    <message>
+        <source>Bold / italic</source>
+        <translation>Gras / italique</translation>
+    </message>
+    <message>
+        <source>Menu key or Shift+F10</source>
+        <translation>Touche Menu ou Maj+F10</translation>
+    </message>
+    <message>
+        <source>Spelling suggestions and more</source>
+        <translation>Suggestions d’orthographe et plus</translation>
+    </message>
+    <message>
+        <source>In a table</source>
+        <translation>Dans un tableau</translation>
+    </message>
+    <message>
+        <source>Arrows, Enter</source>
+        <translation>Flèches, Entrée</translation>
+    </message>
+    <message>
+        <source>Move between cells; Enter or typing edits</source>
+        <translation>Passer d’une cellule à l’autre ; Entrée ou la saisie modifie</translation>
+    </message>
+    <message>
+        <source>Copy / paste cells (a block from Excel or LibreOffice)</source>
+        <translation>Copier / coller des cellules (un bloc d’Excel ou de LibreOffice)</translation>
+    </message>
+    <message>
+        <source>Columns, not available, import CSV, comment on the cell</source>
+        <translation>Colonnes, non disponible, import CSV, commentaire sur la cellule</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation>Ouvrir le calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Effet</translation>
+    </message>
+</context>
+<context>
     <name>SliTableField</name>
     <message>
         <source>{code}: member-state table</source>
@@ -1565,28 +1872,20 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Coller</translation>
     </message>
     <message>
-        <source>Add column…</source>
-        <translation>Ajouter une colonne…</translation>
+        <source>Copy</source>
+        <translation>Copier</translation>
     </message>
     <message>
-        <source>Add a metric column</source>
-        <translation>Ajouter une colonne d’indicateur</translation>
+        <source>Add column…</source>
+        <translation>Ajouter une colonne…</translation>
     </message>
     <message>
         <source>Rename column…</source>
         <translation>Renommer la colonne…</translation>
     </message>
     <message>
-        <source>Rename the metric column of the current cell</source>
-        <translation>Renommer la colonne d’indicateur de la cellule courante</translation>
-    </message>
-    <message>
         <source>Remove column</source>
         <translation>Supprimer la colonne</translation>
-    </message>
-    <message>
-        <source>Remove the metric column of the current cell</source>
-        <translation>Supprimer la colonne d’indicateur de la cellule courante</translation>
     </message>
     <message>
         <source>Import CSV…</source>
@@ -1603,6 +1902,17 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Mark the selected cells as not available, with a reason</source>
         <translation>Marquer les cellules sélectionnées comme non disponibles, avec une raison</translation>
+    </message>
+    <message>
+        <source>Figures not available in {code}</source>
+        <translation>Chiffres non disponibles dans {code}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are the %n selected figure(s) not available?</source>
+        <translation>
+            <numerusform>Pourquoi le chiffre sélectionné (%n) n’est-il pas disponible ?</numerusform>
+            <numerusform>Pourquoi les %n chiffres sélectionnés ne sont-ils pas disponibles ?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Column {n}</source>
@@ -1632,20 +1942,48 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Nom de la nouvelle colonne d’indicateur&#xa0;:</translation>
     </message>
     <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Add, rename or remove a metric column</source>
+        <translation>Ajouter, renommer ou supprimer une colonne d’indicateur</translation>
+    </message>
+    <message>
+        <source>Rename “{name}”…</source>
+        <translation>Renommer « {name} »…</translation>
+    </message>
+    <message>
+        <source>Remove “{name}”</source>
+        <translation>Supprimer « {name} »</translation>
+    </message>
+    <message>
+        <source>Rename the column “{name}”</source>
+        <translation>Renommer la colonne « {name} »</translation>
+    </message>
+    <message>
+        <source>Remove the column “{name}” and its figures</source>
+        <translation>Supprimer la colonne « {name} » et ses chiffres</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Couper</translation>
+    </message>
+    <message>
+        <source>Add a column to {code}</source>
+        <translation>Ajouter une colonne à {code}</translation>
+    </message>
+    <message>
+        <source>Rename a column of {code}</source>
+        <translation>Renommer une colonne de {code}</translation>
+    </message>
+    <message>
+        <source>New name for the column “{name}”:</source>
+        <translation>Nouveau nom de la colonne « {name} » :</translation>
+    </message>
+    <message>
         <source>Rename column</source>
         <translation>Renommer la colonne</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Nouveau nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Not available</source>
-        <translation>Non disponible</translation>
-    </message>
-    <message>
-        <source>Why is this figure not available?</source>
-        <translation>Pourquoi ce chiffre n’est-il pas disponible&#xa0;?</translation>
     </message>
     <message>
         <source>Mark not available</source>
@@ -1685,6 +2023,24 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 </context>
 <context>
     <name>StartView</name>
+    <message>
+        <source>{name} (missing)
+{folder}</source>
+        <translation>{name} (introuvable)
+{folder}</translation>
+    </message>
+    <message>
+        <source>{name} (cannot be read)
+{folder}</source>
+        <translation>{name} (illisible)
+{folder}</translation>
+    </message>
+    <message>
+        <source>{title}
+{name} · changed {when} · {folder}</source>
+        <translation>{title}
+{name} · modifié le {when} · {folder}</translation>
+    </message>
     <message>
         <source>Draft, review and export your report under the Code of Conduct on Disinformation. Everything you type is saved to the report file as you go.</source>
         <translation>Rédigez, relisez et exportez votre rapport au titre du code de conduite sur la désinformation. Tout ce que vous tapez est enregistré dans le fichier du rapport au fur et à mesure.</translation>
@@ -1736,10 +2092,6 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>&lt;b&gt;Recent reports&lt;/b&gt; (double-click or Enter to open)</source>
         <translation>&lt;b&gt;Rapports récents&lt;/b&gt; (double-clic ou Entrée pour ouvrir)</translation>
-    </message>
-    <message>
-        <source> (missing)</source>
-        <translation> (introuvable)</translation>
     </message>
     <message>
         <source>No recent reports yet.</source>
@@ -1846,16 +2198,16 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 <context>
     <name>TemplateActions</name>
     <message>
+        <source>&amp;Load official wording from a published report…</source>
+        <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
+    </message>
+    <message>
         <source>Every report on the Transparency Centre has a JSON download, and any signatory&apos;s report carries the full wording of the items it covers</source>
         <translation>Chaque rapport du Centre de transparence peut être téléchargé en JSON, et le rapport de tout signataire contient le libellé complet des éléments qu’il couvre</translation>
     </message>
     <message>
         <source>&amp;Template</source>
         <translation>&amp;Modèle</translation>
-    </message>
-    <message>
-        <source>&amp;Load official wording from a published report…</source>
-        <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
     </message>
     <message>
         <source>&amp;Add a QRE or SLI here…</source>
@@ -1926,6 +2278,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Edit table {code}</source>
         <translation>Modifier le tableau {code}</translation>
+    </message>
+    <message>
+        <source>Keep the text of {code}</source>
+        <translation>Garder le texte de {code}</translation>
     </message>
 </context>
 <context>

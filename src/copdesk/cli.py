@@ -19,8 +19,11 @@ OK, INCOMPLETE, ERROR, PENDING = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="copdesk", description="Draft, check and export Code of Conduct on "
-                                "Disinformation reports. With no command, copdesk prints this help.")
+    p = argparse.ArgumentParser(
+        prog="copdesk", usage="%(prog)s [-h] [--version] [FILE.copdesk | COMMAND ...]",
+        description="Draft, check and export Code of Conduct on Disinformation reports. With nothing after it, "
+                    "copdesk opens its window on the start screen; with a report file (copdesk FILE.copdesk) it "
+                    "opens that report in the window. The commands below work without a screen.")
     p.add_argument("--version", action="version", version=f"copdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -489,3 +489,4 @@ def test_the_title_lines_take_only_their_own_paragraph(drafted, tmp_path):
     assert [(s.code, s.text) for s in result.suggestions] == [("header.title", "Report April 2026")]
     assert [(o.where, o.new) for o in result.outside] == [("after the title “Example Org”",
                                                             "Prepared by the policy team")]
+

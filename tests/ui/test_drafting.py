@@ -192,7 +192,10 @@ def test_sli_table_cell_comment_from_the_context_menu(qtbot, new_report, open_wi
     table.cell_comment_requested.disconnect()  # the window's handler is tested in test_review_window.py
     table.cell_comment_requested.connect(asked.append)
     menu = table.context_menu(table.view.visualRect(table.model.index(1, 0)).center())
-    assert [a.text() for a in menu.actions()] == ["Paste", "Mark not available…", "Comment on this cell…"]
+    assert [a.text() for a in menu.actions()] == ["Copy", "Paste", "Mark not available…", "", "Add column…",
+                                                  "Rename “Value”…", "Remove “Value”", "Import CSV…",
+                                                  "Comment on this cell…"]
+    assert not menu.actions()[6].isEnabled()  # the only metric column cannot be removed
     menu.actions()[-1].trigger()
     assert asked == ["SLI 16.1.1@2,1"]
 
@@ -305,10 +308,11 @@ def test_the_window_icon_is_set_once_the_first_report_window_has_painted(qtbot, 
 def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    items = [w.checks.list.item(i) for i in range(w.checks.list.count())]
-    target = next(i for i in items if "QRE 12.1.1" in i.text())
-    w.checks.list.setCurrentItem(target)
-    qtbot.keyClick(w.checks.list, Qt.Key_Return)
+    tree = w.checks.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=3000)  # filled once the window has painted
+    items = tree.findItems("QRE 12.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)
+    tree.setCurrentItem(items[0])
+    qtbot.keyClick(tree, Qt.Key_Return)
     assert w.current_key() == "Measure 12.1"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is w.page.editors["QRE 12.1.1"], timeout=2000)
 
@@ -325,7 +329,7 @@ def test_side_panels_are_tabs_beside_the_page_and_come_back_when_dragged_shut(qt
     w.page.setFocus()
     qtbot.keyClick(w, Qt.Key_C, Qt.ControlModifier | Qt.ShiftModifier)  # Go > Checks
     assert w.splitter.sizes()[2] > 0 and tabs.currentWidget() is w.checks
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.checks.list, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.checks.tree, timeout=2000)
     qtbot.keyClick(w, Qt.Key_M, Qt.ControlModifier | Qt.ShiftModifier)  # Review > Show comments
     assert tabs.currentWidget() is w.comments
 
@@ -358,8 +362,8 @@ def test_find_across_the_report(qtbot, new_report, open_window):
     w.focus_find()
     qtbot.keyClicks(w.find.query, "task-force")
     qtbot.keyClick(w.find.query, Qt.Key_Return)
-    assert w.find.results.count() == 1
-    w.find.results.setCurrentRow(0)
+    assert w.find.results.topLevelItemCount() == 1
+    w.find.results.setCurrentItem(w.find.results.topLevelItem(0))
     qtbot.keyClick(w.find.results, Qt.Key_Return)
     assert w.current_key() == "Measure 13.1"
 

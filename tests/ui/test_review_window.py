@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from copdesk.core import merge, review
 from copdesk.core.report import Report
-from copdesk.ui import settings
+from copdesk.ui import ask, settings
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import _saved, focus_qre, goto
 
@@ -25,13 +25,13 @@ def test_comment_beside_a_field_reply_and_resolve(qtbot, new_report, open_window
     goto(qtbot, w, "Measure 12.1")
     button = w.page.comment_buttons["QRE 12.1.1"]
     assert button.text() == "Comment"
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Please add a figure.", True))
+    monkeypatch.setattr(ask, "text", lambda *a, **k: ("Please add a figure.", True))
     qtbot.mouseClick(button, Qt.LeftButton)
     qtbot.waitUntil(lambda: w.page.comment_buttons["QRE 12.1.1"].text() == "Comments: 1 open", timeout=3000)
     assert w.comments.tree.topLevelItemCount() == 1
     assert "Please add a figure." in w.comments.tree.topLevelItem(0).text(0)
     w.comments.tree.setCurrentItem(w.comments.tree.topLevelItem(0))
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Done: 611 ads.", True))
+    monkeypatch.setattr(ask, "text", lambda *a, **k: ("Done: 611 ads.", True))
     qtbot.mouseClick(w.comments.reply_button, Qt.LeftButton)
     w.comments.tree.setCurrentItem(w.comments.tree.topLevelItem(0))
     qtbot.mouseClick(w.comments.resolve_button, Qt.LeftButton)
@@ -49,7 +49,7 @@ def test_comment_on_a_table_cell_and_filters(qtbot, new_report, open_window, mon
     r = new_report(measures=["12.1", "16.1"])
     review.add_comment(r, "QRE 12.1.1", "someone else's", "Lena Legal")
     w = open_window(r)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Source of Austria?", True))
+    monkeypatch.setattr(ask, "text", lambda *a, **k: ("Source of Austria?", True))
     w.on_comment_requested("SLI 16.1.1@1,1")
     with reopen(r.path) as f:
         cell = [c for c in review.comments(f) if c.cell]
@@ -62,7 +62,7 @@ def test_comment_on_a_table_cell_and_filters(qtbot, new_report, open_window, mon
 
 
 def test_reviewer_without_a_name_is_asked_once(qtbot, new_report, open_window, monkeypatch):
-    from copdesk.ui.preferences import PreferencesDialog
+    from copdesk.ui.name_prompt import NamePrompt
     asked = []
 
     def fake_exec(dialog):
@@ -71,8 +71,8 @@ def test_reviewer_without_a_name_is_asked_once(qtbot, new_report, open_window, m
         dialog.accept()
         return 1
 
-    monkeypatch.setattr(PreferencesDialog, "exec", fake_exec)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ok", True))
+    monkeypatch.setattr(NamePrompt, "exec", fake_exec)
+    monkeypatch.setattr(ask, "text", lambda *a, **k: ("ok", True))
     r = new_report(measures=["12.1"])
     w = open_window(r)
     w.on_comment_requested("QRE 12.1.1")

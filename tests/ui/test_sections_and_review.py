@@ -6,7 +6,9 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from copdesk.ui import ask
 
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import _saved, focus_qre, goto
@@ -16,7 +18,7 @@ def test_add_rename_fill_and_remove_a_crisis_sub_section(qtbot, new_report, open
     r = new_report(measures=["16.1"])
     w = open_window(r)
     goto(qtbot, w, "crisis")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Elections 2026", True))
+    monkeypatch.setattr(ask, "text", lambda *a, **k: ("Elections 2026", True))
     w.page.add_section()
     assert w.current_key() == "Crisis 1"
     assert "Elections 2026" in w.navigator._items["Crisis 1"].text(0)
@@ -67,7 +69,7 @@ def test_editing_a_carried_answer_clears_the_mark(qtbot, new_report, open_window
 
 
 def test_preferences_name_is_recorded_with_changes(qtbot, new_report, open_window, monkeypatch):
-    from copdesk.ui import settings
+    from copdesk.ui import ask, settings
     from copdesk.ui.preferences import PreferencesDialog
     dialog = PreferencesDialog()
     qtbot.addWidget(dialog)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from copdesk.ui.new_report import NewReportWizard, default_period
 from tests.ui.conftest import reopen
@@ -49,7 +49,7 @@ def test_create_a_report_through_the_wizard(qtbot, tmp_path):
                if not subs.tree.topLevelItem(i).isHidden()]
     assert visible == ["Integrity of Services"]
     subs.check(["Commitment 14", "Commitment 39"])  # a commitment box takes all its measures
-    assert subs.selected() == ["Commitment 39", "Measure 14.1", "Measure 14.2", "Measure 14.3"]
+    assert subs.selected() == ["Measure 14.1", "Measure 14.2", "Measure 14.3", "Commitment 39"]  # report order
     qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
     target = wizard.save.path.text()
     assert target.endswith("Example-Video-Report-March-2027.copdesk")
@@ -134,3 +134,65 @@ def test_a_broken_template_stops_the_start_with_its_location(qtbot, monkeypatch)
     assert run_window(None, start_screen=True) == 2
     assert shown[0][0] == "copdesk cannot start"
     assert "fix.yaml, line 4" in shown[0][1] and "Measure 99.9" in shown[0][1]
+
+
+def test_wizard_opens_on_the_name_and_asks_services_of_platforms_only(qtbot, tmp_path):
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    profile = wizard.profile
+    assert len(wizard.templates) == 1 and not profile.edition.isVisible()  # one edition: said, not a choice
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is profile.signatory, timeout=2000)
+    assert not wizard.button(QWizard.NextButton).isEnabled()
+    qtbot.keyClicks(QApplication.focusWidget(), "Example Fact-Check")
+    assert profile.signatory.text() == "Example Fact-Check"
+    assert wizard.button(QWizard.NextButton).isEnabled()  # the name is all this page needs
+    assert not profile.services.isVisible()  # "Other signatory" is the default
+    button = profile.kind_buttons["platform"]
+    qtbot.mouseClick(button, Qt.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert profile.services.isVisible()
+    qtbot.keyClicks(profile.services, "Example Video")
+    qtbot.mouseClick(profile.kind_buttons["other"], Qt.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert not profile.services.isVisible()
+    wizard.next()
+    wizard.next()
+    wizard.subscriptions.check(["Commitment 39"])
+    wizard.next()
+    wizard.create_report(tmp_path / "r.copdesk")
+    with reopen(tmp_path / "r.copdesk") as r:
+        assert r.text("header.services") == ""  # typed for a platform, then the kind changed: not kept
+
+
+def test_period_dates_from_a_calendar(qtbot, tmp_path):
+    from copdesk.ui.date_picker import open_calendar
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.profile.signatory, "Org")
+    wizard.next()
+    end = wizard.period.end
+    assert [a.toolTip() for a in end.actions() if a.toolTip()] == ["Choose a date (Alt+Down)"]
+    menu = open_calendar(end)
+    calendar = end.calendar
+    assert calendar.selectedDate().toString("yyyy-MM-dd") == "2026-12-31"  # opens on the field's date
+    calendar.setSelectedDate(calendar.selectedDate().addDays(-30))
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key_Return)
+    assert end.text() == "2026-12-01" and not menu.isVisible()
+    assert wizard.button(QWizard.NextButton).isEnabled()
+
+
+def test_ticking_a_chapter_ticks_its_measures_and_counts_them(qtbot, tmp_path):
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.profile.signatory, "Org")
+    wizard.next()
+    wizard.next()
+    subs = wizard.subscriptions
+    chapter = subs.tree.findItems("Political Advertising", Qt.MatchExactly)[0]
+    chapter.setCheckState(0, Qt.Checked)
+    qtbot.waitUntil(lambda: subs.count.text().startswith("28 "), timeout=2000)  # once, after the cascade
+    t = wizard.template()
+    assert subs.selected() == [m.code for c in t.index["Chapter III"].commitments for m in c.measures]

@@ -190,8 +190,8 @@ def test_not_in_my_template_hides_keeps_the_answer_lists_it_and_brings_it_back(q
     assert "Measure 30.4" not in w.navigator.keys()
     assert w.current_key() == "Commitment 30"  # the page moved to what is still there
     w.refresh_status()
-    codes = [w.checks.list.item(i).data(256) for i in range(w.checks.list.count())]
-    assert "QRE 30.4.1" not in codes and not any(c.startswith("QRE 30.4") for c in codes)
+    codes = [item.data(0, 256) for item, _ in _check_rows(w)]
+    assert codes and not any(c.startswith(("QRE 30.4", "Measure 30.4")) for c in codes)
     w.export_docx(str(tmp_path / "hidden.docx"), ask_open=False)
     qtbot.waitUntil(lambda: (tmp_path / "hidden.docx").exists(), timeout=10000)
     qtbot.wait(50)
@@ -302,10 +302,14 @@ def test_an_unconfirmed_item_has_a_small_marker_and_one_tooltip_not_a_sentence_p
     assert uncertain.MARK not in plain and uncertain.explanation() not in nav[plain]
     assert w.navigator._items["Measure 31.3"].data(0, 11).startswith("Measure 31.3, not yet confirmed, ")
     w.refresh_status()
-    lines = [w.checks.list.item(i).text() for i in range(w.checks.list.count())]
-    assert not any("unconfirmed" in line or "may not exist" in line for line in lines)
-    qre = next(i for i in range(w.checks.list.count()) if w.checks.list.item(i).data(256) == "QRE 31.3.1")
-    assert uncertain.MARK in lines[qre] and w.checks.list.item(qre).toolTip() == uncertain.explanation()
+    rows = _check_rows(w)
+    assert not any("unconfirmed" in item.text(0) or "may not exist" in item.text(0) for item, _ in rows)
+    group = next(item for item, _ in rows if item.data(0, 256) == "Measure 31.3")  # the item's group: marked once
+    assert group.text(0).startswith(f"Measure 31.3 {uncertain.MARK}") and group.toolTip(0) == uncertain.explanation()
+    entries = [item for item, parent in rows if parent is group]
+    assert entries and all(uncertain.MARK not in e.text(0) for e in entries)  # its lines do not repeat it
+    plain = next(item for item, _ in rows if item.data(0, 256) == "Measure 31.1")
+    assert uncertain.MARK not in plain.text(0) and plain.toolTip(0) == ""
     goto(qtbot, w, "Measure 31.3")
     heading = next(lab for lab in w.page.findChildren(QLabel) if lab.objectName() == "h1")
     assert heading.text() == f"Measure 31.3 {uncertain.MARK}" and heading.toolTip() == uncertain.explanation()
@@ -329,3 +333,13 @@ def test_the_wizard_marks_unconfirmed_ids_without_words(qtbot, tmp_path):
     assert not any("unconfirmed" in text for text in texts)
     assert any(text.startswith(f"Measure 31.3 {uncertain.MARK}") for text in texts)
     assert tips["Measure 31.3"] == uncertain.explanation() and tips["Measure 31.1"] == ""
+
+
+def _check_rows(w) -> list:
+    """Every row of the checks panel's tree, with its parent row (None at the top)."""
+    out, todo = [], [(w.checks.tree.topLevelItem(i), None) for i in range(w.checks.tree.topLevelItemCount())]
+    while todo:
+        item, parent = todo.pop(0)
+        out.append((item, parent))
+        todo += [(item.child(i), item) for i in range(item.childCount())]
+    return out

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from copdesk import __version__
 from copdesk.core import docx_parts as pkg
-from copdesk.core import outline
+from copdesk.core import follow_ups, outline
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_markers import Marked, package_parts
 from copdesk.core.docx_review import ReviewExport, add_comments, status_table
@@ -44,6 +44,7 @@ class DocxOptions:
     review: ReviewExport | None = None  # comments to add as Word comments, the optional status table
     empty_slots: bool = True  # print QREs/SLIs nobody answered yet, as labelled empty blocks
     summaries: bool = False  # print copdesk's own guidance where no official wording is known, marked
+    modified_by: str = ""  # "last modified by": the name from Preferences; "" = whoever last edited an answer
 
 
 def export_docx(template: Template, data: ReportData, out: Path | str, options: DocxOptions = DocxOptions(),
@@ -58,6 +59,7 @@ def export_docx(template: Template, data: ReportData, out: Path | str, options: 
 def build_docx(template: Template, data: ReportData, options: DocxOptions = DocxOptions()) -> tuple[bytes, list[str]]:
     """The .docx file as bytes, and the warnings."""
     options = replace(options, status=options.status or export_status(data.meta))
+    data, held = follow_ups.for_export(template, data)
     parts = pkg.read_base()
     document = pkg.parse_document(parts)
     body = Body(document)
@@ -79,7 +81,7 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
         pkg.HEADER: pkg.header_xml(base[pkg.HEADER], _header_text(data, options, body)),
         pkg.CORE: pkg.core_xml(_properties(template, data, options, body)),
     }
-    warnings = body.clean.warnings()
+    warnings = body.clean.warnings() + body.notes + held
     warnings += [f"{code}: not in the template any more, left out of the export"
                  for code in outline.unknown_crisis_items(template, data)]
     new = ([comments] if comments else []) + package_parts(review_map)
@@ -100,9 +102,18 @@ def _properties(t: Template, data: ReportData, options: DocxOptions, body: Body)
     return {"title": " \u2013 ".join(x for x in (signatory, title) if x),
             "subject": f"Code of Conduct on Disinformation report{period}",
             "creator": signatory, "keywords": f"Code of Conduct on Disinformation; {t.edition}",
-            "description": f"Exported by copdesk {__version__}", "lastModifiedBy": default_user(),
+            "description": f"Exported by copdesk {__version__}", "lastModifiedBy": _modified_by(data, options),
             "revision": "1", "contentStatus": options.status, "category": options.status,
             "created": data.meta.get("created_at", ""), "modified": datetime.now(timezone.utc).isoformat()}
+
+
+def _modified_by(data: ReportData, options: DocxOptions) -> str:
+    """The person the document says last modified it: the name given (Preferences), else the one recorded
+    with the latest answer (the window records the Preferences name with every edit), else the account."""
+    if options.modified_by.strip():
+        return options.modified_by.strip()
+    latest = max(data.answers.values(), key=lambda a: a.updated_at, default=None)
+    return latest.updated_by if latest is not None and latest.updated_by else default_user()
 
 
 class _Walk:
@@ -154,12 +165,12 @@ class _Walk:
         text, grid = self.data.text(code), self.data.tables.get(code) or []
         if not self.opt.empty_slots and not text.strip() and not grid:
             return
-        self.body.heading(level, e.heading, code, wide=self.body.is_wide(grid))
+        self.body.heading(level, e.heading, code)
         if wording:
             self.wording(e)
         self.body.answer(code, text)
         if grid:
-            self.body.table(code, grid)
+            self.body.table(code, grid, e.code)
 
     def wording(self, item: Item) -> None:
         if item.wording:

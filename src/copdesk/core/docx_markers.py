@@ -101,12 +101,11 @@ class Marked:
             el = el.getnext()
         return out
 
-    def heading(self, level: int, text: str, field: str = "", wide: bool = False, page_break: bool = False,
-                answer: str = "") -> None:
+    def heading(self, level: int, text: str, field: str = "", page_break: bool = False, answer: str = "") -> None:
         last = self._end()
-        self.body.heading(level, text, field, wide=wide, page_break=page_break)
+        self.body.heading(level, text, field, page_break=page_break)
         new = self._after(last)
-        self._extend(new[:-1])  # a section break before a landscape heading ends the block before it
+        self._extend(new[:-1])
         self._block(LINE if answer else FIXED, new[-1:], code=answer, role="heading")
 
     def line(self, style: str, text: str, field: str = "", italic: bool = False, answer: str = "") -> None:
@@ -119,9 +118,9 @@ class Marked:
         self.body.answer(code, text)
         self._block(ANSWER, self._after(last), code=code)
 
-    def table(self, code: str, grid) -> None:
+    def table(self, code: str, grid, label: str = "") -> None:
         last = self._end()
-        self.body.table(code, grid)
+        self.body.table(code, grid, label)
         new = self._after(last)
         block = self.blocks[-1]  # the SLI's answer, written just before its table
         block.table = next((el for el in new if el.tag == w("tbl")), None)
@@ -129,9 +128,6 @@ class Marked:
 
     def mark_toc(self) -> None:
         self.body.mark_toc()
-
-    def is_wide(self, grid) -> bool:
-        return self.body.is_wide(grid)
 
     # -- recording -----------------------------------------------------------------------------------
     def _block(self, kind: str, elements: list, code: str = "", role: str = "") -> Block:

@@ -116,9 +116,7 @@ def status_table(marked: Marked, statuses: tuple[dict, ...], width: int) -> None
     grid = [["Section", "Review status", "Set by", "When"]]
     for s in sorted(statuses, key=lambda s: _order(s["code"])):
         grid.append([strip_bad_chars(x) for x in (s["code"], s["status"], s["by"], s["at"][:16].replace("T", " "))])
-    holder = etree.Element(w("body"))
-    docx_tables.add_table(holder, grid, width)
-    marked.ignored_table(status.first, holder[0])
+    marked.ignored_table(status.first, docx_tables.table_element(grid, width))
 
 
 def _order(code: str):

@@ -34,7 +34,8 @@ SUB = etree.SubElement
 # Style ids defined by the base document.
 STYLES = {"title": "Title", "subtitle": "Subtitle", "status": "ReportStatus", "wording": "OfficialWording",
           "question": "Question", "note": "Note", "summary": "SummaryNote", "list": "AnswerList",
-          "cell": "TableText", "gap": "TableGap", "toc_heading": "TOCHeading", "toc1": "TOC1", "toc2": "TOC2"}
+          "cell": "TableText", "gap": "TableGap", "toc_heading": "TOCHeading", "toc1": "TOC1", "toc2": "TOC2",
+          "table_note": "TableNote"}
 BULLET_NUM_ID, NUMBER_ABSTRACT_ID = 1, 2
 _SPLIT = re.compile(r"(\n|\t)")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -26,7 +26,7 @@ from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
 _CODE_TEXT = r"^(?:signatories\b|.{0,80}\brelevant signatories\b)"  # compiled at first use
-_SKIP = re.compile(r"^(report status|copdesk summary)$", re.I)
+NOT_ANSWER_STYLES = re.compile(r"^(report status|copdesk summary|copdesk table note)$", re.I)  # not answers
 _STATUSES = {"submitted", "draft", "final", "published"}
 # docx_export prints the first before copdesk's own guidance (earlier versions the second, before summaries)
 SUMMARY_MARKS = ("copdesk guidance, not official wording: ", "copdesk summary, not official wording: ")
@@ -87,7 +87,7 @@ class Placer(CrisisPart):
             p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
             text = p.text.strip()
         self.release()
-        if _SKIP.match(p.style) or text.startswith(SUMMARY_MARKS) or \
+        if NOT_ANSWER_STYLES.match(p.style) or text.startswith(SUMMARY_MARKS) or \
                 (self.mode == "start" and key(text) in _STATUSES and "header.signatory" in self.blocks):
             self.status = text if not text.startswith(SUMMARY_MARKS) and self.mode == "start" else self.status
             return  # the status line and copdesk's own summaries are not answers
@@ -256,6 +256,9 @@ class Placer(CrisisPart):
             self.got.tables[code] = tb.rows
             self.blocks.setdefault(code, [])
             return
+        if code in self.got.tables and _continues(self.got.tables[code], tb.rows):
+            self.got.tables[code] = [a + b[1:] for a, b in zip(self.got.tables[code], tb.rows)]
+            return  # a table too wide for one page, exported in parts that repeat the row labels
         why = f"{code} has a table already" if code in self.got.tables else (
             f"a table under {code}, which is not an SLI" if code else self.why)
         text = " | ".join(c or "" for c in (tb.rows[0] if tb.rows else []))
@@ -343,3 +346,9 @@ def _split_label_line(p: Paragraph) -> list[Paragraph]:
         md_rest = mdwrite.inline([mdwrite.Segment(rest)])
     return [Paragraph(p.index, first, first, p.style, p.heading, -1),
             Paragraph(p.index, rest, md_rest, "", 0, p.list_level, p.list_kind, p.number)]
+
+
+def _continues(grid: list[list], part: list[list]) -> bool:
+    """True when `part` is the next part of a split table: the same rows, labelled the same."""
+    return len(part) == len(grid) and all(len(row) > 1 for row in part) and \
+        [row[0] for row in part] == [row[0] for row in grid]

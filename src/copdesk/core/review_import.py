@@ -26,11 +26,12 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from copdesk.core import richtext, suggestions
+from copdesk.core import follow_ups, richtext, suggestions
 from copdesk.core.docx_markers import ANSWER, FIXED, IGNORED, LINE, MapBlock
 from copdesk.core.errors import InputError, UnknownCodeError
 from copdesk.core.merge import Conflict, add_conflicts
 from copdesk.core.model import Grid
+from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 from copdesk.core.report import Report, now
 from copdesk.core.review_read import Place, Reviewed, WordComment, iso_date, read_reviewed
@@ -130,6 +131,8 @@ def review_import(report: Report, path: Path | str, settle: str | None = None, p
     reviewed = read_reviewed(path)
     _check_same_report(report, reviewed)
     base_answers, base_tables = state_at(report, reviewed.map.history_id, reviewed.map.history_at, path.name)
+    for code in follow_ups.withheld_texts(report.template, base_answers, follow_ups.kept(report.meta)):
+        del base_answers[code]  # an "If yes" text after a No that the export left out: not in the document
     work = _Work(report, reviewed, base_answers, base_tables, prefer)
     work.run()
     result = work.result
@@ -183,7 +186,9 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
         elif kind == "table":
             tables[code] = json.loads(old) if old else []
         elif kind.startswith("cell "):
-            r, c = (int(x) for x in kind[5:].split(","))
+            r, _, c = (to_int(x, -1) for x in kind[5:].partition(","))
+            if r < 0 or c < 0:
+                continue  # not a cell a report can hold
             grid = tables.setdefault(code, [])
             while len(grid) <= r:
                 grid.append([])

@@ -19,7 +19,7 @@ from copdesk.core import mdwrite
 from copdesk.core.docx_guard import open_docx
 from copdesk.core.docx_markers import ANSWER, IGNORED, ExportMap, marker_number, plain, read_map
 from copdesk.core.docx_reader import Paragraph, Reader, Table
-from copdesk.core.report_parser import answer_block
+from copdesk.core.report_parser import NOT_ANSWER_STYLES, answer_block
 from copdesk.core.docx_xml import P, PPR, RPR, w
 from copdesk.core.numbers import to_int
 from copdesk.core.records import record
@@ -54,7 +54,7 @@ class Place:
         """The answer as Markdown, in the importer's spelling (mdwrite)."""
         blocks: list[tuple[str, int, str]] = []
         for p in self.paragraphs:
-            if p.text.strip():
+            if p.text.strip() and not NOT_ANSWER_STYLES.match(p.style):  # a table's caption or note
                 blocks.append(answer_block(p, blocks[-1] if blocks else None))
         return mdwrite.join_blocks(blocks)
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from copdesk.core import outline
+from copdesk.core import follow_ups, outline
 from copdesk.core.cleaner import Cleaner
 from copdesk.core.export_target import file_target
 from copdesk.core.atomic import write_file
@@ -49,6 +49,7 @@ def export_tc_json(template: Template, data: ReportData, out: Path | str, status
 
 
 def to_tc(t: Template, data: ReportData, status: str = "Draft") -> tuple[dict, list[str]]:
+    data, held = follow_ups.for_export(t, data)
     b = _Builder(t, data)
     report = {
         "name": b.clean("header.title", data.text("header.title")),
@@ -58,7 +59,7 @@ def to_tc(t: Template, data: ReportData, status: str = "Draft") -> tuple[dict, l
         "chapters": [b.chapter(view) for view in outline.chapters(t, data)],
         "crisis": [b.crisis(section) for section in data.crisis],
     }
-    return {"report": report}, b.clean.warnings()
+    return {"report": report}, b.clean.warnings() + held
 
 
 class _Builder:

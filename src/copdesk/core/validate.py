@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from copdesk.core import codes, tables
+from copdesk.core import codes, follow_ups, tables
 from copdesk.core.records import record
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
@@ -94,12 +94,29 @@ def _values(t: Template, data: ReportData) -> list[Issue]:
     for code, grid in data.tables.items():
         if hidden(t, code):
             continue
+        out += _table_issues(t, code, grid)
+    return out
+
+
+_TABLES: dict[tuple, list[Issue]] = {}  # (template, code, cells) -> issues: the window checks after every save
+
+
+def _table_issues(t: Template, code: str, grid) -> list[Issue]:
+    """The issues of one table, remembered for the same cells (checking 88 member-state tables again after
+    each save was most of a platform report's checks)."""
+    key = (id(t), code, tuple(map(tuple, grid)))
+    found = _TABLES.get(key)
+    if found is None:
+        found = []
         bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
         if bad:
-            out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
+            found.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
         for cell in tables.check_table(t, grid):
-            out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
-    return out
+            found.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
+        if len(_TABLES) > 2000:
+            _TABLES.clear()
+        _TABLES[key] = found
+    return list(found)
 
 
 def hidden(t: Template, code: str) -> bool:
@@ -136,9 +153,17 @@ def _period(data: ReportData) -> list[Issue]:
     return []
 
 
+def _follow_ups(t: Template, data: ReportData) -> list[Issue]:
+    """An "If yes" answer with text after a No, that nobody decided to keep (core.follow_ups)."""
+    held = set(follow_ups.withheld(t, data))
+    return [Issue("warning", code, f"holds text, but question {question[-1]} is answered “No”: keep the text or "
+                                   "clear it (the export leaves it out until you decide)")
+            for question, code in follow_ups.contradicted(t, data) if code in held]
+
+
 def validate(t: Template, data: ReportData) -> list[Issue]:
     """All issues of a report, in template order for missing items."""
-    return _missing(t, data) + _values(t, data) + _period(data)
+    return _missing(t, data) + _values(t, data) + _period(data) + _follow_ups(t, data)
 
 
 def is_complete(issues: list[Issue]) -> bool:

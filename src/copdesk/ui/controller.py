@@ -77,9 +77,12 @@ class Controller(QObject):
             return None
         path = plan.path
         window = MainWindow(report, controller=self)
-        if not path.parent.name.startswith("copdesk-sample-"):
+        if not window.is_sample():
             # once the window is on screen: writing the settings file is no reason to wait for the report
             window.when_shown(lambda: settings.add_recent(path))
+        else:
+            from copdesk.ui.copies import sample_banner
+            sample_banner(window)
         window_safety.attach(window, plan)
         window.destroyed.connect(lambda *_: None)
         self.windows.append(window)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from copdesk.core import codes
 from copdesk.ui.fields import LineField
@@ -36,8 +36,9 @@ class CrisisOverviewPage(Page):
 
     def add_section(self, title: str | None = None) -> int | None:
         if title is None:
-            title, ok = QInputDialog.getText(self, self.tr("Add sub-section"), self.tr("Name of the sub-section:"),
-                                             text=self.t.crisis.examples[0] if self.t.crisis.examples else "")
+            from copdesk.ui import ask
+            title, ok = ask.text(self, self.tr("Add sub-section"), self.tr("Name of the sub-section:"),
+                                 self.t.crisis.examples[0] if self.t.crisis.examples else "")
             if not ok or not title.strip():
                 return None
         sid = self.session.add_crisis_section(title.strip())

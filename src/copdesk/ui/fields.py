@@ -22,6 +22,8 @@ from copdesk.ui.style import mark
 _NOT_YET = object()  # a RichTextField's spell highlighter before it is made
 LARGE_DOC = 200_000  # characters: a larger answer is converted to Markdown once per save, not per keystroke
 EXPECTED_WIDTH = 580  # pixels: the text width of an answer in a page of the usual window, until it is laid out
+SPELL_AFTER_MS = 60  # underlines come this long after an answer is first painted: a page shows at once, and
+# pages flipped past (Ctrl+PgDown held) are never checked
 
 translate = QCoreApplication.translate
 
@@ -88,7 +90,8 @@ class LineField(Binding, QLineEdit):
 
 
 class DateField(LineField):
-    """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone)."""
+    """A date typed as YYYY-MM-DD, with the problem said beside it (never colour alone), and a calendar
+    button (ui/date_picker.py), put in once the field is on screen: its icon is no start-up cost."""
 
     def __init__(self, session, stack, code, label, parent=None):
         super().__init__(session, stack, code, label, translate("DateField", "YYYY-MM-DD"), parent)
@@ -97,6 +100,17 @@ class DateField(LineField):
         self.problem.setVisible(False)
         self.textChanged.connect(self._check)
         self._check(self.text())
+        self._calendar = False
+
+    def _attach_calendar(self) -> None:
+        from copdesk.ui.date_picker import attach_calendar
+        attach_calendar(self, self.push)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if not self._calendar:
+            self._calendar = True
+            QTimer.singleShot(0, self, self._attach_calendar)
+        super().paintEvent(event)
 
     def _check(self, text: str) -> None:
         try:
@@ -242,7 +256,8 @@ class RichTextField(Binding, QTextEdit):
         self.push(new)
 
     def _fit(self) -> None:
-        """As tall as the text (90 to 600 px), so a page reads without a scrollbar in every answer."""
+        """As tall as the text (at least 90 px): the page scrolls, never a box inside it (a huge pasted answer
+        of over LARGE_DOC characters keeps a box of 600 px with its own scrollbar)."""
         document = self.document()
         if not self.isVisible():  # not laid out yet: wrap where it will wrap once shown
             document.setTextWidth(RichTextField.text_width)
@@ -250,7 +265,14 @@ class RichTextField(Binding, QTextEdit):
         if document.textWidth() != RichTextField.text_width and not self.isVisible():
             document.setTextWidth(RichTextField.text_width)  # the editor re-wrapped it for a scrollbar it has not
             height = int(document.size().height()) + 16
-        self.setFixedHeight(max(90, min(height, 600)))
+        self.setFixedHeight(max(90, min(height, 600) if self._large() else height))
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The wheel scrolls the page: an answer shows all its text (only a huge one scrolls inside)."""
+        if not self.verticalScrollBar().maximum():
+            event.ignore()
+            return
+        super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """An answer opens at its top. (Loading leaves the cursor after the text, where typing goes on, and
@@ -261,8 +283,12 @@ class RichTextField(Binding, QTextEdit):
             self.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """The text wraps anew at a new width: the height follows."""
-        super().resizeEvent(event)
+        """The text wraps anew at a new width: the height follows. When the text was laid out at this very
+        width already (when it was loaded, at the width the last page's answers had), it is not laid out
+        again: that second layout of every answer was a fifth of a page switch."""
+        # contentsRect, not viewport(): the first viewport() from Python costs start-up 17 ms (no scrollbar here)
+        if self.document().textWidth() != self.contentsRect().width() or self._large():
+            super().resizeEvent(event)
         if event.size().width() == event.oldSize().width() or self._large():
             return
         if not self.verticalScrollBar().isVisibleTo(self):  # the width of a text without a scrollbar of its own
@@ -358,10 +384,10 @@ class RichTextField(Binding, QTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Spelling is checked from the first time the editor is on screen, not for answers out of sight: the
-        text shows first, its underlines follow at the next turn of the event loop."""
+        text shows first, its underlines follow SPELL_AFTER_MS later."""
         if not self._spell_due and self._spell is not None:
             self._spell_due = True
-            QTimer.singleShot(0, self, self._start_spell)
+            QTimer.singleShot(SPELL_AFTER_MS, self, self._start_spell)
         super().paintEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -391,13 +417,28 @@ def _spell_highlighter(editor: QTextEdit):
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 
+_BOLD = None  # the titles' bold font, from when the first window has painted (fonts_ready)
+
+
+def fonts_ready(widget: QWidget) -> None:
+    """Titles from now on are plain text in a bold font (called once the first window has painted)."""
+    global _BOLD
+    if _BOLD is None:
+        _BOLD = widget.font()
+        _BOLD.setBold(True)
+
+
 def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", extra: QWidget | None = None) -> QWidget:
     """A block: bold label (with `extra`, e.g. the comment button, beside it), official wording when we
     have it (or a clearly marked summary), the editor."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
-    head = QLabel(f"<b>{title}</b>")  # rich text: it starts with a tag (no Qt.TextFormat at start-up, see ui/qt.py)
+    if _BOLD is not None:  # plain text in a bold font: a rich-text label lays out a text document (~1.4 ms a page)
+        head = QLabel(title.replace("&", "&&"))  # "&&": an ampersand, not a mnemonic
+        head.setFont(_BOLD)
+    else:  # until the first window has painted: a bold QFont makes QFont's type (~2 ms of start-up)
+        head = QLabel(f"<b>{title}</b>")
     head.setWordWrap(True)
     row = QHBoxLayout()
     row.addWidget(head, 1)

@@ -54,6 +54,14 @@ class Later(QObject):
         else:
             self._pending.append(build)
 
+    def next(self, build: Callable[[], None]) -> None:
+        """Build a block right after the one being built, but never before the page's first paint (a member-state
+        table costs a few milliseconds: the text above it shows first, the table a moment later)."""
+        if self._finished:
+            build()
+        else:
+            self._pending.appendleft(build)
+
     def grew(self, pixels: int) -> None:
         """A block was built: about this many pixels of the page are taken."""
         self.height += pixels
@@ -77,6 +85,11 @@ class Later(QObject):
         self._timer.stop()
         while self._pending:
             self._pending.popleft()()
+
+    def stop(self) -> None:
+        """Build nothing more (the window is closing: its report is about to close)."""
+        self._timer.stop()
+        self._pending.clear()
 
     def _slice(self) -> None:
         if self._grows is not None:  # the blocks built from now on grow it downwards: repaint only what is new

@@ -44,6 +44,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session = DraftSession(report, self)
         self.stack = QUndoStack(self)
         self.page: Page | None = None
+        self._retired: list[Page] = []  # pages replaced by the current one, deleted once it has painted
         self._tasks: list = []
         self.setWindowTitle(f"{report.path.name}[*] — copdesk")
         self.resize(1280, 860)
@@ -55,7 +56,9 @@ class MainWindow(ReviewActions, QMainWindow):
             self.splitter.restoreState(columns)
         self._build_actions()
         self._build_review()
-        self._action(self.menuBar().addMenu(self.tr("&Help")), self.tr("&About copdesk"), self.about)  # last menu
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))  # the last menu
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
+        self._action(help_menu, self.tr("&About copdesk"), self.about)
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -69,7 +72,8 @@ class MainWindow(ReviewActions, QMainWindow):
         data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data, self._steps)
-        self.show_step("header")
+        left_on = settings.last_step(report.path)  # a report reopens where it was left
+        self.show_step(left_on if any(s.key == left_on for s in self._steps) else "header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._when_shown: list = []  # more of that kind (when_shown)
         self._closed = False
@@ -129,6 +133,8 @@ class MainWindow(ReviewActions, QMainWindow):
                                  (self._comments, self.tr("Comments"))):
                 panel.jump.connect(self.jump_to)
                 tabs.addTab(panel, title)
+            self._find.jump.connect(self._went_to_match)  # after jump_to: the match under the cursor
+            self._find.query_changed.connect(self._mark_matches)
             sizes = self.splitter.sizes()
             placeholder = self.splitter.replaceWidget(2, tabs)
             if placeholder is not None:
@@ -179,6 +185,7 @@ class MainWindow(ReviewActions, QMainWindow):
             self._action(file, self.tr("New report for the next &period from this one…"), self.carry_forward)
             self._action(file, self.tr("&Start screen"), c.show_start)
             file.addSeparator()
+        self._action(file, self.tr("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
         self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
         file.addSeparator()
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
@@ -189,6 +196,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        from copdesk.ui.edit_actions import add_clipboard_actions
+        add_clipboard_actions(self, edit)
         edit.addSeparator()
         self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
@@ -204,7 +214,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
         self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
-        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.list.setFocus()), "Ctrl+Shift+C")
+        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.tree.setFocus()), "Ctrl+Shift+C")
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -228,21 +238,21 @@ class MainWindow(ReviewActions, QMainWindow):
             getattr(editor, method)(*args)
 
     def _insert_link(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from copdesk.ui import ask
         editor = self._focused_rich()
         if editor is None:
             return
-        url, ok = QInputDialog.getText(self, self.tr("Insert link"), self.tr("Address (https://…):"))
+        url, ok = ask.text(self, self.tr("Insert link"), self.tr("Address of the page to link to (https://…):"))
         if ok and url.strip():
             editor.insert_link(url.strip())
 
     def carry_forward(self, out: str | None = None, title: str | None = None):
         """Start next period's report: text carried (marked to review), numbers cleared, this one the baseline."""
-        from PySide6.QtWidgets import QInputDialog
         from copdesk.core.carry import carry
+        from copdesk.ui import ask
         if title is None:
-            title, ok = QInputDialog.getText(self, self.tr("Next period"), self.tr("Title of the new report:"),
-                                             text=self.session.text("header.title"))
+            title, ok = ask.text(self, self.tr("Next period"), self.tr("Title of the new report:"),
+                                 self.session.text("header.title"))
             if not ok or not title.strip():
                 return None
         if out is None:
@@ -266,14 +276,37 @@ class MainWindow(ReviewActions, QMainWindow):
             self.session.report.who = settings.user_name() or self.session.report.who
             self.show_step(self.current_key())  # the page again, with the spell-checking dictionary chosen
 
+    def save_copy(self, out: str | None = None):
+        from copdesk.ui.copies import save_copy
+        return save_copy(self, out)
+
+    def show_shortcuts(self):
+        from copdesk.ui.shortcuts import ShortcutsDialog
+        dialog = ShortcutsDialog(self)
+        dialog.exec()
+        return dialog
+
     def about(self) -> None:
         from copdesk.ui.about import AboutDialog
         AboutDialog(self).exec()
 
     def _fill_recent(self) -> None:
+        """Each recent report by its signatory and title (and file name), its path and last change in the tip."""
+        from copdesk.core import peek
+        from copdesk.ui.start import recent_text
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         for path in settings.recent_files():
-            self.recent_menu.addAction(path, lambda p=path: self.controller.open_path(p))
+            summary = peek.summary(path)
+            first, _, second = recent_text(summary).partition("\n")
+            action = self.recent_menu.addAction(f"{first} ({Path(path).name})" if summary.state == "ok" else first,
+                                                lambda p=path: self.controller.open_path(p))
+            action.setToolTip(second)
+            action.setEnabled(summary.state != "missing")
+
+    def is_sample(self) -> bool:
+        """A throwaway copy of the sample report (controller.sample_report_path)."""
+        return self.session.report.path.parent.name.startswith("copdesk-sample-")
 
     # -- navigation -----------------------------------------------------------------------------
     def current_key(self) -> str:
@@ -285,10 +318,14 @@ class MainWindow(ReviewActions, QMainWindow):
         if key not in steps:
             return
         self.session.flush()
-        if self.page is not None:
-            self.page_host.removeWidget(self.page)
-            self.page.deleteLater()
+        if self.page is not None:  # hidden now, deleted once the new page is on screen: the person waits for
+            self.page_host.removeWidget(self.page)  # the new page, not for hundreds of widgets to go
+            self.page.hide()
+            self._drop_retired()  # pages replaced before they could paint (a key held down) go at once
+            self._retired.append(self.page)
         self.page = page_class(steps[key].kind)(self.session, self.stack, steps[key])
+        from copdesk.ui.tab_order import after_paint
+        after_paint(self.page.widget(), self._drop_retired)
         self.page.navigate.connect(self.show_step)
         self.page.comment_requested.connect(self.on_comment_requested)
         self.page.status_requested.connect(self.on_status_requested)
@@ -301,6 +338,12 @@ class MainWindow(ReviewActions, QMainWindow):
         self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
         if focus:
             self.page.focus(focus)
+
+    def _drop_retired(self) -> None:
+        """Delete the pages shown before this one (they were hidden when it replaced them)."""
+        retired, self._retired = self._retired, []
+        for page in retired:
+            page.deleteLater()
 
     def _step_keys(self) -> list[str]:
         return [s.key for s in self._steps]
@@ -324,11 +367,35 @@ class MainWindow(ReviewActions, QMainWindow):
         else:
             self.show_step(key)
 
-    def jump_to(self, code: str) -> None:
-        step = wizard.step_of(code.removesuffix(" table"))
-        self.show_step(step)
-        if self.page is not None:
+    def jump_to(self, target: str) -> None:
+        """Show the answer `target` names, the cursor in it: a code, or "CODE@row,col" for a table cell."""
+        code, _, cell = target.partition("@")
+        self.show_step(wizard.step_of(code.removesuffix(" table")))
+        if self.page is None:
+            return
+        if cell:
+            from copdesk.ui.sli_table import select_cell
+            table = code.removesuffix(" table") + " table"
+            self.page.focus(table)
+            select_cell(self.page.editors.get(table), *map(int, cell.split(",")))
+        else:
             self.page.focus(code)
+
+    def _mark_matches(self, query: str) -> None:
+        """Find's matches marked on the page shown (and on the next one a result opens)."""
+        from copdesk.ui import find_marks
+        if self.page is not None:
+            find_marks.mark(self.page, query)
+
+    def _went_to_match(self, target: str) -> None:
+        from copdesk.ui import find_marks
+        query = self.find.query.text().strip()
+        if self.page is None or "@" in target:
+            return
+        find_marks.mark(self.page, query)
+        editor = self.page.editors.get(target)
+        if editor is not None:
+            find_marks.go_to_first(editor, query)
 
     def focus_find(self) -> None:
         self.find.set_source(self.session.template, self.session.snapshot())
@@ -388,7 +455,7 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.core.docx_export import DocxOptions
         from copdesk.core.docx_review import review_export
         data, template = self.session.snapshot(), self.session.template
-        options = DocxOptions(review=review_export(self.session.report))
+        options = DocxOptions(review=review_export(self.session.report), modified_by=settings.user_name())
         progress = QProgressDialog(self.tr("Exporting to Word…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
@@ -453,6 +520,9 @@ class MainWindow(ReviewActions, QMainWindow):
             work()
         self._when_shown.clear()
         set_app_icon()
+        from copdesk.ui import fields, focus_ring
+        focus_ring.install(self)  # focus visible on every control
+        fields.fonts_ready(self)
         self._refresh_panels(self.session.report.snapshot())  # makes the side panels
         self._announce_merge_choices()
         global _FROZEN
@@ -485,9 +555,17 @@ class MainWindow(ReviewActions, QMainWindow):
         self._refresh_timer.stop()
         self._closed = True
         settings.set_window_layout(self.saveGeometry(), self.splitter.saveState())
+        if not self.is_sample() and self.page is not None:
+            settings.set_last_step(self.session.report.path, self.current_key())
         self.session.saved.disconnect(self._on_saved)
+        if self.page is not None:  # an editor destroyed later empties its text: that is no edit to save
+            from PySide6.QtWidgets import QTextEdit
+            self.page.blocks.stop()  # and blocks not built yet are not built from a closed report
+            for editor in self.page.findChildren(QTextEdit):
+                editor.blockSignals(True)
+        self._drop_retired()
         self.session.report.close()
-        if not self.session.report.path.parent.name.startswith("copdesk-sample-"):
+        if not self.is_sample():
             settings.add_recent(self.session.report.path)
         event.accept()
         if self.controller is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QWizard, QWizardPage)
@@ -65,7 +65,14 @@ class ProfilePage(QWizardPage):
                              (self.signatory, self.tr("Signatory or service name")),
                              (self.services, self.tr("Services covered"))):
             widget.setAccessibleName(name)
-        form.addRow(self.tr("Template &edition:"), self.edition)
+        if self.edition.count() > 1:
+            form.addRow(self.tr("Template &edition:"), self.edition)
+        else:  # nothing to choose: said, not offered (the first keystrokes go to the name)
+            self.edition.hide()
+            only = QLabel(self.edition.currentText())
+            only.setWordWrap(True)
+            only.setAccessibleName(self.tr("Template edition"))
+            form.addRow(self.tr("Template edition:"), only)
         form.addRow(self.tr("&Signatory or service name:"), self.signatory)
         form.addRow(self.tr("Kind:"), kinds)
         form.addRow(self.tr("Services &covered:"), self.services)
@@ -76,8 +83,19 @@ class ProfilePage(QWizardPage):
         self.learn_button.clicked.connect(lambda _checked=False: self.wizard().learn_wording())
         form.addRow(where)
         form.addRow(self.learn_button)
+        self.form = form
         self.registerField("signatory*", self.signatory)
-        self.kind_group.buttonClicked.connect(lambda _b: self.completeChanged.emit())
+        self.kind_group.buttonClicked.connect(lambda _b: self._kind_changed())
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        """Services are asked of platforms only (other signatories report as one organisation)."""
+        self.form.setRowVisible(self.services, self.kind() == "platform")
+        if self.wizard() is not None:  # not before: a page outside a wizard counts as complete, and QWizard
+            self.completeChanged.emit()  # would keep that and never enable Next
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        self.signatory.setFocus()
 
     def kind(self) -> str:
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
@@ -88,6 +106,7 @@ class PeriodPage(QWizardPage):
         super().__init__()
         self.today = today
         self.setTitle(self.tr("Report title and period"))
+        self.setSubTitle(self.tr("The period the report covers; the calendar button (or Alt+Down) picks a day."))
         form = QFormLayout(self)
         self.title = QLineEdit()
         self.start = QLineEdit()
@@ -105,6 +124,9 @@ class PeriodPage(QWizardPage):
         form.addRow(self.problem)
         for w in (self.title, self.start, self.end):
             w.textChanged.connect(lambda _t: self.completeChanged.emit())
+        from copdesk.ui.date_picker import attach_calendar
+        for w in (self.start, self.end):
+            attach_calendar(w)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         title, start, end = default_period(self.wizard().profile.kind(), self.today)
@@ -126,7 +148,13 @@ class PeriodPage(QWizardPage):
 
 
 class SubscriptionsPage(QWizardPage):
-    """A checkable tree: chapter and commitment boxes select everything under them; a filter narrows it."""
+    """A checkable tree: chapter and commitment boxes select everything under them; a filter narrows it.
+
+    Built quickly: the items are made detached and added in one go (each box set while no signal can fire),
+    and the count is redone once per turn of the event loop however many boxes a tick changes (a chapter
+    box changes some forty; recounting the whole tree for each took the tick to a third of a second, and
+    building the tree to several seconds). benchmarks/wizard_commitments.py measures both.
+    """
 
     def __init__(self):
         super().__init__()
@@ -138,14 +166,18 @@ class SubscriptionsPage(QWizardPage):
         self.filter.setAccessibleName(self.tr("Filter commitments and measures"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName(self.tr("Commitments and measures"))
         self.count = QLabel()
         lay.addWidget(self.filter)
         lay.addWidget(self.tree)
         lay.addWidget(self.count)
         self.filter.textChanged.connect(self._filter)
-        self.tree.itemChanged.connect(lambda *_: self._count())
+        self._recount = QTimer(self, singleShot=True, interval=0)
+        self._recount.timeout.connect(self._count)
+        self.tree.itemChanged.connect(lambda *_: self._recount.start())
         self._built_for = None
+        self._leaves: list[tuple[str, QTreeWidgetItem]] = []  # (code, item): what selected() reads
 
     def initializePage(self) -> None:  # noqa: N802
         t = self.wizard().template()
@@ -153,18 +185,26 @@ class SubscriptionsPage(QWizardPage):
             return
         self._built_for = t.edition
         self.tree.clear()
+        self._leaves = []
+        tops = []
         for chapter in t.chapters:
-            top = self._item(self.tree, chapter.title, chapter.code)
+            top = self._item(chapter.title, chapter.code)
             for c in chapter.commitments:
-                ci = self._item(top, _label(c), c.code)
+                ci = self._item(_label(c), c.code)
                 ci.setToolTip(0, uncertain.tooltip("", c))
-                for m in c.measures:
-                    self._item(ci, _label(m), m.code).setToolTip(0, uncertain.tooltip("", m))
+                leaves = [self._item(_label(m), m.code) for m in c.measures]
+                for leaf, m in zip(leaves, c.measures):
+                    leaf.setToolTip(0, uncertain.tooltip("", m))
+                ci.addChildren(leaves)
+                self._leaves += [(m.code, ci.child(i)) for i, m in enumerate(c.measures)] or [(c.code, ci)]
+                top.addChild(ci)
+            tops.append(top)
+        self.tree.addTopLevelItems(tops)
         self._count()
 
     @staticmethod
-    def _item(parent, text: str, code: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [text])
+    def _item(text: str, code: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
         item.setData(0, CODE, code)
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
         item.setCheckState(0, Qt.Unchecked)
@@ -184,26 +224,21 @@ class SubscriptionsPage(QWizardPage):
         return visible
 
     def selected(self) -> list[str]:
-        out = []
-        it = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while it:
-            item = it.pop(0)
-            code = item.data(0, CODE)
-            leaf_commitment = code.startswith("Commitment ") and item.childCount() == 0
-            if item.checkState(0) == Qt.Checked and (code.startswith("Measure ") or leaf_commitment):
-                out.append(code)
-            it += [item.child(i) for i in range(item.childCount())]
-        return out
+        """The measures ticked (and commitments without measures), in the template's order."""
+        return [code for code, item in self._leaves if item.checkState(0) == Qt.Checked]
 
     def check(self, codes: list[str]) -> None:
+        wanted = set(codes)
         it = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while it:
-            item = it.pop(0)
-            if item.data(0, CODE) in codes:
+            item = it.pop()
+            if item.data(0, CODE) in wanted:
                 item.setCheckState(0, Qt.Checked)
             it += [item.child(i) for i in range(item.childCount())]
+        self._count()
 
     def _count(self) -> None:
+        self._recount.stop()
         chosen = self.selected()
         self.count.setText(self.tr("%n measure(s) selected", "", sum(c.startswith("Measure") for c in chosen)))
         self.completeChanged.emit()
@@ -267,6 +302,8 @@ class NewReportWizard(QWizard):
         for page in (self.profile, self.period, self.subscriptions, self.save):
             self.addPage(page)
         self.resize(760, 620)
+        from copdesk.ui import focus_ring
+        focus_ring.install(self)
 
     def learn_wording(self, path: str | None = None):
         """Load official wording, then read the templates again (the tree shows the corrected ids)."""
@@ -282,12 +319,13 @@ class NewReportWizard(QWizard):
 
     def create_report(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        services = self.profile.services.text().strip() if self.profile.kind() == "platform" else ""
         with Report.create(path, self.template(), signatory=self.profile.signatory.text().strip(),
                            kind=self.profile.kind(), title=self.period.title.text().strip(),
                            subscriptions=self.subscriptions.selected(), who=self.who) as r:
             with r.db.atomic():
                 r.set_text("header.period_start", self.period.start.text().strip())
                 r.set_text("header.period_end", self.period.end.text().strip())
-                if self.profile.services.text().strip():
-                    r.set_text("header.services", self.profile.services.text().strip())
+                if services:
+                    r.set_text("header.services", services)
         self.created = path

@@ -16,6 +16,7 @@ from copdesk.core import wizard
 from copdesk.core.template import Item
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
+from copdesk.ui import qt
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
 from copdesk.ui import uncertain
@@ -87,6 +88,8 @@ class Page(QScrollArea):
         self.blocks = Later(self)
         self.later = self.blocks.add
         self.setWidgetResizable(True)
+        if qt.built():  # else once the page has painted (start-up builds no Qt enums before its first paint)
+            self._scrollbar_always()
         body = QWidget()
         body.setObjectName("page")
         outer = QVBoxLayout(body)
@@ -97,10 +100,19 @@ class Page(QScrollArea):
         outer.addStretch(1)
         self.setWidget(body)
         self._keep_in_view = KeepInView(self)
-        self.build()
-        self._carried_banner()
+        # The status row and banners go under the heading, but are made before the answers: Tab goes through
+        # them first, then from answer to answer (a widget takes its place in the Tab order when it is made).
+        self._tops: list[QWidget] = []
+        self._no_tab: list[QWidget] = []  # buttons Tab passes over (made out of the Tab order after the paint)
+        self._tab_settled = False
         self._review_row()
+        self._carried_banner()
+        self.build()
+        for i, widget in enumerate(self._tops):
+            self.lay.insertWidget(1 + i, widget)
         self.blocks.start_after_paint(body)
+        from copdesk.ui.tab_order import after_paint
+        after_paint(body, self._settle_tab_order)
 
     @property
     def editors(self) -> dict[str, QWidget]:
@@ -125,11 +137,12 @@ class Page(QScrollArea):
                 name=frozen[0] or self.tr("someone"), time=frozen[1][:16].replace("T", " ")))
             banner.setWordWrap(True)
             mark(banner, "carried")
-            self.lay.insertWidget(1, banner)
+            banner.setParent(self.widget())
+            self._tops.append(banner)
         if self.step.kind not in self.REVIEWED:
             return
         current = review.statuses(self.session.report).get(self.step.key)
-        box = QWidget()
+        box = QWidget(self.widget())
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.status_choice = QComboBox()
@@ -145,14 +158,14 @@ class Page(QScrollArea):
         row.addWidget(self.status_by, 1)
         self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.step.key,
                                                                                      self.status_choice.currentData()))
-        self.lay.insertWidget(1, box)
+        self._tops.insert(0, box)
 
     def _carried_banner(self) -> None:
         """Answers carried over from the previous period stay marked until someone reviews them."""
         carried = [c for c in self.step.codes if self.session.status(c) == "carried"]
         if not carried:
             return
-        box = QWidget()
+        box = QWidget(self.widget())
         mark(box, "carried")
         row = QHBoxLayout(box)
         label = QLabel(self.tr("↻ %n answer(s) on this page were carried over from the previous period and need "
@@ -164,7 +177,7 @@ class Page(QScrollArea):
         row.addWidget(label, 1)
         row.addWidget(button)
         self.carried_button = button
-        self.lay.insertWidget(1, box)
+        self._tops.append(box)
 
     def heading(self, text: str, level: int = 1, item: Item | None = None) -> QLabel:
         label = QLabel(text)
@@ -178,7 +191,9 @@ class Page(QScrollArea):
             decorate_heading(label, item)
             row = QHBoxLayout()
             row.addWidget(label, 1)
-            row.addWidget(tools_button(self, item))
+            button = tools_button(self, item)
+            self._skip_tab([button])  # Tab goes answer to answer; Template › and the navigator's menu have these
+            row.addWidget(button)
             self.lay.addLayout(row)
         self.blocks.grew(40)
         return label
@@ -186,10 +201,13 @@ class Page(QScrollArea):
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "",
             item: Item | None = None) -> QWidget:
         self._editors[code] = editor
+        if isinstance(editor, RichTextField):  # it grows with its text: the page keeps the cursor in view
+            editor.cursorPositionChanged.connect(lambda e=editor: self._show_cursor(e))
         extra: QWidget = self._comment_button(code)
         if item is not None and item.code.startswith(("QRE ", "SLI ")):  # its corrections beside the comments
             from copdesk.ui.template_actions import element_tools
             title, extra = element_tools(self, item, title, extra)
+            self._skip_tab([w for w in extra.children() if isinstance(w, QWidget)])  # its "⋯" too
         block = labelled(title, editor, wording, note, extra)
         if item is not None and item.unconfirmed:
             block.findChild(QLabel).setToolTip(uncertain.explanation())  # the block's title: the one explanation
@@ -199,16 +217,47 @@ class Page(QScrollArea):
         self.blocks.grew(max(editor.minimumHeight(), editor.sizeHint().height()) + (80 if wording or note else 40))
         return block
 
+    def _settle_tab_order(self) -> None:
+        """Once the page is on screen: buttons beside the answers leave the Tab order (Tab goes from answer
+        to answer; the comment buttons' Space opened a dialog that took the rest of a sentence)."""
+        from copdesk.ui.tab_order import skip
+        self._tab_settled = True
+        skip(self._no_tab)
+        self._no_tab.clear()
+        self._scrollbar_always()
+
+    def _scrollbar_always(self) -> None:
+        """The page's scrollbar is always there, as in a word processor: it appearing once a page grew past the
+        window narrowed every answer, and each was laid out twice."""
+        if self.verticalScrollBarPolicy() != Qt.ScrollBarAlwaysOn:  # set again, it lays the page out again
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+
+    def _skip_tab(self, widgets) -> None:
+        if self._tab_settled:
+            from copdesk.ui.tab_order import skip
+            skip(widgets)
+        else:
+            self._no_tab += widgets
+
+    def _show_cursor(self, editor: RichTextField) -> None:
+        """Scroll the page so the cursor of `editor` (where someone types) stays on screen."""
+        if editor.hasFocus():
+            rect = editor.cursorRect()
+            at = editor.viewport().mapTo(self.widget(), rect.center())
+            self.ensureVisible(at.x(), at.y(), 0, rect.height() + 24)
+
     def _comment_button(self, code: str) -> QPushButton:
         """Beside every field: how many comments it has, and a click to read them or write one."""
         open_count, total = self._comments.get(code, (0, 0))
         text = (self.tr("Comments: {n} open").format(n=open_count) if open_count
                 else self.tr("Comments: resolved") if total else self.tr("Comment"))
         button = QPushButton(text)
-        button.setFlat(True)
+        mark(button, "commentButton")
         button.setAccessibleName(self.tr("Comments on {code}: {open} open of {total}").format(
             code=code, open=open_count, total=total))
-        button.setToolTip(self.tr("Read the comments on this answer, or write one"))
+        button.setToolTip(self.tr("Read the comments on this answer, or write one (Review › Comment on this "
+                                  "answer, Ctrl+Alt+M)"))
+        self._skip_tab([button])
         button.clicked.connect(lambda: self.comment_requested.emit(code))
         self._comment_buttons[code] = button
         return button
@@ -220,12 +269,17 @@ class Page(QScrollArea):
         return editor
 
     def sli(self, code: str, item: Item) -> None:
-        from copdesk.ui.sli_table import SliTableField  # only measure and crisis pages need tables
+        """An SLI: its methodology and answer now, its table as the next block (after the first paint)."""
         wording, note = wording_and_summary(item)
         self.add(code, self.tr("{code} (methodology and answer)").format(code=item.heading),
                  RichTextField(self.session, self.stack, code, item.code), wording, note, item)
+        self.blocks.next(lambda: self._table(code))
+
+    def _table(self, code: str) -> None:
+        from copdesk.ui.sli_table import SliTableField
         table = SliTableField(self.session, self.stack, code)
         table.cell_comment_requested.connect(self.comment_requested.emit)
+        self._skip_tab(table.buttons)  # Tab goes to the table's cells; its menu (Shift+F10) has these
         self._editors[code + " table"] = table
         self.lay.addWidget(table)
         if self.frozen:
@@ -260,7 +314,16 @@ class HeaderPage(Page):
         elif f.kind == "date":
             self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
         else:
-            self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            block = self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            if f.key == "services":  # platforms name their services; other signatories are not asked
+                self._services = block
+                self._show_services()
+                self.session.answer_changed.connect(self._show_services)
+
+    def _show_services(self, code: str = "header.kind") -> None:
+        if code in ("header.kind", "header.services"):
+            self._services.setVisible(self.session.text("header.kind") == "platform"
+                                      or bool(self.session.text("header.services").strip()))
 
 
 class ChapterPage(Page):
@@ -304,6 +367,8 @@ class CommitmentPage(Page):
             yes_no = self._editors[f"{commitment.code} {key}"]
             yes_no.choice_changed.connect(lambda choice, e=editor: self._enable(e, choice))
             self._enable(editor, yes_no.value())
+            from copdesk.ui.follow_up import guard  # text left after a No: keep or clear it
+            guard(self.session, self.stack, yes_no.code, editor, read_only=bool(self.frozen))
 
     @staticmethod
     def _enable(editor: RichTextField, choice: str) -> None:

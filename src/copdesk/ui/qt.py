@@ -20,7 +20,17 @@ class _Namespace:
 
 Qt = _Namespace()
 
+
+def built() -> bool:
+    """True once PySide6 has built the namespace (anything of it used): using it from then on costs nothing."""
+    import sys
+    core = sys.modules.get("PySide6.QtCore")
+    return core is not None and "Qt" in vars(core)
+
 # Item data roles as the ints QTreeWidgetItem.setData/data take (Qt.ItemDataRole, fixed by Qt's ABI).
+DISPLAY_ROLE = 0
 DECORATION_ROLE = 1
+FONT_ROLE = 6
 ACCESSIBLE_TEXT_ROLE = 11
 USER_ROLE = 256
+TEXT_WORD_WRAP = 0x1000  # Qt.TextWordWrap, for QFontMetrics.boundingRect's flags

@@ -43,6 +43,15 @@ class ReviewActions:
         self._action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
         self.session.comments_changed.connect(self._reload_page)
         self.session.review_changed.connect(self._reload_page)
+        self.session.comments_changed.connect(lambda: self._review_saved(self.tr("Comments saved")))
+        self.session.review_changed.connect(lambda: self._review_saved(self.tr("Review status saved")))
+
+    def _review_saved(self, what: str) -> None:
+        """A comment or a status is written at once: the status bar says so, as it does for answers."""
+        from datetime import datetime
+        at = datetime.now().strftime("%H:%M:%S")
+        self._on_saved(at)
+        self.statusBar().showMessage(self.tr("{what} at {time}").format(what=what, time=at), 5000)
 
     # -- comments ---------------------------------------------------------------------------------
     def on_comment_requested(self, target: str) -> None:
@@ -107,9 +116,8 @@ class ReviewActions:
     # -- versions, comparison, merge ---------------------------------------------------------------
     def save_version(self, name: str | None = None) -> None:
         if name is None:
-            from PySide6.QtWidgets import QInputDialog
-            name, ok = QInputDialog.getText(self, self.tr("Save a version"),
-                                             self.tr("Name of this version (e.g. “sent to legal”):"))
+            from copdesk.ui import ask
+            name, ok = ask.text(self, self.tr("Save a version"), self.tr("Name of this version (e.g. “sent to legal”):"))
             if not ok:
                 return
         self.session.flush()

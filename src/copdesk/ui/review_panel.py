@@ -8,14 +8,15 @@ import html
 import json
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from copdesk.core import review, richtext, suggestions, wizard
 from copdesk.core.diff import table_changes
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
+from copdesk.ui.wrap_tree import WrapTree
+from copdesk.core.checklist import name as item_name
 
 ID, CODE, KIND = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2
 SUGGESTION = "suggestion"
@@ -23,11 +24,13 @@ translate = QCoreApplication.translate
 
 
 def ask_name(parent) -> str:
-    """The reviewer's name; asked once (Preferences) when it is not set yet."""
-    if not settings.user_name():
-        from copdesk.ui.preferences import PreferencesDialog
-        PreferencesDialog(parent).exec()
-    return settings.user_name()
+    """The reviewer's name; asked once when it is not set yet (ui/name_prompt.py)."""
+    from copdesk.ui.name_prompt import ask_name as ask
+    name = ask(parent)
+    session = getattr(parent, "session", None)
+    if name and session is not None:
+        session.report.who = name  # the edits made from now on are recorded under it too
+    return name
 
 
 def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
@@ -39,10 +42,12 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
         if parent_id:
             title = translate("Comments", "Reply")
         elif cell:
-            title = translate("Comments", "Comment on {code}, cell {cell}").format(code=code, cell=cell)
+            title = translate("Comments", "Comment on {code}, cell {cell}").format(code=code, cell=cell_name(session,
+                                                                                                        code, cell))
         else:
-            title = translate("Comments", "Comment on {code}").format(code=code)
-        text, ok = QInputDialog.getMultiLineText(parent, title, translate("Comments", "Your comment:"))
+            title = translate("Comments", "Comment on {code}").format(code=item_name(session.template, code))
+        from copdesk.ui import ask
+        text, ok = ask.text(parent, title, translate("Comments", "Your comment:"), multiline=True)
         if not ok or not text.strip():
             return False
     session.flush()
@@ -53,6 +58,22 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
         return False
     session.comments_changed.emit()
     return True
+
+
+def cell_name(session, code: str, cell: str) -> str:
+    """A table cell by its row and column names ("Austria / Items removed"), as "row,col" when unnamed."""
+    try:
+        row, col = (int(x) for x in cell.split(","))
+        grid = session.table(code)
+        return f"{grid[row][0]} / {grid[0][col]}" if grid[row][0] and grid[0][col] else cell
+    except (ValueError, IndexError):
+        return cell
+
+
+def anchor_name(session, top) -> str:
+    """What a comment is on, in words: "Organisation description", "SLI 16.1.1, Austria / Items removed"."""
+    what = item_name(session.template, top.code)
+    return f"{what}, {cell_name(session, top.code, top.cell)}" if top.cell else what
 
 
 class CommentsPanel(QWidget):
@@ -71,12 +92,9 @@ class CommentsPanel(QWidget):
         self.chapter.addItem(self.tr("All chapters"), "")
         for ch in session.template.chapters:
             self.chapter.addItem(ch.title, ch.code)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        self.tree = WrapTree()  # rows wrap to the panel's width (a tree row cut a long comment)
         self.tree.setTextElideMode(Qt.ElideNone)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap to the panel's width
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.itemActivated.connect(lambda item: self.jump.emit(item.data(0, CODE)))
         self.count = QLabel()
@@ -141,7 +159,7 @@ class CommentsPanel(QWidget):
             state = (self.tr("resolved by {name}").format(name=top.resolved_by) if top.resolved
                      else self.tr("open"))
             # one paragraph per row: a tree row wraps a long line but cuts text after a newline
-            item = QTreeWidgetItem(self.tree, [f"{top.text} — {top.anchor}, {top.author}, "
+            item = QTreeWidgetItem(self.tree, [f"{top.text} — {anchor_name(self.session, top)}, {top.author}, "
                                                f"{top.at[:16].replace('T', ' ')} ({state})"])
             item.setData(0, ID, top.id)
             item.setData(0, CODE, top.code)
@@ -150,6 +168,7 @@ class CommentsPanel(QWidget):
                 child.setData(0, ID, top.id)
                 child.setData(0, CODE, rep.code)
             item.setExpanded(True)
+        self.tree.fit_rows()
         total = len(review.threads(self.session.report))
         text = self.tr("{shown} of {total} comment threads shown").format(shown=shown, total=total)
         if waiting:

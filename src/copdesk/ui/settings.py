@@ -81,3 +81,21 @@ def set_window_layout(geometry: QByteArray, columns: QByteArray) -> None:
     s = settings()
     s.setValue("window/geometry", geometry)
     s.setValue("window/columns", columns)
+
+
+MAX_POSITIONS = 30
+
+
+def last_step(path: Path | str) -> str:
+    """The page a report was left on (its step key), "" when not known: it reopens there."""
+    key = str(Path(path).resolve())
+    for entry in settings().value("positions", [], type=list):
+        if isinstance(entry, str) and entry.partition("\t")[0] == key:
+            return entry.partition("\t")[2]
+    return ""
+
+
+def set_last_step(path: Path | str, step: str) -> None:
+    key = str(Path(path).resolve())
+    kept = [e for e in settings().value("positions", [], type=list) if isinstance(e, str) and e.partition("\t")[0] != key]
+    settings().setValue("positions", ([f"{key}\t{step}"] + kept)[:MAX_POSITIONS])

@@ -19,6 +19,7 @@ from copdesk.core.report import Grid
 from copdesk.core.tables import parse_number
 
 WARN_BRUSH = QBrush(QColor("#fde2e1"))
+TOTAL_BRUSH = QBrush(QColor("#ececec"))  # Total EU / Total EEA rows, grey as in the Word export
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 EDITABLE = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable
 translate = QCoreApplication.translate
@@ -48,6 +49,8 @@ class GridModel(QAbstractTableModel):
         self.grid: Grid = [[None, None]]
         self.problems: dict[tuple[int, int], str] = {}  # (grid row, grid column) -> message
         self.read_only = False
+        self.wrapped: dict[int, str] = {}  # view column -> its title broken into lines for the header
+        self._bold = None
 
     def set_grid(self, grid: Grid, problems: dict[tuple[int, int], str]) -> None:
         """Show `grid`. The same shape keeps the view's current cell and selection (typing moves on)."""
@@ -65,6 +68,24 @@ class GridModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Horizontal, 0, cols - 1)
             self.headerDataChanged.emit(Qt.Vertical, 0, rows - 1)
 
+    def set_wrapped(self, wrapped: dict[int, str]) -> None:
+        if wrapped != self.wrapped:
+            self.wrapped = wrapped
+            if self.columnCount():
+                self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+
+    def is_total(self, row: int) -> bool:
+        """View row `row` is a total (Total EU, Total EEA): bold on grey, as in the export."""
+        return (self.grid[row + 1][0] or "").strip().lower().startswith("total")
+
+    def bold(self):
+        if self._bold is None:
+            from PySide6.QtGui import QFont
+            from PySide6.QtWidgets import QApplication
+            self._bold = QFont(QApplication.font())
+            self._bold.setBold(True)
+        return self._bold
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
         return 0 if parent.isValid() else len(self.grid) - 1
 
@@ -81,8 +102,10 @@ class GridModel(QAbstractTableModel):
             return self.grid[at[0]][at[1]] or ""
         if role == Qt.TextAlignmentRole:
             return RIGHT if parse_number(self.grid[at[0]][at[1]]) is not None else None
+        if role == Qt.FontRole:
+            return self.bold() if self.is_total(index.row()) else None
         if at not in self.problems:
-            return None
+            return TOTAL_BRUSH if role == Qt.BackgroundRole and self.is_total(index.row()) else None
         if role == Qt.ToolTipRole:
             return self.problems[at]
         if role == Qt.BackgroundRole:
@@ -93,10 +116,13 @@ class GridModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802 - Qt naming
         """Column names, row labels; a row label that is not a member state has its problem as tooltip."""
+        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
+            name = self.grid[0][section + 1] or translate("SliTableField", "Column {n}").format(n=section + 1)
+            return self.wrapped.get(section, name) if role == Qt.DisplayRole else name
         if role == Qt.DisplayRole:
-            if orientation == Qt.Horizontal:
-                return self.grid[0][section + 1] or translate("SliTableField", "Column {n}").format(n=section + 1)
             return self.grid[section + 1][0] or ""
+        if role == Qt.FontRole and orientation == Qt.Vertical and self.is_total(section):
+            return self.bold()
         if role == Qt.ToolTipRole and orientation == Qt.Vertical:
             return self.problems.get((section + 1, 0))
         return None

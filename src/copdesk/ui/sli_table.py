@@ -12,26 +12,65 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
 
 from copdesk.core.errors import CopdeskError
 from copdesk.core.report import Grid
 from copdesk.core.tables import check_table, not_available, read_csv
+from copdesk.ui import ask
 from copdesk.ui.session import DraftSession
 from copdesk.ui.sli_model import GridModel, rectangular
 from copdesk.ui.undo import SetTableCommand
 from copdesk.ui.style import mark
 
 ROW_HEIGHT = 22
-MIN_COLUMN, MAX_COLUMN = 90, 360  # pixels: room to type a figure; a long text stays readable in its tooltip
+MIN_COLUMN, MAX_COLUMN = 90, 240  # pixels: room to type a figure; a longer title wraps in the header
 CELL_PADDING = 16  # pixels beside the text of a cell (its margins and the focus frame)
+HEADER_PADDING = 20  # pixels beside a column title (the header's margins, the divider)
+
+
+def _wrap(title: str, metrics, width: int) -> str:
+    """`title` in lines no wider than `width` pixels, broken between words (a word wider stays whole)."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def default_grid(session: DraftSession, with_totals: bool = True) -> Grid:
     t = session.template
     rows = list(t.member_states) + (list(t.total_rows) if with_totals else [])
     return [[t.country_column, "Value"]] + [[label, None] for label in rows]
+
+
+class SidewaysTable(QTableView):
+    """A table that scrolls sideways only: it is as tall as its rows, and an up or down turn of the wheel
+    over it scrolls the page it sits in (it caught the wheel, and the page stopped scrolling under it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        delta = event.angleDelta()
+        if abs(delta.y()) > abs(delta.x()) and not event.modifiers() & Qt.ShiftModifier:
+            event.ignore()  # the page scrolls
+            return
+        super().wheelEvent(event)
+
+
+def select_cell(table, row: int, col: int) -> None:
+    """Make grid cell (row, col) of `table` (a SliTableField) the current cell, scrolled into view."""
+    if table is None or row < 1 or col < 1:
+        return
+    index = table.model.index(row - 1, col - 1)
+    if index.isValid():
+        table.view.setCurrentIndex(index)
+        table.view.scrollTo(index)
 
 
 class SliTableField(QWidget):
@@ -44,10 +83,12 @@ class SliTableField(QWidget):
         self.read_only = False
         self.model = GridModel(self)
         self.model.cell_edited.connect(self._cell_edited)
-        self.view = QTableView()
+        self.view = SidewaysTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("{code}: member-state table").format(code=code))
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the next answer (in a cell editor, Tab
+        # still goes to the next cell)
         self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.setCornerButtonEnabled(False)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -57,6 +98,10 @@ class SliTableField(QWidget):
         self.paste_action.triggered.connect(self.paste)
         self.view.addAction(self.paste_action)
         self.setFocusProxy(self.view)  # a jump to the table lands in its cells
+        self.copy_action = QAction(self.tr("Copy"), self.view, shortcut=QKeySequence.Copy,
+                                   shortcutContext=Qt.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy)
+        self.view.addAction(self.copy_action)
         self.messages = QLabel()
         mark(self.messages, "tableProblems")
         self.messages.setWordWrap(True)
@@ -67,14 +112,23 @@ class SliTableField(QWidget):
         lay.addWidget(self.messages)
         session.answer_changed.connect(self._on_changed)
         self.load()
+        self.view.selectionModel().currentChanged.connect(self._name_buttons)
+        self._name_buttons()
 
     def _buttons(self) -> QHBoxLayout:
+        """Columns ▾ (add, rename, remove: the last two say which column), Import CSV…, Not available…. Three
+        buttons that fit beside any page width: five, naming a long column, made the page scroll sideways."""
         row = QHBoxLayout()
-        self.buttons: list[QPushButton] = []
+        self.columns_menu = QMenu(self)
+        self.add_action = self.columns_menu.addAction(self.tr("Add column…"), self.add_column)
+        self.rename_action = self.columns_menu.addAction(self.tr("Rename column…"), self.rename_column)
+        self.remove_action = self.columns_menu.addAction(self.tr("Remove column"), self.remove_column)
+        self.columns_menu.setToolTipsVisible(True)
+        columns = QPushButton(self.tr("Columns"))
+        columns.setToolTip(self.tr("Add, rename or remove a metric column"))
+        columns.setMenu(self.columns_menu)
+        self.buttons: list[QPushButton] = [columns]
         for text, slot, tip in [
-            (self.tr("Add column…"), self.add_column, self.tr("Add a metric column")),
-            (self.tr("Rename column…"), self.rename_column, self.tr("Rename the metric column of the current cell")),
-            (self.tr("Remove column"), self.remove_column, self.tr("Remove the metric column of the current cell")),
             (self.tr("Import CSV…"), self.import_csv, self.tr("Replace the table with a CSV file")),
             (self.tr("Not available…"), self.mark_not_available,
              self.tr("Mark the selected cells as not available, with a reason")),
@@ -82,10 +136,26 @@ class SliTableField(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, f=slot: f())
-            row.addWidget(button)
             self.buttons.append(button)
+        for button in self.buttons:
+            row.addWidget(button)
         row.addStretch(1)
         return row
+
+    def column_name(self, col: int | None = None) -> str:
+        """The name of metric column `col` of the view (the current cell's by default)."""
+        col = self._current_cell()[1] if col is None else col
+        return str(self.model.headerData(col, Qt.Horizontal, Qt.ToolTipRole) or "")
+
+    def _name_buttons(self, *_args) -> None:
+        """Rename and Remove say which column they act on: the current cell's."""
+        name = self.column_name()
+        short = name if len(name) <= 32 else name[:31].rstrip() + "…"
+        self.rename_action.setText(self.tr("Rename “{name}”…").format(name=short))
+        self.remove_action.setText(self.tr("Remove “{name}”").format(name=short))
+        self.rename_action.setToolTip(self.tr("Rename the column “{name}”").format(name=name))
+        self.remove_action.setToolTip(self.tr("Remove the column “{name}” and its figures").format(name=name))
+        self.remove_action.setEnabled(not self.read_only and self.model.columnCount() > 1)
 
     def set_read_only(self) -> None:
         """A frozen report: the table can be read, selected and commented, not changed (not even by paste)."""
@@ -94,6 +164,8 @@ class SliTableField(QWidget):
         self.paste_action.setEnabled(False)
         for button in self.buttons:
             button.setEnabled(False)
+        for action in (self.add_action, self.rename_action, self.remove_action):
+            action.setEnabled(False)
 
     # -- model ----------------------------------------------------------------------------------
     def _on_changed(self, code: str) -> None:
@@ -110,19 +182,45 @@ class SliTableField(QWidget):
         self._show_issues(grid, issues)
 
     def _fit(self) -> None:
-        """Column widths from the text (cheaper than asking every cell for its size), the height of every row."""
+        """Column widths from the text (cheaper than asking every cell for its size), the height of every row.
+
+        A column is as wide as its widest cell, or its title's longest word, whichever is wider (up to
+        MAX_COLUMN); a longer title wraps onto more lines in the header rather than being cut."""
         metrics = self.view.fontMetrics()
         head = self.view.horizontalHeader()
         head_metrics = head.fontMetrics()
         icon = self.view.iconSize().width() if self.model.problems else 0
+        wrapped = {}
         for c in range(self.model.columnCount()):
             cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
                         default=0)
-            title = head_metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal)))
-            width = max(cells + icon, title) + CELL_PADDING
-            self.view.setColumnWidth(c, min(max(width, MIN_COLUMN), MAX_COLUMN))
-        height = head.sizeHint().height() + ROW_HEIGHT * self.model.rowCount()
-        self.view.setFixedHeight(min(height + 4, 1400))
+            title = self.column_name(c)
+            whole = head_metrics.horizontalAdvance(title) + HEADER_PADDING
+            word = max((head_metrics.horizontalAdvance(w) for w in title.split()), default=0) + HEADER_PADDING
+            width = min(max(cells + icon + CELL_PADDING, word, min(whole, MAX_COLUMN), MIN_COLUMN), MAX_COLUMN)
+            self.view.setColumnWidth(c, width)
+            if whole > width:
+                wrapped[c] = _wrap(title, head_metrics, width - HEADER_PADDING)
+        self.model.set_wrapped(wrapped)
+        lines = max((t.count("\n") + 1 for t in wrapped.values()), default=1)
+        head.setFixedHeight(head_metrics.lineSpacing() * lines + 10)
+        self._columns = sum(self.view.columnWidth(c) for c in range(self.model.columnCount()))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Every row shown: the table scrolls sideways only, with room for that scrollbar when it has one."""
+        room = self.width() or 600  # the view is as wide as this widget; 600 until it is laid out
+        label_column = self.view.verticalHeader().sizeHint().width()
+        wider = self._columns + label_column + 2 * self.view.frameWidth() > room
+        scrollbar = self.view.horizontalScrollBar().sizeHint().height() if wider else 0
+        height = self.view.horizontalHeader().height() + ROW_HEIGHT * self.model.rowCount() + scrollbar
+        self.view.setFixedHeight(height + 2 * self.view.frameWidth())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """A new width may add or take away the sideways scrollbar: the height follows, so no row hides."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def _show_issues(self, grid: Grid, issues) -> None:
         lines = []
@@ -186,9 +284,32 @@ class SliTableField(QWidget):
                                           lost))
         return lost
 
+    def copy(self) -> str:
+        """The selected cells to the clipboard as tab-separated lines (what Excel and LibreOffice paste)."""
+        cells = sorted((i.row(), i.column()) for i in self.view.selectionModel().selectedIndexes())
+        if not cells:
+            return ""
+        rows = range(min(r for r, _ in cells), max(r for r, _ in cells) + 1)
+        cols = range(min(c for _, c in cells), max(c for _, c in cells) + 1)
+        text = "\n".join("\t".join(self.model.cell(r, c) for c in cols) for r in rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def cut(self) -> str:
+        """Copy the selected cells, then empty them (one step on the undo history)."""
+        text = self.copy()
+        cells = [(i.row(), i.column()) for i in self.view.selectionModel().selectedIndexes()]
+        if cells and not self.read_only:
+            grid = self._current()
+            for r, c in cells:
+                grid[r + 1][c + 1] = None
+            self._commit(grid, self.tr("Cut"))
+        return text
+
     def add_column(self, name: str | None = None) -> None:
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Add column"), self.tr("Name of the new metric column:"))
+            name, ok = ask.text(self, self.tr("Add a column to {code}").format(code=self.code),
+                                self.tr("Name of the new metric column:"))
             if not ok or not name.strip():
                 return
         grid = self._current()
@@ -200,7 +321,9 @@ class SliTableField(QWidget):
         col = self._current_cell()[1] + 1
         grid = self._current()
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=grid[0][col] or "")
+            current = grid[0][col] or ""
+            name, ok = ask.text(self, self.tr("Rename a column of {code}").format(code=self.code),
+                                self.tr("New name for the column “{name}”:").format(name=current), current)
             if not ok or not name.strip():
                 return
         grid[0][col] = name.strip()
@@ -218,7 +341,8 @@ class SliTableField(QWidget):
         if not cells:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("Not available"), self.tr("Why is this figure not available?"))
+            reason, ok = ask.text(self, self.tr("Figures not available in {code}").format(code=self.code),
+                                  self.tr("Why are the %n selected figure(s) not available?", "", len(cells)))
             if not ok:
                 return
         grid = self._current()
@@ -241,11 +365,20 @@ class SliTableField(QWidget):
 
     def context_menu(self, pos) -> QMenu:
         """The table's menu at `pos` (viewport coordinates): paste, not available, a comment on the cell."""
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)  # the menu acts on the cell clicked, as in a spreadsheet
         menu = QMenu(self)
+        menu.addAction(self.tr("Copy"), self.copy)
         if not self.read_only:
             menu.addAction(self.tr("Paste"), self.paste)
             menu.addAction(self.tr("Mark not available…"), self.mark_not_available)
-        index = self.view.indexAt(pos)
+            menu.addSeparator()
+            menu.addAction(self.tr("Add column…"), self.add_column)
+            menu.addAction(self.rename_action.text(), self.rename_column)
+            remove = menu.addAction(self.remove_action.text(), self.remove_column)
+            remove.setEnabled(self.remove_action.isEnabled())
+            menu.addAction(self.tr("Import CSV…"), self.import_csv)
         if index.isValid():
             cell = f"{index.row() + 1},{index.column() + 1}"
             menu.addAction(self.tr("Comment on this cell…"), lambda: self.cell_comment_requested.emit(f"{self.code}@{cell}"))

@@ -4,12 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from copdesk import __version__
+from copdesk.core import peek
 from copdesk.ui import settings
 from copdesk.ui.style import mark
+
+
+def changed_on(summary: peek.Summary) -> str:
+    """The last change, as a date and time in the interface's language and the computer's time zone."""
+    from datetime import datetime
+    from PySide6.QtCore import QDateTime, QLocale
+    try:
+        when = datetime.fromisoformat(summary.changed.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def recent_text(summary: peek.Summary) -> str:
+    """Two lines: who and which report; the file, when it last changed and its folder."""
+    translate = QCoreApplication.translate
+    p = summary.path
+    if summary.state == "missing":
+        return translate("StartView", "{name} (missing)\n{folder}").format(name=p.name, folder=p.parent)
+    if summary.state != "ok":
+        return translate("StartView", "{name} (cannot be read)\n{folder}").format(name=p.name, folder=p.parent)
+    title = " — ".join(x for x in (summary.signatory, summary.title) if x) or p.stem
+    return translate("StartView", "{title}\n{name} · changed {when} · {folder}").format(
+        title=title, name=p.name, when=changed_on(summary), folder=p.parent)
 
 
 class StartView(QWidget):
@@ -56,6 +82,7 @@ class StartView(QWidget):
         buttons.addStretch(1)
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent reports"))
+        self.recent.setWordWrap(True)
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.UserRole)))
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>Recent reports</b> (double-click or Enter to open)")))
@@ -71,15 +98,17 @@ class StartView(QWidget):
         lay.addLayout(row, 1)
         lay.addWidget(QLabel(f"copdesk {__version__}"))
         self.refresh()
+        from copdesk.ui import focus_ring
+        focus_ring.install(self)
 
     def refresh(self) -> None:
         self.recent.clear()
         for path in settings.recent_files():
-            p = Path(path)
-            item = QListWidgetItem(f"{p.name} — {p.parent}" + ("" if p.exists() else self.tr(" (missing)")))
+            summary = peek.summary(path)
+            item = QListWidgetItem(recent_text(summary))
             item.setData(Qt.UserRole, path)
             item.setToolTip(path)
-            if not p.exists():
+            if summary.state == "missing":
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
             self.recent.addItem(item)
         if self.recent.count() == 0:

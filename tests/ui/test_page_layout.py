@@ -1,0 +1,111 @@
+"""Pages read as one scrolling document: answers grow with their text, tables scroll sideways only, the
+wheel scrolls the page; table headers are never cut, totals stand apart, column actions name the column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+
+from tests.ui.test_drafting import _click_cell, goto
+
+LONG_NAME = "Number of fake accounts removed in the reporting period"
+
+
+def _wheel(widget, dy: int = -120) -> bool:
+    """One notch of the mouse wheel (down) given to `widget`'s wheel handler; True when it kept the event.
+    An event it leaves goes on to the widget's parents and so to the page (Qt does that for the wheel
+    events of the window system; an event a test sends is not passed on, so the handler is asked directly)."""
+    at = QPointF(30, 30)
+    event = QWheelEvent(at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(0, 0), QPoint(0, dy), Qt.NoButton,
+                        Qt.NoModifier, Qt.NoScrollPhase, False)
+    event.accept()
+    widget.wheelEvent(event)
+    return event.isAccepted()
+
+
+def _wide_table(template) -> list[list[str]]:
+    header = [template.country_column] + [f"{LONG_NAME} {i}" for i in range(1, 9)]
+    body = [[state] + [f"{(i + 1) * 1234:,}"] * 8 for i, state in enumerate(template.member_states)]
+    return [header] + body + [["Total EU"] + ["99,999"] * 8, ["Total EEA"] + ["99,999"] * 8]
+
+
+def test_the_wheel_over_a_long_answer_or_a_wide_table_scrolls_the_page(qtbot, new_report, open_window, template):
+    r = new_report(measures=["14.1"])
+    r.set_text("QRE 14.1.1", "\n\n".join(f"Paragraph {i} of a long answer." for i in range(40)))
+    r.set_table("SLI 14.1.1", _wide_table(template))
+    w = open_window(r)
+    goto(qtbot, w, "Measure 14.1")
+    editor, table = w.page.editors["QRE 14.1.1"], w.page.editors["SLI 14.1.1 table"]
+    qtbot.waitUntil(lambda: editor.height() > 600, timeout=2000)
+    assert editor.verticalScrollBar().maximum() == 0  # all its text, no scrollbar of its own
+    assert not _wheel(editor) and not _wheel(table.view)  # left to the page
+    assert table.view.verticalScrollBar().maximum() == 0
+    assert _wheel(w.page) and w.page.verticalScrollBar().value() > 0  # which scrolls
+    view = table.view
+    assert view.horizontalScrollBar().maximum() > 0  # eight long columns: it scrolls sideways
+    _click_cell(qtbot, table, 0, 7)  # the last column current: "Rename …" names it, the page stays as wide
+    assert w.page.horizontalScrollBar().maximum() == 0  # the page itself never scrolls sideways
+    last = view.visualRect(table.model.index(table.model.rowCount() - 1, 0))
+    assert last.bottom() <= view.viewport().height()  # every row shown above the sideways scrollbar
+
+
+def test_column_titles_wrap_instead_of_being_cut_and_totals_stand_apart(qtbot, new_report, open_window, template):
+    r = new_report(measures=["14.1"])
+    r.set_table("SLI 14.1.1", [[template.country_column, LONG_NAME], ["Austria", "1,041"], ["Total EU", "1,041"]])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 14.1")
+    table = w.page.editors["SLI 14.1.1 table"]
+    head = table.view.horizontalHeader()
+    shown = table.model.headerData(0, Qt.Horizontal)
+    assert shown.replace("\n", " ") == LONG_NAME and "\n" in shown  # every word, on two lines or more
+    metrics = head.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) < head.sectionSize(0) for line in shown.split("\n"))
+    assert head.height() >= metrics.lineSpacing() * (shown.count("\n") + 1)
+    assert table.model.headerData(0, Qt.Horizontal, Qt.ToolTipRole) == LONG_NAME
+    total, austria = table.model.index(1, 0), table.model.index(0, 0)
+    assert table.model.data(total, Qt.FontRole).bold() and table.model.data(austria, Qt.FontRole) is None
+    assert table.model.data(total, Qt.BackgroundRole) is not None
+    assert table.model.headerData(1, Qt.Vertical, Qt.FontRole).bold()
+
+
+def test_column_actions_say_which_column(qtbot, new_report, open_window, template, monkeypatch):
+    from copdesk.ui import ask
+    r = new_report(measures=["14.1"])
+    r.set_table("SLI 14.1.1", [[template.country_column, "Accounts", "Views"], ["Austria", "1", "2"]])
+    w = open_window(r)
+    goto(qtbot, w, "Measure 14.1")
+    table = w.page.editors["SLI 14.1.1 table"]
+    _click_cell(qtbot, table, 0, 1)
+    assert table.rename_action.text() == "Rename “Views”…" and table.remove_action.text() == "Remove “Views”"
+    assert [b.text() for b in table.buttons] == ["Columns", "Import CSV…", "Not available…"]
+    assert [a.text() for a in table.columns_menu.actions()] == ["Add column…", "Rename “Views”…", "Remove “Views”"]
+    asked = []
+    monkeypatch.setattr(ask, "text", lambda *a, **k: asked.append(a) or ("Views of items", True))
+    table.rename_column()
+    assert asked[0][1] == "Rename a column of SLI 14.1.1" and asked[0][2] == "New name for the column “Views”:"
+    assert table.model.headerData(1, Qt.Horizontal, Qt.ToolTipRole) == "Views of items"
+    _click_cell(qtbot, table, 0, 0)
+    assert table.rename_action.text() == "Rename “Accounts”…"
+
+
+def test_dialogs_are_wide_enough_for_their_title(qtbot):
+    from PySide6.QtWidgets import QInputDialog
+    from copdesk.ui import ask
+    seen = []
+
+    def fake_exec(dialog):
+        from PySide6.QtGui import QShortcut
+        keys = {s.key().toString() for s in dialog.findChildren(QShortcut)}
+        seen.append((dialog.minimumWidth(), dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()),
+                     dialog.labelText(), dialog.size(), keys))
+        return 0
+
+    QInputDialog.exec, original = fake_exec, QInputDialog.exec
+    try:
+        assert ask.text(None, "Comment on SLI 14.2.1, cell Austria / Fake accounts removed", "Your comment:",
+                        multiline=True) == ("", False)
+    finally:
+        QInputDialog.exec = original
+    width, title, label, size, keys = seen[0]
+    assert width >= title + 150 and label.startswith("Your comment:") and size.height() >= 300
+    assert "Ctrl+Return" in keys  # a comment is saved from the keyboard
