@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from copdesk.core import mdwrite
+from copdesk.core import markdown
+from copdesk.core.markdown import Block, Run
 from copdesk.core.docx_reader import Paragraph, Table
 from copdesk.core.import_result import Collected, NewItem, Unplaced
 from copdesk.core.report_crisis import CrisisPart
-from copdesk.core.report_labels import Labels, WordingMatch, cut_after, item_label, key, measure_refs, period
+from copdesk.core.report_labels import Labels, WordingMatch, cut_index, item_label, key, measure_refs, period
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
@@ -30,7 +31,7 @@ class Placer(CrisisPart):
     def __init__(self, t: Template):
         self.t, self.labels = t, Labels(t)
         self.got = Collected()
-        self.blocks: dict[str, list[tuple[str, int, str]]] = {}
+        self.blocks: dict[str, list[Block]] = {}
         self.unplaced: list[Unplaced] = []
         self.new_items: list[NewItem] = []
         self.wording: dict[str, str] = {}
@@ -68,7 +69,8 @@ class Placer(CrisisPart):
         if self.match and self.match.active and self.match.take(text, p):
             return
         if self.match and self.match.tail:  # the wording and the answer share this paragraph
-            p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
+            cut = cut_index(p.text, self.match.tail)
+            p = Paragraph(p.index, p.text[cut:], markdown.slice_runs(p.runs, cut))
             text = p.text.strip()
         self.release()
         if _SKIP.match(p.style) or text.startswith(SUMMARY_MARK) or \
@@ -112,13 +114,13 @@ class Placer(CrisisPart):
         if header:
             self.target = f"header.{header[0]}"
             if header[1]:  # "Report title: ..." holds its value; a one-line field takes nothing more
-                self.add(self.target, ("p", 0, header[1]))
+                self.add(self.target, _plain(header[1]))
                 self.target = None if header[0] != "description" else self.target
             return True
         dates = period(text) if self.commitment is None else None
         if dates:
-            self.add("header.period_start", ("p", 0, dates[0]))
-            self.add("header.period_end", ("p", 0, dates[1]))
+            self.add("header.period_start", _plain(dates[0]))
+            self.add("header.period_end", _plain(dates[1]))
             return True
         if self.mode == "start" and key(text) == L.submitted:
             self.status = text
@@ -168,7 +170,7 @@ class Placer(CrisisPart):
         self.mode, self.measure = "body", None
         self.target = f"{self.commitment} {qkey}"
         if inline:
-            self.add(self.target, ("p", 0, mdwrite.escape_line_starts(mdwrite.escape(inline))))
+            self.add(self.target, _plain(inline))
         return True
 
     def signed_list(self, p: Paragraph) -> bool:
@@ -182,9 +184,9 @@ class Placer(CrisisPart):
 
     # -- content -------------------------------------------------------------------------------------
     def text(self, p: Paragraph) -> None:
-        md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
-        block = ("p", self.indent(p), md) if p.list_level < 0 else (
-            "bullet" if p.list_kind != "number" else f"number:{p.number}", p.list_level, md)
+        runs = markdown.embolden(p.runs) if p.heading else p.runs  # a heading inside an answer: a bold line
+        block = Block("p", runs, self.indent(p)) if p.list_level < 0 else Block(
+            "bullet" if p.list_kind != "number" else "number", runs, p.list_level, p.number)
         if self.target:
             self.add(self.target, block)
         elif self.mode == "start":
@@ -195,9 +197,9 @@ class Placer(CrisisPart):
     def indent(self, p: Paragraph) -> int:
         """An indented paragraph right after a list item continues that item (at most one level deeper)."""
         before = self.blocks.get(self.target or "", [])
-        if not p.indent or not before or before[-1][1] + (0 if before[-1][0] == "p" else 1) < p.indent:
+        if not p.indent or not before or before[-1].level + (0 if before[-1].kind == "p" else 1) < p.indent:
             return 0
-        return p.indent if before[-1][0] != "p" or before[-1][1] else 0
+        return p.indent if before[-1].kind != "p" or before[-1].level else 0
 
     def start_text(self, p: Paragraph) -> None:
         """Before the first label: the signatory's name, then the report title ("Report March 2025")."""
@@ -214,7 +216,7 @@ class Placer(CrisisPart):
         if code in self.blocks:
             self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
         else:
-            self.add(code, ("p", 0, text))  # one-line header fields are plain text, as the export prints them
+            self.add(code, _plain(text))
 
     def table(self, tb: Table) -> None:
         cells = [c for row in tb.rows for c in row if c and c.strip()]
@@ -249,22 +251,31 @@ class Placer(CrisisPart):
             for cell in row:
                 for line in (cell or "").split("\n"):
                     if line.strip():
-                        self.paragraph(Paragraph(tb.index, line, mdwrite.inline([mdwrite.Segment(line)])), [])
+                        self.paragraph(Paragraph(tb.index, line, (Run(line),)), [])
         self.release()
 
-    def add(self, code: str, block: tuple[str, int, str]) -> None:
+    def add(self, code: str, block: Block) -> None:
         self.blocks.setdefault(code, []).append(block)
 
     # -- end -----------------------------------------------------------------------------------------
     def finish(self) -> None:
         for code, blocks in self.blocks.items():
-            if code.startswith("wording:"):
-                self.wording[code[8:]] = "\n\n".join(md for _, _, md in blocks)
+            if code.startswith("wording:"):  # wording is plain text, as the template holds it
+                self.wording[code[8:]] = "\n\n".join(b.text for b in blocks)
                 self.notes.append(f"{code[8:]}: its text in the report is offered as official wording")
+            elif blocks and self.one_line(code):  # a line field holds its text as typed, not Markdown
+                self.got.answers[code] = "\n".join(b.text for b in blocks)
             elif blocks:
-                self.got.answers[code] = mdwrite.join_blocks(blocks)
+                self.got.answers[code] = markdown.write(blocks)
         self.prune_crisis()
         self.subscribe()
+
+    def one_line(self, code: str) -> bool:
+        """Header fields other than the description, and sub-section titles, are lines, not rich text."""
+        if code.startswith("header."):
+            field = self.t.header_field(code[7:])
+            return field is None or field.kind != "rich"
+        return code.endswith("/title")
 
     def subscribe(self) -> None:
         """Signed measures, and measures written about (which a signed list may have missed)."""
@@ -297,10 +308,9 @@ def _split_label_line(p: Paragraph) -> list[Paragraph]:
     first, rest = p.text[:cut], p.text[cut + 1:]
     if not item_label(first.strip(), True) or not rest.strip():
         return [p]
-    md_lines = p.md.split("\n")
-    if p.text[cut] == "\n" and len(md_lines) == len(p.text.split("\n")):
-        md_rest = "\n".join(md_lines[1:]).strip("\n")
-    else:
-        md_rest = mdwrite.inline([mdwrite.Segment(rest)])
-    return [Paragraph(p.index, first, first, p.style, p.heading, -1),
-            Paragraph(p.index, rest, md_rest, "", 0, p.list_level, p.list_kind, p.number)]
+    return [Paragraph(p.index, first, (Run(first),), p.style, p.heading, -1),
+            Paragraph(p.index, rest, markdown.slice_runs(p.runs, cut + 1), "", 0, p.list_level, p.list_kind, p.number)]
+
+
+def _plain(text: str) -> Block:
+    return Block("p", (Run(text),))
