@@ -78,3 +78,74 @@ def test_only_the_dialect_module_reads_or_writes_markdown():
             offenders[str(path.relative_to(SRC))] = used
     assert offenders == {}
     assert _markdown_syntax('x = f"**{title}**"') and _markdown_syntax('y = "[a](" + url + ")"')  # the rule bites
+
+
+# -- one write path ----------------------------------------------------------------------------------
+REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py"}
+NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py"}  # make new files, not open reports
+PRIVATE = {"_log", "_meta", "_db"}
+REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
+                 "remove_crisis_section", "restore_crisis_section", "add_crisis_item", "add_comment_row",
+                 "remove_comment", "set_comment_state", "set_section_status_row", "set_review_meta", "add_version_row",
+                 "remove_version", "settle_merge_choice", "reopen_merge_choice", "set_baseline", "write_again",
+                 "checkpoint", "atomic"}
+CORE_WRITES = {"review": {"add_comment", "remove_comment", "set_resolved", "set_status", "freeze", "approve_final"},
+               "versions": {"save_version", "remove_version"}, "merge": {"resolve", "reopen"}}
+WINDOW_WRITERS = {"ui/operations.py", "ui/session.py", "ui/undo.py"}
+SQL_WRITE = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE)\s+(INTO|OR|FROM|\w+\s+SET)\b")
+
+
+def _sources() -> dict[str, ast.AST]:
+    return {str(p.relative_to(SRC)): ast.parse(p.read_text(encoding="utf-8")) for p in SRC.rglob("*.py")}
+
+
+def _receiver(node: ast.Attribute) -> str:
+    return ast.unparse(node.value)
+
+
+def write_path_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Where a module other than the report's own touches its SQL, history or meta, or where the window
+    writes other than through ui/operations.py (with the session and the undo commands beneath it)."""
+    out = []
+    for name, tree in sources.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and name not in REPORT_MODULES:
+                if node.attr in PRIVATE:
+                    out.append(f"{name}: .{node.attr} of {_receiver(node)}")
+                elif node.attr in ("conn", "db") and name not in NEW_FILE_MODULES:
+                    out.append(f"{name}: .{node.attr} of {_receiver(node)}")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_WRITE.search(node.value) \
+                    and name not in REPORT_MODULES | NEW_FILE_MODULES:
+                out.append(f"{name}: SQL that writes: {node.value[:40]!r}")
+            if not (name.startswith("ui/") and name not in WINDOW_WRITERS):
+                continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                attr, receiver = node.func.attr, _receiver(node.func)
+                if attr in REPORT_WRITES and (attr not in ("clear", "atomic") or "report" in receiver):
+                    out.append(f"{name}: {receiver}.{attr}() outside ui/operations.py")
+                if attr == "write" and "session" in receiver:
+                    out.append(f"{name}: {receiver}.write() outside ui/operations.py")
+                if attr in CORE_WRITES.get(receiver, ()):
+                    out.append(f"{name}: {receiver}.{attr}() outside ui/operations.py")
+    return out
+
+
+def test_one_write_path_to_an_open_report():
+    """Only the report's own modules touch its SQL, its history (_log) and its meta; the window writes only
+    through ui/operations.py."""
+    assert write_path_offences(_sources()) == []
+    bad = {"core/x.py": ast.parse("report._log('c', 'text', None, 'x')\nreport.conn.execute('UPDATE answers SET x=1')"),
+           "ui/pages.py": ast.parse("self.session.report.set_text('c', 'x')\nreview.freeze(r, 'me')\n"
+                                    "self.session.write(lambda r: None)")}
+    assert len(write_path_offences(bad)) == 6  # the rule bites
+
+
+def test_every_report_write_is_known_to_the_rule():
+    """A new write method of Report (it logs to the history) must be listed above, so the rule covers it."""
+    import inspect
+
+    from copdesk.core.report import Report
+    writers = {name for name, fn in inspect.getmembers(Report, inspect.isfunction)
+               if not name.startswith("_") and ("self._log(" in inspect.getsource(fn) or "self.atomic()" in
+                                                inspect.getsource(fn))}
+    assert writers - REPORT_WRITES == set()

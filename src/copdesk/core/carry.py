@@ -57,17 +57,10 @@ def _create_with_baseline(out: Path, t: Template, data: ReportData, prev: Report
     _remove(tmp)
     report = create_from_data(tmp, t, data)
     try:
-        with report.db.atomic():
-            report.db["baseline_answers"].insert_all(
-                ({"code": c, "text": a.text} for c, a in prev.answers.items()), batch_size=500)
-            report.db["baseline_cells"].insert_all(
-                ({"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
-                 for r, row in enumerate(g) for k, v in enumerate(row) if v is not None), batch_size=500)
-            report.db["meta"].insert_all([
-                {"key": "baseline_report_id", "value": prev.meta.get("report_id", "")},
-                {"key": "baseline_title", "value": prev.text("header.title")},
-                {"key": "baseline_created_at", "value": prev.meta.get("created_at", "")}])
-        report.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        report.set_baseline({c: a.text for c, a in prev.answers.items()}, prev.tables, {
+            "baseline_report_id": prev.meta.get("report_id", ""), "baseline_title": prev.text("header.title"),
+            "baseline_created_at": prev.meta.get("created_at", "")})
+        report.checkpoint()
         report.close()
         if out.exists():
             raise StoreError(f"{out} exists already.", "Choose another output name.")
@@ -89,9 +82,10 @@ def baseline(report: Report) -> ReportData | None:
     meta = report.meta
     if "baseline_report_id" not in meta:
         return None
-    answers = {c: Answer(c, text) for c, text in report.db.execute("SELECT code, text FROM baseline_answers")}
+    texts, cells = report.baseline_rows()
+    answers = {c: Answer(c, text) for c, text in texts.items()}
     tables: dict[str, Grid] = {}
-    for code, r, c, v in report.db.execute("SELECT code, row, col, value FROM baseline_cells ORDER BY code, row, col"):
+    for code, r, c, v in cells:
         grid = tables.setdefault(code, [])
         while len(grid) <= r:
             grid.append([])

@@ -216,7 +216,7 @@ def _merge_history(prefix, m_tail, t_tail, theirs_path: Path, who: str) -> tuple
 
 
 def pending(report: Report) -> list[Conflict]:
-    return [Conflict(r["code"], r["kind"], r["base"], r["mine"], r["theirs"]) for r in report.rows("merge_conflicts")]
+    return [Conflict(r["code"], r["kind"], r["base"], r["mine"], r["theirs"]) for r in report.merge_conflict_rows()]
 
 
 def resolve(report: Report, code: str, choice: str) -> None:
@@ -226,13 +226,9 @@ def resolve(report: Report, code: str, choice: str) -> None:
         raise InputError(f"No merge choice is pending for {code}.")
     if choice not in ("mine", "theirs", "base"):
         raise InputError(f"Choose mine, theirs or base for {code}.")
-    value = getattr(row, choice)
-    with report.db.atomic():
-        if row.kind == "table":
-            report.set_table(code, json.loads(value) if value else [])
-        elif value is None:
-            report.clear(code)
-        else:
-            report.set_text(code, value)
-        report.conn.execute("DELETE FROM merge_conflicts WHERE code = ?", [code])
-        report._log(code, "merge choice", None, choice)
+    report.settle_merge_choice(code, row.kind, getattr(row, choice), choice)
+
+
+def reopen(report: Report, row: dict, value: str | None) -> None:
+    """The undo of `resolve`: the answer (or table, as JSON) holds `value` again, the choice `row` is pending."""
+    report.reopen_merge_choice(row, value)

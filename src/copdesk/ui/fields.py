@@ -1,8 +1,8 @@
 """Editors for one answer each: line, choice, date, yes/no, rich text. SLI tables live in ui/sli_table.py.
 
-Every editor is bound to an answer code. A user edit pushes an undo command (which writes through the
-session); a change from elsewhere (undo, redo, import) arrives as session.answer_changed and refreshes the
-editor without pushing anything back.
+Every editor is bound to an answer code. A user edit goes through ui/operations.py (an undo command that
+writes through the session); a change from elsewhere (undo, redo, import) arrives as session.answer_changed
+and refreshes the editor without pushing anything back.
 """
 
 from __future__ import annotations
@@ -45,10 +45,8 @@ class Binding:
     def push(self, new: str) -> None:
         if self._updating:
             return
-        old = self.session.text(self.code)
-        if new != old or self.session.status(self.code) == "carried":
-            from copdesk.ui.undo import SetTextCommand  # at the first edit, not at start-up
-            self.stack.push(SetTextCommand(self.session, self.code, old, new, self.label))
+        from copdesk.ui import operations  # at the first edit, not at start-up
+        operations.edit_text(self.session, self.stack, self.code, new, self.label)
 
     def _on_changed(self, code: str) -> None:
         if code == self.code:

@@ -63,6 +63,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session.save_failed.connect(self._on_save_failed)
         self.session.answer_changed.connect(lambda _c: self.setWindowModified(True))
         self.session.structure_changed.connect(self._on_structure)
+        self.session.reveal.connect(self.reveal)
+        self.session.notice.connect(lambda message: self.statusBar().showMessage(message, 20000))
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh_status)
         self.session.flush()
@@ -121,7 +123,7 @@ class MainWindow(ReviewActions, QMainWindow):
             from PySide6.QtWidgets import QTabWidget
             from copdesk.ui.checks import ChecksPanel, FindPanel
             from copdesk.ui.review_panel import CommentsPanel
-            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session)
+            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session, self.stack)
             tabs = QTabWidget()
             tabs.setObjectName("sidePanels")
             tabs.setDocumentMode(True)
@@ -325,6 +327,22 @@ class MainWindow(ReviewActions, QMainWindow):
         self.show_step(step)
         if self.page is not None:
             self.page.focus(code)
+
+    def reveal(self, where: str) -> None:
+        """Bring a step ("step:KEY") or an answer (its code, "CODE table" for a table) into view: its page,
+        then its field. What an undo or redo does, as Word scrolls to the edit it undoes."""
+        keys = {s.key for s in self._steps}
+        if where.startswith("step:"):
+            if where[5:] in keys:
+                self.show_step(where[5:])  # a structural change: the page is built again from the file
+            return
+        step = wizard.step_of(where.removesuffix(" table"))
+        if step not in keys:
+            return
+        if self.current_key() != step:
+            self.show_step(step)
+        if self.page is not None:
+            self.page.focus(where)
 
     def focus_find(self) -> None:
         self.find.set_source(self.session.template, self.session.snapshot())

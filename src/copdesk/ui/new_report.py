@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from copdesk.core.errors import CopdeskError
 from copdesk.core.forms import load_templates
-from copdesk.core.report import Report
 from copdesk.core.template import Template
 from copdesk.ui.messages import show_error
 from copdesk.ui.style import mark
@@ -265,12 +264,11 @@ class NewReportWizard(QWizard):
 
     def create_report(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with Report.create(path, self.template(), signatory=self.profile.signatory.text().strip(),
-                           kind=self.profile.kind(), title=self.period.title.text().strip(),
-                           subscriptions=self.subscriptions.selected(), who=self.who) as r:
-            with r.db.atomic():
-                r.set_text("header.period_start", self.period.start.text().strip())
-                r.set_text("header.period_end", self.period.end.text().strip())
-                if self.profile.services.text().strip():
-                    r.set_text("header.services", self.profile.services.text().strip())
+        from copdesk.ui import operations
+        operations.create_report(path, self.template(), signatory=self.profile.signatory.text().strip(),
+                                 kind=self.profile.kind(), title=self.period.title.text().strip(),
+                                 subscriptions=self.subscriptions.selected(), who=self.who, header={
+                                     "header.period_start": self.period.start.text().strip(),
+                                     "header.period_end": self.period.end.text().strip(),
+                                     "header.services": self.profile.services.text().strip()})
         self.created = path

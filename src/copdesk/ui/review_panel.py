@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from copdesk.core import review, wizard
-from copdesk.core.errors import CopdeskError
-from copdesk.ui import settings
-from copdesk.ui.messages import show_error
+from copdesk.ui import operations, settings
 
 ID, CODE = Qt.UserRole, Qt.UserRole + 1
 translate = QCoreApplication.translate
@@ -23,7 +21,7 @@ def ask_name(parent) -> str:
     return settings.user_name()
 
 
-def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
+def write_comment(parent, session, stack, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
     """Ask for the text (unless given) and store the comment; False when cancelled or refused."""
     name = ask_name(parent)
     if not name:
@@ -38,22 +36,16 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
         text, ok = QInputDialog.getMultiLineText(parent, title, translate("Comments", "Your comment:"))
         if not ok or not text.strip():
             return False
-    session.flush()
-    try:
-        review.add_comment(session.report, code, text, name, settings.user_initials(), cell=cell, parent=parent_id)
-    except CopdeskError as exc:
-        show_error(parent, exc)
-        return False
-    session.comments_changed.emit()
-    return True
+    return operations.run(parent, operations.add_comment, session, stack, code, text, name, settings.user_initials(),
+                          cell=cell, parent=parent_id) is not None
 
 
 class CommentsPanel(QWidget):
     jump = Signal(str)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, stack, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.session, self.stack = session, stack
         self.only_open = QCheckBox(self.tr("&Open only"))
         self.only_open.setChecked(True)
         self.only_mine = QCheckBox(self.tr("&Mine"))
@@ -153,15 +145,15 @@ class CommentsPanel(QWidget):
 
     def reply(self, text: str | None = None) -> bool:
         current = self._current()
-        return bool(current) and write_comment(self, self.session, current[1], parent_id=current[0], text=text)
+        return bool(current) and write_comment(self, self.session, self.stack, current[1], parent_id=current[0],
+                                               text=text)
 
     def set_resolved(self, resolved: bool) -> None:
         current = self._current()
         name = ask_name(self) if current else ""
         if not current or not name:
             return
-        review.set_resolved(self.session.report, current[0], name, resolved)
-        self.session.comments_changed.emit()
+        operations.run(self, operations.set_comment_resolved, self.session, self.stack, current[0], name, resolved)
 
     def show_code(self, code: str) -> None:
         """Select the first thread on `code` (the comment button beside a field)."""

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInp
 from copdesk.core.errors import CopdeskError
 from copdesk.core.report import Grid
 from copdesk.core.tables import check_table, not_available, read_csv
+from copdesk.ui import operations
 from copdesk.ui.session import DraftSession
 from copdesk.ui.sli_model import GridModel, rectangular
-from copdesk.ui.undo import SetTableCommand
 from copdesk.ui.style import mark
 
 ROW_HEIGHT = 22
@@ -135,11 +135,8 @@ class SliTableField(QWidget):
         self.problems_changed.emit(len(issues))
 
     def _commit(self, new: Grid, label: str) -> None:
-        if self.read_only:
-            return
-        old = self.session.table(self.code)
-        if new != (old or None):
-            self.stack.push(SetTableCommand(self.session, self.code, old, new, f"{label} ({self.code})"))
+        if not self.read_only:
+            operations.edit_table(self.session, self.stack, self.code, new, f"{label} ({self.code})")
 
     def _current(self) -> Grid:
         """A rectangular copy of the table as shown (the model's grid, refreshed on every load)."""
