@@ -305,6 +305,7 @@ def test_the_window_icon_is_set_once_the_first_report_window_has_painted(qtbot, 
 def test_jump_from_the_checks_panel(qtbot, new_report, open_window):
     r = new_report(measures=["12.1"])
     w = open_window(r)
+    qtbot.waitUntil(lambda: w.checks.list.count() > 0, timeout=3000)  # checked on a worker thread after the paint
     items = [w.checks.list.item(i) for i in range(w.checks.list.count())]
     target = next(i for i in items if "QRE 12.1.1" in i.text())
     w.checks.list.setCurrentItem(target)

@@ -27,8 +27,7 @@ import difflib
 import html
 import re
 from functools import lru_cache
-
-from copdesk.core.records import record
+from typing import NamedTuple
 
 MAX_LEVEL = 8  # Word lists have nine levels (0-8)
 
@@ -44,9 +43,11 @@ _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29", "\n": "", "\t": ""}
 
 
-@record
-class Run:
-    """A stretch of text with one formatting. `text` may hold "\\n" (a line break) and "\\t"."""
+class Run(NamedTuple):
+    """A stretch of text with one formatting. `text` may hold "\\n" (a line break) and "\\t".
+
+    Run and Block are named tuples, not records: an editor compares and hashes thousands of them per
+    keystroke, and a tuple does that in C."""
 
     text: str
     bold: bool = False
@@ -54,8 +55,7 @@ class Run:
     url: str = ""
 
 
-@record
-class Block:
+class Block(NamedTuple):
     """A paragraph: kind "p" (plain), "bullet" or "number"; `level` is the list depth (0 = top).
 
     A plain paragraph inside a list item has kind "p" and `level` = the item's level + 1 (indented).
@@ -83,7 +83,14 @@ def parse(text: str) -> list[Block]:
 def _parse_lines(lines: list[str]):
     """(Block, first line, last line) for each block of `lines`."""
     for kind, level, body, start, first, last in _raw_blocks(lines):
-        yield Block(kind, tuple(parse_inline("\n".join(body))), level, start), first, last
+        yield Block(kind, _runs_of("\n".join(body)), level, start), first, last
+
+
+@lru_cache(maxsize=8192)
+def _runs_of(text: str) -> tuple[Run, ...]:
+    """parse_inline, remembered: an editor reads its answer again at every keystroke, and all but one of its
+    paragraphs are as they were."""
+    return tuple(parse_inline(text))
 
 
 def _raw_blocks(lines: list[str]):

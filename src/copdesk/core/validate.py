@@ -59,13 +59,15 @@ def _answered(data: ReportData, code: str) -> bool:
 
 
 def _missing(t: Template, data: ReportData) -> list[Issue]:
-    out = []
-    for code in required_codes(t, data):
-        if not _answered(data, code):
-            item = t.index.get(code.split("/")[-1])
-            extra = " (unconfirmed item: it may not exist in the official template)" if item and item.unconfirmed else ""
-            out.append(Issue("missing", code, f"{_label(t, code)} has no answer{extra}"))
-    return out
+    return [issue for code in required_codes(t, data) for issue in _missing_one(t, data, code)]
+
+
+def _missing_one(t: Template, data: ReportData, code: str) -> list[Issue]:
+    if _answered(data, code):
+        return []
+    item = t.index.get(code.split("/")[-1])
+    extra = " (unconfirmed item: it may not exist in the official template)" if item and item.unconfirmed else ""
+    return [Issue("missing", code, f"{_label(t, code)} has no answer{extra}")]
 
 
 def _label(t: Template, code: str) -> str:
@@ -83,20 +85,30 @@ def _label(t: Template, code: str) -> str:
 def _values(t: Template, data: ReportData) -> list[Issue]:
     out = []
     for code, answer in data.answers.items():
-        if not codes.is_answer_code(t, code):
-            out.append(Issue("warning", code, "answer to an item this template does not have (kept, not exported)"))
-            continue
-        bad = bad_chars(answer.text)
-        if bad:
-            out.append(Issue("invalid", code, f"holds characters Word cannot hold ({', '.join(bad)}); "
-                                              "they will be removed on export"))
-        out += _typed_value(t, code, answer.text)
+        out += _answer_issues(t, code, answer.text)
     for code, grid in data.tables.items():
-        bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
-        if bad:
-            out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
-        for cell in tables.check_table(t, grid):
-            out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
+        out += _table_issues(t, code, grid)
+    return out
+
+
+def _answer_issues(t: Template, code: str, text: str) -> list[Issue]:
+    if not codes.is_answer_code(t, code):
+        return [Issue("warning", code, "answer to an item this template does not have (kept, not exported)")]
+    out = []
+    bad = bad_chars(text)
+    if bad:
+        out.append(Issue("invalid", code, f"holds characters Word cannot hold ({', '.join(bad)}); "
+                                          "they will be removed on export"))
+    return out + _typed_value(t, code, text)
+
+
+def _table_issues(t: Template, code: str, grid) -> list[Issue]:
+    out = []
+    bad = sorted({b for row in grid for cell in row if cell for b in bad_chars(cell)})
+    if bad:
+        out.append(Issue("invalid", code, f"table holds characters Word cannot hold ({', '.join(bad)})"))
+    for cell in tables.check_table(t, grid):
+        out.append(Issue("warning", code, f"row {cell.row + 1}, column {cell.col + 1}: {cell.message}"))
     return out
 
 
@@ -130,6 +142,31 @@ def _period(data: ReportData) -> list[Issue]:
 def validate(t: Template, data: ReportData) -> list[Issue]:
     """All issues of a report, in template order for missing items."""
     return _missing(t, data) + _values(t, data) + _period(data)
+
+
+def code_issues(t: Template, data: ReportData, code: str, required: set[str]) -> list[Issue]:
+    """What `validate` says about one answer code, in the same order (`required`: set(required_codes(...))).
+    The window re-checks only the codes an edit touches (see `touched_by`), not the whole report."""
+    out = _missing_one(t, data, code) if code in required else []
+    if code in data.answers:
+        out += _answer_issues(t, code, data.answers[code].text)
+    if code in data.tables:
+        out += _table_issues(t, code, data.tables[code])
+    if code == "header.period_end":
+        out += _period(data)
+    return out
+
+
+def touched_by(t: Template, code: str) -> list[str]:
+    """The codes whose issues can change when answer `code` changes: itself, the follow-up of a Yes/No
+    question (required only after a Yes), and the end of the reporting period (checked against its start)."""
+    out = [code]
+    m = re.match(r"^(Commitment \d+) (Q\d)$", code)
+    if m:
+        out += [f"{m.group(1)} {q.key}" for q in t.questions if q.follows == m.group(2)]
+    if code in ("header.period_start", "header.period_end"):
+        out.append("header.period_end")
+    return list(dict.fromkeys(out))
 
 
 def is_complete(issues: list[Issue]) -> bool:

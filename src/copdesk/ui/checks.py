@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
-from copdesk.core.validate import validate
 
 CODE = Qt.UserRole
 # Marked for lupdate here, translated where shown (a translator is installed after this module loads).
@@ -16,7 +15,10 @@ MARK = {"missing": QT_TRANSLATE_NOOP("ChecksPanel", "○ missing"), "invalid": Q
 
 
 class ChecksPanel(QWidget):
-    """Every issue of the report; activating one jumps to its field."""
+    """Every issue of the report, by item in report order; activating one jumps to its field.
+
+    Filled whole once (`show_all`, from checks worked out off the interface thread), then after each save
+    only the rows of the answers the save touched are replaced (`show_codes`)."""
 
     jump = Signal(str)
 
@@ -32,15 +34,47 @@ class ChecksPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
         lay.addWidget(self.list)
+        self._rows: dict[str, list[QListWidgetItem]] = {}  # answer code -> its rows, in list order
 
     def refresh(self, t: Template, data: ReportData) -> None:
-        issues = validate(t, data)
+        """Check the whole report now and show it (the window does this off its interface thread instead)."""
+        from copdesk.core.live import LiveReport
+        self.show_all(LiveReport(t, data))
+
+    def show_all(self, live) -> None:
+        """Show every issue of `live` (a core.live.LiveReport)."""
         self.list.clear()
-        for issue in issues:
-            item = QListWidgetItem(f"{self.tr(MARK[issue.severity])} — {issue.code}: {issue.message}")
-            item.setData(CODE, issue.code)
-            self.list.addItem(item)
-        counts = {s: sum(i.severity == s for i in issues) for s in MARK}
+        self._rows.clear()
+        for issue in live.issue_list():
+            self._rows.setdefault(issue.code, []).append(self._item(issue))
+            self.list.addItem(self._rows[issue.code][-1])
+        self._summary(live)
+
+    def show_codes(self, codes, live) -> None:
+        """Replace the rows of `codes` only (what a save touched); the other rows stay as they are."""
+        order = {c: i for i, c in enumerate(c for s in live.steps for c in s.codes)}
+        key = lambda c: (order.get(c, len(order)), c)  # noqa: E731 - as live.issue_list orders them
+        for code in codes:
+            for item in self._rows.pop(code, []):
+                self.list.takeItem(self.list.row(item))
+            issues = live.issues.get(code, [])
+            if not issues:
+                continue
+            after = [c for c in self._rows if key(c) > key(code)]
+            row = min((self.list.row(self._rows[c][0]) for c in after), default=self.list.count())
+            items = [self._item(i) for i in issues]
+            for k, item in enumerate(items):
+                self.list.insertItem(row + k, item)
+            self._rows[code] = items
+        self._summary(live)
+
+    def _item(self, issue) -> QListWidgetItem:
+        item = QListWidgetItem(f"{self.tr(MARK[issue.severity])} — {issue.code}: {issue.message}")
+        item.setData(CODE, issue.code)
+        return item
+
+    def _summary(self, live) -> None:
+        counts = {s: sum(i.severity == s for issues in live.issues.values() for i in issues) for s in MARK}
         self.summary.setText(self.tr("Complete: nothing missing.") if not counts["missing"] and not counts["invalid"]
                              else self.tr("{missing} missing, {invalid} invalid, {warnings} warnings").format(
                                  missing=counts["missing"], invalid=counts["invalid"], warnings=counts["warning"]))

@@ -61,16 +61,25 @@ class NavigatorView(QTreeWidget):
         statuses = wizard.statuses(t, data, all_steps)
         progress = wizard.progress(t, data, all_steps, statuses)
         for step in all_steps:
-            item = self._items.get(step.key)
-            if item is None:
-                continue
-            status = statuses.get(step.key, wizard.EMPTY)
-            words = self.tr(status)
-            extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
-            item.setText(0, f"{step.label}{extra} — {words}")
-            item.setData(0, DECORATION_ROLE, self._icon(status))
-            item.setToolTip(0, f"{step.label}: {words}")
-            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")
+            self._show(step, statuses, progress)
+
+    def show_steps(self, steps: list[wizard.Step], statuses: dict[str, str],
+                   progress: dict[str, tuple[int, int]]) -> None:
+        """Repaint these steps only (their status, progress or label changed: see core.live)."""
+        for step in steps:
+            self._show(step, statuses, progress)
+
+    def _show(self, step: wizard.Step, statuses: dict[str, str], progress: dict[str, tuple[int, int]]) -> None:
+        item = self._items.get(step.key)
+        if item is None:
+            return
+        status = statuses.get(step.key, wizard.EMPTY)
+        words = self.tr(status)
+        extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
+        item.setText(0, f"{step.label}{extra} — {words}")
+        item.setData(0, DECORATION_ROLE, self._icon(status))
+        item.setToolTip(0, f"{step.label}: {words}")
+        item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}, {words}{extra}")
 
     def _icon(self, status: str) -> QPixmap:
         """The status's shape, sharp on a high-density screen (a pixmap: QIcon's type costs start-up ~1 ms)."""

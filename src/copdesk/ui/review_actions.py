@@ -138,13 +138,13 @@ class ReviewActions:
 
     def _reload_page(self) -> None:
         """The page again (new comment counts, statuses), where it was: the whole page is built at once and
-        the scroll position set back once it is laid out (set before, it fell back to the top)."""
+        the scroll position set back once it is laid out (set before, it fell back to the top). Comments and
+        review statuses change no answer: the checks and the navigator's statuses stay as they are."""
         if self.page is not None:
             key, scroll = self.page.step.key, self.page.verticalScrollBar().value()
             self.show_step(key)
             self.page.blocks.finish()
             _scroll_back(self.page.verticalScrollBar(), scroll)
-        self.refresh_status()
 
 
 def _scroll_back(bar, value: int) -> None:

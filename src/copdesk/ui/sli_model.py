@@ -7,7 +7,8 @@ alone; the table also lists the messages under it). Row 0 of the grid is the hea
 labels, so view cell (r, c) is grid[r + 1][c + 1].
 
 Edits are not kept here: setData announces them (`cell_edited`) and the table commits them through the
-undo stack; the new grid comes back through set_grid.
+undo stack; the new grid comes back through set_grid, which repaints only the cells that changed (a typed
+figure repaints its cell, not the 200 others: each repainted cell costs several calls into Python).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from copdesk.core.tables import parse_number
 WARN_BRUSH = QBrush(QColor("#fde2e1"))
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 EDITABLE = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable
+# Roles as plain ints, looked up once: data() is asked some ten roles per cell at every repaint.
+DISPLAY, EDIT, ALIGN, TOOLTIP, BACKGROUND, DECORATION = (int(r.value) for r in (
+    Qt.DisplayRole, Qt.EditRole, Qt.TextAlignmentRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.DecorationRole))
+ANSWERED = frozenset((DISPLAY, EDIT, ALIGN, TOOLTIP, BACKGROUND, DECORATION))
 translate = QCoreApplication.translate
 _warning_icon = None
 
@@ -47,23 +52,36 @@ class GridModel(QAbstractTableModel):
         super().__init__(parent)
         self.grid: Grid = [[None, None]]
         self.problems: dict[tuple[int, int], str] = {}  # (grid row, grid column) -> message
+        self.numbers: set[tuple[int, int]] = set()  # (grid row, grid column) of cells holding a number
         self.read_only = False
 
     def set_grid(self, grid: Grid, problems: dict[tuple[int, int], str]) -> None:
-        """Show `grid`. The same shape keeps the view's current cell and selection (typing moves on)."""
+        """Show `grid`. The same shape keeps the view's current cell and selection (typing moves on), and
+        only the cells (and headers) whose text or problem changed are repainted."""
         grid = rectangular(grid)
-        same_shape = len(grid) == len(self.grid) and len(grid[0]) == len(self.grid[0])
+        old, old_problems = self.grid, self.problems
+        same_shape = len(grid) == len(old) and len(grid[0]) == len(old[0])
         if not same_shape:
             self.beginResetModel()
         self.grid, self.problems = grid, problems
+        self.numbers = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row)
+                        if r and c and v and parse_number(v) is not None}
         if not same_shape:
             self.endResetModel()
             return
-        rows, cols = self.rowCount(), self.columnCount()
-        if rows and cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
-            self.headerDataChanged.emit(Qt.Horizontal, 0, cols - 1)
-            self.headerDataChanged.emit(Qt.Vertical, 0, rows - 1)
+        changed = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if old[r][c] != v}
+        changed |= {at for at in set(problems) | set(old_problems) if problems.get(at) != old_problems.get(at)}
+        cells = sorted((r - 1, c - 1) for r, c in changed if r and c)
+        if cells:  # one rectangle around the changed cells: usually the one cell typed
+            top, bottom = cells[0][0], cells[-1][0]
+            left, right = min(c for _r, c in cells), max(c for _r, c in cells)
+            self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+        columns = sorted(c - 1 for r, c in changed if r == 0 and c)
+        if columns:
+            self.headerDataChanged.emit(Qt.Horizontal, columns[0], columns[-1])
+        rows = sorted(r - 1 for r, c in changed if c == 0 and r)
+        if rows:
+            self.headerDataChanged.emit(Qt.Vertical, rows[0], rows[-1])
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
         return 0 if parent.isValid() else len(self.grid) - 1
@@ -75,21 +93,21 @@ class GridModel(QAbstractTableModel):
         """The text of view cell (row, col), "" when untyped."""
         return self.grid[row + 1][col + 1] or ""
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if role not in ANSWERED:  # font, colour, check state, size...: the view's defaults
+            return None
         at = (index.row() + 1, index.column() + 1)
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role == DISPLAY or role == EDIT:
             return self.grid[at[0]][at[1]] or ""
-        if role == Qt.TextAlignmentRole:
-            return RIGHT if parse_number(self.grid[at[0]][at[1]]) is not None else None
+        if role == ALIGN:
+            return RIGHT if at in self.numbers else None
         if at not in self.problems:
             return None
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return self.problems[at]
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return WARN_BRUSH
-        if role == Qt.DecorationRole:
-            return warning_icon()
-        return None
+        return warning_icon()
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802 - Qt naming
         """Column names, row labels; a row label that is not a member state has its problem as tooltip."""

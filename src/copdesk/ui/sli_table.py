@@ -119,10 +119,12 @@ class SliTableField(QWidget):
             cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
                         default=0)
             title = head_metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal)))
-            width = max(cells + icon, title) + CELL_PADDING
-            self.view.setColumnWidth(c, min(max(width, MIN_COLUMN), MAX_COLUMN))
-        height = head.sizeHint().height() + ROW_HEIGHT * self.model.rowCount()
-        self.view.setFixedHeight(min(height + 4, 1400))
+            width = min(max(max(cells + icon, title) + CELL_PADDING, MIN_COLUMN), MAX_COLUMN)
+            if self.view.columnWidth(c) != width:  # unchanged widths and height: no new layout of the page
+                self.view.setColumnWidth(c, width)
+        height = min(head.sizeHint().height() + ROW_HEIGHT * self.model.rowCount() + 4, 1400)
+        if self.view.height() != height or self.view.minimumHeight() != height:
+            self.view.setFixedHeight(height)
 
     def _show_issues(self, grid: Grid, issues) -> None:
         lines = []
@@ -130,8 +132,10 @@ class SliTableField(QWidget):
             label = grid[issue.row][0] if issue.row < len(grid) else issue.row
             column = grid[0][issue.col] if issue.col < len(grid[0]) else issue.col
             lines.append(f"⚠ {label} / {column}: {issue.message}")
-        self.messages.setText("\n".join(lines[:20]) + ("\n" + self.tr("… and {n} more").format(n=len(lines) - 20)
-                                                             if len(lines) > 20 else ""))
+        text = "\n".join(lines[:20]) + ("\n" + self.tr("… and {n} more").format(n=len(lines) - 20)
+                                        if len(lines) > 20 else "")
+        if self.messages.text() != text:  # the same text again would lay the page out anew
+            self.messages.setText(text)
         self.problems_changed.emit(len(issues))
 
     def _commit(self, new: Grid, label: str) -> None:
