@@ -66,7 +66,6 @@ class Probe:
         self.latencies: list[float] = []
         self.stalls: list[float] = []
         self.pending: tuple[float, bool] | None = None  # (posted at, delivered yet)
-        self.filtered: set[int] = set()
         self.beat = QTimer()
         self.beat.setTimerType(Qt.PreciseTimer)
         self.beat.setInterval(HEARTBEAT_MS)
@@ -104,8 +103,9 @@ class Probe:
         self.beat.stop()
 
     # -- keys --------------------------------------------------------------------------------
-    def type(self, keys: list[tuple[int, str]], rate: float) -> list[float]:
-        """Post `keys` ((Qt key, text) pairs) at `rate` a second to the focused widget; latencies (s)."""
+    def type(self, keys: list[tuple[int, str]], rate: float):
+        """Post `keys` ((Qt key, text) pairs) at `rate` a second to the focused widget, from the event loop;
+        a generator for the scenario: it waits until the last key is handled, then returns the latencies (s)."""
         from PySide6.QtCore import QEvent, QTimer, Qt
         from PySide6.QtGui import QKeyEvent
         from PySide6.QtWidgets import QApplication
@@ -124,9 +124,7 @@ class Probe:
                 done.append(True)
                 return
             target = QApplication.focusWidget()
-            if id(target) not in self.filtered:
-                target.installEventFilter(self.delivered)
-                self.filtered.add(id(target))
+            target.installEventFilter(self.delivered)  # every time: a table's cell editor is new for each cell
             key, text = keys[i]
             self.pending = (time.perf_counter(), False)
             QApplication.postEvent(target, QKeyEvent(QEvent.KeyPress, key, Qt.NoModifier, text))
@@ -140,8 +138,7 @@ class Probe:
         while not done:
             if time.perf_counter() > deadline:
                 raise SystemExit("typing did not finish: the window stopped handling keys")
-            self.app.processEvents()
-            time.sleep(0.0005)
+            yield 0.25
         return self.latencies[first:]
 
 
@@ -176,11 +173,28 @@ def figure_keys(n: int) -> list[tuple[int, str]]:
     return keys[:n]
 
 
-def wait(app, seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.002)
+def run(app, scenario) -> None:
+    """Run `scenario` (a generator yielding seconds to wait) from the application's event loop, as a person's
+    actions arrive: pages are shown, replaced and deleted as in use (a loop run by hand, processEvents, never
+    deletes the pages it replaced)."""
+    from PySide6.QtCore import QTimer
+    timer = QTimer(singleShot=True)
+    failed: list[BaseException] = []
+
+    def step() -> None:
+        try:
+            timer.start(round(next(scenario) * 1000))
+        except StopIteration:
+            app.quit()
+        except BaseException as exc:  # noqa: BLE001 - reported after the loop
+            failed.append(exc)
+            app.quit()
+
+    timer.timeout.connect(step)
+    QTimer.singleShot(0, step)
+    app.exec()
+    if failed:
+        raise failed[0]
 
 
 def summary(name: str, latencies: list[float], stalls: list[float]) -> str:
@@ -226,67 +240,73 @@ def main() -> int:
 
     MainWindow.event = event
     from copdesk.ui.controller import Controller
-    controller = Controller()
-    window = controller.open_path(report)
-    if window is None:
-        raise SystemExit("the report did not open")
-    window.resize(1280, 860)
-    wait(app, SETTLE_S)
-    checker = spell.checker()
-    if checker is not None:
-        checker.start()
-        checker.wait()
-    probe = Probe(app, window)
-    probe_box.append(probe)
-    data = window.session.report.snapshot()
+    results: dict[str, object] = {}
 
-    # 1. prose at the end of the longest answer shown on a measure page
-    longest = max((c for c in data.answers if c.startswith(("Measure ", "QRE ", "SLI "))),
-                  key=lambda c: len(data.answers[c].text))
-    window.jump_to(longest)
-    wait(app, 1.0)
-    editor = window.page.editors[longest]
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    wait(app, 0.5)
-    probe.start_beat()
-    prose = probe.type(prose_keys(args.keys), args.rate)
-    wait(app, 1.0)  # the last save and refresh
-    probe.stop_beat()
-    prose_stalls, probe.stalls = probe.stalls, []
-    print(summary(f"answer ({longest}, {len(data.answers[longest].text):,} characters at the start)", prose,
-                  prose_stalls), flush=True)
+    def scenario():
+        controller = Controller()
+        window = controller.open_path(report)
+        if window is None:
+            raise SystemExit("the report did not open")
+        window.resize(1280, 860)
+        yield SETTLE_S
+        checker = spell.checker()
+        if checker is not None:
+            checker.start()
+            checker.wait()
+        probe = Probe(app, window)
+        probe_box.append(probe)
+        data = window.session.report.snapshot()
 
-    # 2. figures into an SLI table of a measure page
-    table_code = next(c for c in sorted(data.tables) if not c.startswith("Crisis"))
-    window.jump_to(table_code + " table")
-    wait(app, 1.0)
-    table = window.page.editors[table_code + " table"]
-    table.view.setFocus()
-    table.view.setCurrentIndex(table.model.index(0, 0))
-    wait(app, 0.5)
-    probe.start_beat()
-    figures = probe.type(figure_keys(args.keys), args.rate)
-    wait(app, 1.0)
-    probe.stop_beat()
-    table_stalls = probe.stalls
-    print(summary(f"table ({table_code})", figures, table_stalls), flush=True)
+        # 1. prose at the end of the longest answer shown on a measure page
+        longest = max((c for c in data.answers if c.startswith(("Measure ", "QRE ", "SLI "))),
+                      key=lambda c: len(data.answers[c].text))
+        window.jump_to(longest)
+        yield 1.0
+        editor = window.page.editors[longest]
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        yield 0.5
+        probe.start_beat()
+        prose = yield from probe.type(prose_keys(args.keys), args.rate)
+        yield 1.0  # the last save and what follows it
+        probe.stop_beat()
+        prose_stalls, probe.stalls = probe.stalls, []
+        print(summary(f"answer ({longest}, {len(data.answers[longest].text):,} characters at the start)", prose,
+                      prose_stalls), flush=True)
 
-    window.session.flush()
-    typed = "".join(text for _key, text in prose_keys(args.keys)).replace("\r", " ")
-    stored = " ".join(window.session.report.text(longest).split())
-    figures_typed = [f for f in "".join(t for _k, t in figure_keys(args.keys)).split("\t") if len(f) == 4]
-    cells = {v for row in window.session.report.table(table_code) for v in row}
-    saved = " ".join(typed.split()[-6:-1]) in stored and all(f in cells for f in figures_typed[-3:])
-    window.close()
-    wait(app, 0.2)
+        # 2. figures into an SLI table of a measure page
+        table_code = next(c for c in sorted(data.tables) if not c.startswith("Crisis"))
+        window.jump_to(table_code + " table")
+        yield 1.0
+        table = window.page.editors[table_code + " table"]
+        table.view.setFocus()
+        table.view.setCurrentIndex(table.model.index(0, 0))
+        yield 0.5
+        probe.start_beat()
+        figures = yield from probe.type(figure_keys(args.keys), args.rate)
+        yield 1.0
+        probe.stop_beat()
+        table_stalls = probe.stalls
+        print(summary(f"table ({table_code})", figures, table_stalls), flush=True)
+
+        window.session.flush()
+        typed = "".join(text for _key, text in prose_keys(args.keys)).replace("\r", " ")
+        stored = " ".join(window.session.report.text(longest).split())
+        figures_typed = [f for f in "".join(t for _k, t in figure_keys(args.keys)).split("\t") if len(f) == 4]
+        cells = {v for row in window.session.report.table(table_code) for v in row}
+        results.update(saved=" ".join(typed.split()[-6:-1]) in stored and all(f in cells for f in figures_typed[-3:]),
+                       keys=prose + figures, stalls=prose_stalls + table_stalls)
+        window.close()
+        yield 0.2
+
+    run(app, scenario())
+    saved, every, stalls = results["saved"], [x * 1000 for x in results["keys"]], results["stalls"]
     load = os.getloadavg()
-    print(f"typed text and figures in the file: {saved}; load average during the run {load[0]:.2f} (1 min), {load[1]:.2f} (5 min) on "
-          f"{os.cpu_count()} cores")
-    every = [x * 1000 for x in prose + figures]
-    stall = max(prose_stalls + table_stalls) * 1000
+    print(f"typed text and figures in the file: {saved}; load average during the run {load[0]:.2f} (1 min), "
+          f"{load[1]:.2f} (5 min) on {os.cpu_count()} cores")
+    stall = max(stalls) * 1000
     print(f"typing: p50 {statistics.median(every):.1f} ms, p99 {percentile(every, 99):.1f} ms, "
           f"max stall {stall:.1f} ms over {len(every)} keys")
     return 0

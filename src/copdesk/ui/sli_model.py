@@ -109,6 +109,27 @@ class GridModel(QAbstractTableModel):
             return WARN_BRUSH
         return warning_icon()
 
+    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt naming
+        """Every role a cell is painted with, in one call: a view asks some ten roles per cell, and a call into
+        Python costs more than answering it. (data() stays for single questions: tooltips, tests.)"""
+        at = (index.row() + 1, index.column() + 1)
+        text = self.grid[at[0]][at[1]] or ""
+        problem = self.problems.get(at)
+        for slot in span:
+            role = slot.role()
+            if role == DISPLAY or role == EDIT:
+                slot.setData(text)
+            elif role == ALIGN and at in self.numbers:
+                slot.setData(RIGHT)
+            elif problem is not None and role == TOOLTIP:
+                slot.setData(problem)
+            elif problem is not None and role == BACKGROUND:
+                slot.setData(WARN_BRUSH)
+            elif problem is not None and role == DECORATION:
+                slot.setData(warning_icon())
+            else:
+                slot.clearData()
+
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802 - Qt naming
         """Column names, row labels; a row label that is not a member state has its problem as tooltip."""
         if role == Qt.DisplayRole:

@@ -42,6 +42,7 @@ class SliTableField(QWidget):
         super().__init__(parent)
         self.session, self.stack, self.code = session, stack, code
         self.read_only = False
+        self._text_widths: dict[str, int] = {}  # cell text -> its width in the view's font
         self.model = GridModel(self)
         self.model.cell_edited.connect(self._cell_edited)
         self.view = QTableView()
@@ -115,9 +116,14 @@ class SliTableField(QWidget):
         head = self.view.horizontalHeader()
         head_metrics = head.fontMetrics()
         icon = self.view.iconSize().width() if self.model.problems else 0
+        widths = self._text_widths
         for c in range(self.model.columnCount()):
-            cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
-                        default=0)
+            cells = 0
+            for r in range(self.model.rowCount()):
+                text = self.model.cell(r, c)
+                if text not in widths:  # each text measured once: the other cells are as they were
+                    widths[text] = metrics.horizontalAdvance(text)
+                cells = max(cells, widths[text])
             title = head_metrics.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal)))
             width = min(max(max(cells + icon, title) + CELL_PADDING, MIN_COLUMN), MAX_COLUMN)
             if self.view.columnWidth(c) != width:  # unchanged widths and height: no new layout of the page
