@@ -14,6 +14,9 @@ shows the character). A heartbeat timer on the interface thread notes every gap 
 a stall is any time the interface thread was blocked, for whatever reason (a keystroke, a save, a refresh,
 the garbage collector). Targets: p99 <= 16 ms (one frame at 60 Hz), max stall <= 50 ms.
 
+Each part's line is followed by what the interface thread was doing during its stalls over 50 ms, as far as
+the benchmark can tell: a save (the session's flush and what follows it), a garbage collection, or, for
+copdesk before issue 15, the refresh of the whole report that followed each save ("other" when none).
 The last line is `typing: p50 A ms, p99 B ms, max stall C ms over N keys`.
 """
 
@@ -65,6 +68,8 @@ class Probe:
         self.app, self.window = app, window
         self.latencies: list[float] = []
         self.stalls: list[float] = []
+        self.long: list[tuple[float, float]] = []  # (start, end) of stalls over 50 ms, to say what they were
+        self.activity: list[tuple[float, float, str]] = []  # (start, end, what) of saves and collections
         self.pending: tuple[float, bool] | None = None  # (posted at, delivered yet)
         self.beat = QTimer()
         self.beat.setTimerType(Qt.PreciseTimer)
@@ -93,7 +98,18 @@ class Probe:
         now = time.perf_counter()
         if self.last_tick:
             self.stalls.append(max(0.0, now - self.last_tick - HEARTBEAT_MS / 1000))
+            if self.stalls[-1] > 0.05:
+                self.long.append((self.last_tick, now))
         self.last_tick = now
+
+    def causes(self) -> str:
+        """What the interface thread was doing during the stalls over 50 ms (saves, garbage collections)."""
+        seen: dict[str, int] = {}
+        for start, end in self.long:
+            what = {w for a, b, w in self.activity if a < end and b > start and (b - a) > 0.5 * (end - start)}
+            for w in what or {"other"}:
+                seen[w] = seen.get(w, 0) + 1
+        return ", ".join(f"{n} {w}" for w, n in sorted(seen.items())) or "none"
 
     def start_beat(self) -> None:
         self.last_tick = 0.0
@@ -239,6 +255,40 @@ def main() -> int:
         return handled
 
     MainWindow.event = event
+    from copdesk.ui.session import DraftSession
+    original_flush = DraftSession.flush
+
+    def flush(self):  # to say which stalls were saves (the write and its fsync, and what follows a save)
+        started = time.perf_counter()
+        try:
+            return original_flush(self)
+        finally:
+            if probe_box:
+                probe_box[0].activity.append((started, time.perf_counter(), "during a save"))
+
+    DraftSession.flush = flush
+    if hasattr(MainWindow, "refresh_status"):  # copdesk before issue 15: the whole report again after each save
+        original_refresh = MainWindow.refresh_status
+
+        def refresh_status(self):
+            started = time.perf_counter()
+            try:
+                return original_refresh(self)
+            finally:
+                if probe_box:
+                    probe_box[0].activity.append((started, time.perf_counter(), "in the whole-report refresh"))
+
+        MainWindow.refresh_status = refresh_status
+    import gc
+    collecting: list[float] = []
+
+    def collected(phase, info):
+        if phase == "start":
+            collecting[:] = [time.perf_counter()]
+        elif collecting and probe_box:
+            probe_box[0].activity.append((collecting[0], time.perf_counter(), f"in a gen-{info['generation']} collection"))
+
+    gc.callbacks.append(collected)
     from copdesk.ui.controller import Controller
     results: dict[str, object] = {}
 
@@ -275,6 +325,8 @@ def main() -> int:
         prose_stalls, probe.stalls = probe.stalls, []
         print(summary(f"answer ({longest}, {len(data.answers[longest].text):,} characters at the start)", prose,
                       prose_stalls), flush=True)
+        print(f"  stalls over 50 ms: {probe.causes()}", flush=True)
+        probe.long.clear()
 
         # 2. figures into an SLI table of a measure page
         table_code = next(c for c in sorted(data.tables) if not c.startswith("Crisis"))
@@ -290,6 +342,7 @@ def main() -> int:
         probe.stop_beat()
         table_stalls = probe.stalls
         print(summary(f"table ({table_code})", figures, table_stalls), flush=True)
+        print(f"  stalls over 50 ms: {probe.causes()}", flush=True)
 
         window.session.flush()
         typed = "".join(text for _key, text in prose_keys(args.keys)).replace("\r", " ")

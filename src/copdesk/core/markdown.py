@@ -86,11 +86,23 @@ def _parse_lines(lines: list[str]):
         yield Block(kind, _runs_of("\n".join(body)), level, start), first, last
 
 
-@lru_cache(maxsize=8192)
+_READ: dict[str, tuple[Run, ...]] = {}  # block text -> its runs (see _runs_of)
+
+
 def _runs_of(text: str) -> tuple[Run, ...]:
     """parse_inline, remembered: an editor reads its answer again at every keystroke, and all but one of its
-    paragraphs are as they were."""
-    return tuple(parse_inline(text))
+    paragraphs are as they were (the one written anew was read back already, by _spelled)."""
+    runs = _READ.get(text)
+    if runs is None:
+        runs = _remember(text, tuple(parse_inline(text)))
+    return runs
+
+
+def _remember(text: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    if len(_READ) > 8192:
+        _READ.clear()
+    _READ[text] = runs
+    return runs
 
 
 def _raw_blocks(lines: list[str]):
@@ -511,10 +523,10 @@ def _spelled(runs: tuple[Run, ...]) -> tuple[str, tuple[Run, ...]]:
     """
     tidy = tuple(tidy_runs(runs))
     md = _inline_md(list(tidy), False)
-    if tuple(parse_inline(md)) == tidy:
+    if _runs_of(md) == tidy:
         return md, tidy
     md = _inline_md(list(tidy), True)
-    back = tuple(parse_inline(md))
+    back = _runs_of(md)
     if back == tidy or back == runs:
         return md, back
     return _spelled(back)

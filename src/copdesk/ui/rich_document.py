@@ -19,6 +19,7 @@ from copdesk.core.markdown import Block, Run
 
 LINE_BREAK = "\u2028"
 OBJECT = "\ufffc"  # an image or other object in the document: not text
+GAP = 6  # pixels between paragraphs (and around a list), so a paragraph reads apart from a line break
 
 
 @cache
@@ -65,12 +66,18 @@ def insert(cursor: QTextCursor, blocks: list[Block], link_brush=None, first_in_p
         if k or not first_in_place:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         fmt = QTextBlockFormat()
+        after_list = k > 0 and blocks[k - 1].kind != "p"
         if block.kind == "p":
             fmt.setIndent(block.level)
+            fmt.setBottomMargin(GAP)
+            fmt.setTopMargin(GAP if after_list else 0)
             cursor.setBlockFormat(fmt)
             for level in [lv for lv in lists if lv >= block.level]:
                 del lists[level]
         else:
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            last_item = nxt is None or nxt.kind == "p" or (nxt.level == 0 and nxt.kind != block.kind)
+            fmt.setBottomMargin(GAP if last_item else 0)
             cursor.setBlockFormat(fmt)
             for level in [lv for lv in lists if lv > block.level]:
                 del lists[level]
