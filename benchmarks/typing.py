@@ -286,7 +286,8 @@ def main() -> int:
         if phase == "start":
             collecting[:] = [time.perf_counter()]
         elif collecting and probe_box:
-            probe_box[0].activity.append((collecting[0], time.perf_counter(), f"in a gen-{info['generation']} collection"))
+            what = f"in a gen-{info['generation']} collection"
+            probe_box[0].activity.append((collecting[0], time.perf_counter(), what))
 
     gc.callbacks.append(collected)
     from copdesk.ui.controller import Controller

@@ -143,7 +143,8 @@ class LiveReport:
     def issue_list(self) -> list[Issue]:
         """Every issue, by item in report order (header, chapters, crisis), then items the template lacks."""
         order = {c: i for i, c in enumerate(c for s in self.steps for c in s.codes)}
-        return [i for code in sorted(self.issues, key=lambda c: (order.get(c, len(order)), c)) for i in self.issues[code]]
+        codes = sorted(self.issues, key=lambda c: (order.get(c, len(order)), c))
+        return [issue for code in codes for issue in self.issues[code]]
 
     def next_incomplete(self, after: str) -> str | None:
         """The first leaf step after `after` (wrapping around) that is not complete."""

@@ -124,7 +124,8 @@ class MainWindow(ReviewActions, QMainWindow):
             from PySide6.QtWidgets import QTabWidget
             from copdesk.ui.checks import ChecksPanel, FindPanel
             from copdesk.ui.review_panel import CommentsPanel
-            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session, self.stack)
+            self._checks, self._find = ChecksPanel(), FindPanel()
+            self._comments = CommentsPanel(self.session, self.stack)
             tabs = QTabWidget()
             tabs.setObjectName("sidePanels")
             tabs.setDocumentMode(True)

@@ -90,9 +90,9 @@ def subscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> lis
     session.write(do, structure=True)
     if added:
         from copdesk.ui.undo import Change
-        stack.push(Change(session, stack, translate("Operations", "Subscribe {codes}").format(codes=", ".join(added)),
-                          lambda r: r.unsubscribe(added), lambda r: r.subscribe(added), f"step:{added[0]}",
-                          structure=True))
+        text = translate("Operations", "Subscribe {codes}").format(codes=", ".join(added))
+        stack.push(Change(session, stack, text, lambda r: r.unsubscribe(added), lambda r: r.subscribe(added),
+                          f"step:{added[0]}", structure=True))
     return added
 
 
@@ -105,8 +105,8 @@ def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> l
     session.write(do, structure=True)
     if removed:
         from copdesk.ui.undo import Change
-        stack.push(Change(session, stack, translate("Operations", "Unsubscribe {codes}").format(codes=", ".join(removed)),
-                          lambda r: r.subscribe(removed), lambda r: r.unsubscribe(removed),
+        text = translate("Operations", "Unsubscribe {codes}").format(codes=", ".join(removed))
+        stack.push(Change(session, stack, text, lambda r: r.subscribe(removed), lambda r: r.unsubscribe(removed),
                           f"step:{removed[0]}", structure=True))
     return removed
 
@@ -145,7 +145,8 @@ def remove_crisis_section(session: DraftSession, stack: QUndoStack, sid: int) ->
     def do(report: Report) -> int:
         report.remove_crisis_section(sid)
         return sid
-    _crisis_change(session, stack, translate("Operations", "Remove sub-section “{title}”").format(title=title), do, sid)
+    text = translate("Operations", "Remove sub-section “{title}”").format(title=title)
+    _crisis_change(session, stack, text, do, sid)
     return True
 
 
@@ -167,7 +168,8 @@ def add_comment(session: DraftSession, stack: QUndoStack, code: str, text: str, 
                             comments=True)
     row = dict(comment.__dict__)
     from copdesk.ui.undo import Change
-    label = translate("Operations", "Reply") if parent else translate("Operations", "Comment on {code}").format(code=code)
+    label = translate("Operations", "Reply") if parent else \
+        translate("Operations", "Comment on {code}").format(code=code)
     stack.push(Change(session, stack, label, lambda r: review.remove_comment(r, row["id"]),
                       lambda r: r.add_comment_row(row, f"{author}: {text}"), code, comments=True))
     return comment

@@ -21,7 +21,8 @@ def ask_name(parent) -> str:
     return settings.user_name()
 
 
-def write_comment(parent, session, stack, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
+def write_comment(parent, session, stack, code: str, cell: str = "", parent_id: str = "",
+                  text: str | None = None) -> bool:
     """Ask for the text (unless given) and store the comment; False when cancelled or refused."""
     name = ask_name(parent)
     if not name:

@@ -3,7 +3,8 @@
 The window writes only through ui/operations.py (each write an undo command, or the undo history cleared
 with a message); its commands call this session. Typed answers and tables are queued and written within
 SAVE_DELAY_MS (well under a second), all pending edits in one transaction; every other write (`write`)
-goes in at once, after the pending edits, in one transaction of its own; navigation and closing flush. When a write fails (disk full, file gone, read-only),
+goes in at once, after the pending edits, in one transaction of its own; navigation and closing flush.
+When a write fails (disk full, file gone, read-only),
 the edits stay queued in memory, `save_failed` says why, and the next flush tries again: nothing typed is
 lost while the window is open. The delay counts from the first unsaved edit, not the last: steady typing
 is saved every SAVE_DELAY_MS, never held back until the typist pauses (the crash run found that).
