@@ -122,6 +122,7 @@ def test_only_what_would_read_as_markup_is_escaped():
     assert w("- not a list") == "\\- not a list" and w("2024. was a year") == "2024\\. was a year"
     assert w("see [1] and [a](b)") == "see \\[1] and \\[a](b)"
     assert w("a*b", italic=True) == "*a\\*b*"
+    assert w("both", bold=True, italic=True) == "***both***"  # as the importers and people write it
     assert w("ends with \\") == "ends with \\\\"
     assert w("go to <https://e.org>") == "go to \\<https://e.org>"
     assert parse_inline(w("https://e.org/x")) == [Run("https://e.org/x", url="https://e.org/x")]

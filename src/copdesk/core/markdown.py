@@ -644,6 +644,8 @@ def _group(runs: list[Run], before: str, after: str, full: bool, in_link: bool) 
         mark = _mark(before, after, lead, trail)
         return f"{lead}{mark}{_escape(core, mark, mark, full, in_link)}{mark}{trail}"
     mark = _mark(before, after, lead, trail)
+    if all(s.italic for s in runs):  # bold and italic throughout: ***text***, as people write it
+        return f"{lead}{mark * 3}{_escape(core, mark, mark, full, in_link)}{mark * 3}{trail}"
     inner: list[str] = []
     for k, s in enumerate(runs):
         text_k = s.text.lstrip() if k == 0 else s.text
