@@ -68,7 +68,7 @@ def main() -> None:
               f"{ours['rss_mb'] / theirs['rss_mb']:>12.2f}x")
     else:
         print("pandoc is not installed (apt-get install pandoc): no comparison")
-    from copdesk.core.richtext import parse
+    from copdesk.core.markdown import parse
     same = sum(1 for c, a in data.answers.items() if result.data.text(c) == a.text)
     alike = sum(1 for c, a in data.answers.items() if parse(result.data.text(c)) == parse(a.text))
     print(f"\nin-process read_docx: {inproc:.3f} s; of {len(data.answers)} answers {same} came back as typed and "

@@ -1,10 +1,14 @@
-"""The core/UI line, enforced: no module of copdesk.core (nor the CLI) may load Qt."""
+"""Architecture rules, enforced: the core/UI line (no module of copdesk.core, nor the CLI, may load Qt), one
+Markdown dialect, one write path to an open report."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import copdesk.core
 
@@ -130,3 +134,117 @@ def test_one_atomic_file_write():
         offenders += [f"{path.relative_to(root)}: {c}" for c in sorted(calls & placing)]
         offenders += [f"{path.relative_to(root)}: a '.part' name" for s in strings if s.endswith(".part")]
     assert offenders == []
+
+
+# -- one Markdown dialect ------------------------------------------------------------------------------
+SRC = Path(copdesk.__file__).parent
+DIALECT = SRC / "core" / "markdown.py"
+QT_MARKDOWN = ("setMarkdown", "toMarkdown", "insertMarkdown", "MarkdownFeature", "MarkdownDialect")
+
+
+def _markdown_syntax(source: str) -> list[str]:
+    """String literals that spell Markdown: bold marks, a link's "](", an escaped mark. Docstrings, and text
+    that describes the dialect to a user (it names it: "Markdown: ..."), are not code that writes it."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                and "Markdown" not in node.value:
+            if "**" in node.value or "](" in node.value or re.search(r"\\[*_\[\]]", node.value):
+                found.append(node.value)
+    return found
+
+
+def test_only_the_dialect_module_reads_or_writes_markdown():
+    """core/markdown.py is the one reader and writer of answers' Markdown: no other module spells Markdown
+    markup, and Qt's own Markdown reader and writer (another dialect) are never used."""
+    offenders = {}
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path != DIALECT:
+            found = _markdown_syntax(text)
+            if found:
+                offenders[str(path.relative_to(SRC))] = found
+        used = [name for name in QT_MARKDOWN if name in text]
+        if used:
+            offenders[str(path.relative_to(SRC))] = used
+    assert offenders == {}
+    assert _markdown_syntax('x = f"**{title}**"') and _markdown_syntax('y = "[a](" + url + ")"')  # the rule bites
+
+
+# -- one write path ----------------------------------------------------------------------------------
+REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py", "core/report_codes.py"}
+# make new files, or check a file before it opens (report_check: on its own connection), not open reports
+NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py"}
+PRIVATE = {"_log", "_meta", "_db"}
+REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
+                 "remove_crisis_section", "restore_crisis_section", "add_crisis_item", "add_comment_row",
+                 "remove_comment", "set_comment_state", "set_section_status_row", "set_review_meta", "add_version_row",
+                 "remove_version", "settle_merge_choice", "reopen_merge_choice", "add_merge_choices", "put_merge_choice",
+                 "add_suggestion_row", "remove_suggestion", "set_suggestion_state", "note_review_import",
+                 "set_follow_ups_kept", "move_codes", "write_again", "checkpoint", "atomic"}
+CORE_WRITES = {"review": {"add_comment", "remove_comment", "set_resolved", "set_status", "freeze", "approve_final"},
+               "versions": {"save_version", "remove_version"}, "merge": {"resolve", "reopen", "add_conflicts"},
+               "follow_ups": {"set_kept"}, "suggestions": {"accept", "reject", "reopen", "write_value"},
+               "report_codes": {"move_codes"}, "review_import": {"review_import"}}
+WINDOW_WRITERS = {"ui/operations.py", "ui/session.py", "ui/undo.py"}
+SQL_WRITE = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE)\s+(INTO|OR|FROM|\w+\s+SET)\b")
+
+
+def _sources() -> dict[str, ast.AST]:
+    return {str(p.relative_to(SRC)): ast.parse(p.read_text(encoding="utf-8")) for p in SRC.rglob("*.py")}
+
+
+def _receiver(node: ast.Attribute) -> str:
+    return ast.unparse(node.value)
+
+
+def write_path_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Where a module other than the report's own touches its SQL, history or meta, or where the window
+    writes other than through ui/operations.py (with the session and the undo commands beneath it)."""
+    out = []
+    for name, tree in sources.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and name not in REPORT_MODULES:
+                if node.attr in PRIVATE:
+                    out.append(f"{name}: .{node.attr} of {_receiver(node)}")
+                elif node.attr in ("conn", "db") and name not in NEW_FILE_MODULES:
+                    out.append(f"{name}: .{node.attr} of {_receiver(node)}")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_WRITE.search(node.value) \
+                    and name not in REPORT_MODULES | NEW_FILE_MODULES:
+                out.append(f"{name}: SQL that writes: {node.value[:40]!r}")
+            if not (name.startswith("ui/") and name not in WINDOW_WRITERS):
+                continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                attr, receiver = node.func.attr, _receiver(node.func)
+                if attr in REPORT_WRITES and (attr not in ("clear", "atomic") or "report" in receiver):
+                    out.append(f"{name}: {receiver}.{attr}() outside ui/operations.py")
+                if attr == "write" and "session" in receiver:
+                    out.append(f"{name}: {receiver}.write() outside ui/operations.py")
+                if attr in CORE_WRITES.get(receiver, ()):
+                    out.append(f"{name}: {receiver}.{attr}() outside ui/operations.py")
+    return out
+
+
+def test_one_write_path_to_an_open_report():
+    """Only the report's own modules touch its SQL, its history (_log) and its meta; the window writes only
+    through ui/operations.py."""
+    assert write_path_offences(_sources()) == []
+    bad = {"core/x.py": ast.parse("report._log('c', 'text', None, 'x')\nreport.conn.execute('UPDATE answers SET x=1')"),
+           "ui/pages.py": ast.parse("self.session.report.set_text('c', 'x')\nreview.freeze(r, 'me')\n"
+                                    "self.session.write(lambda r: None)")}
+    assert len(write_path_offences(bad)) == 6  # the rule bites
+
+
+def test_every_report_write_is_known_to_the_rule():
+    """A new write method of Report (it logs to the history) must be listed above, so the rule covers it."""
+    import inspect
+
+    from copdesk.core.report import Report
+    writers = {name for name, fn in inspect.getmembers(Report, inspect.isfunction)
+               if not name.startswith("_") and ("self._log(" in inspect.getsource(fn) or "self.atomic()" in
+                                                inspect.getsource(fn))}
+    assert writers - REPORT_WRITES == set()

@@ -54,6 +54,15 @@ def main() -> None:
         for _ in range(8):
             app.processEvents()
 
+    def checked(window) -> None:
+        """The statuses and checks up to date (the whole report is checked on a worker thread: ui/live_view.py)."""
+        import time
+        window.session.flush()
+        deadline = time.monotonic() + 30
+        while window.live_view.live is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
     def shot(widget, name: str) -> None:
         settle()
         widget.grab().save(str(out / f"{name}.png"))
@@ -63,7 +72,7 @@ def main() -> None:
     window = controller.open_path(sample_report_path())
     window.resize(1280, 820)
     _for_the_pictures(window)
-    window.refresh_status()
+    checked(window)
     settle()
     shot(window, "main-header")
     window.show_step("Commitment 14")
@@ -75,7 +84,7 @@ def main() -> None:
     table = window.page.editors["SLI 14.2.1 table"]
     window.page.verticalScrollBar().setValue(table.mapTo(window.page.widget(), table.rect().topLeft()).y() - 220)
     shot(window, "wide-table")
-    window.refresh_status()
+    checked(window)
     window.show_panel(window.checks)
     window.show_step("Commitment 18")
     shot(window, "checks")

@@ -595,8 +595,8 @@
         <translation>Supprimer la sous-section</translation>
     </message>
     <message>
-        <source>Remove “{title}” and everything written in it? (Undo cannot bring it back; the file&apos;s history keeps the text.)</source>
-        <translation>Supprimer «&#xa0;{title}&#xa0;» et tout ce qui y est écrit&#xa0;? (Annuler ne pourra pas la rétablir&#xa0;; l’historique du fichier garde le texte.)</translation>
+        <source>Remove “{title}” and everything written in it? (Edit › Undo brings all of it back.)</source>
+        <translation>Supprimer «&#xa0;{title}&#xa0;» et tout ce qui y est écrit&#xa0;? (Édition › Annuler rétablit le tout.)</translation>
     </message>
 </context>
 <context>
@@ -669,6 +669,14 @@
     <message>
         <source>The report file was {what} while open. copdesk wrote it again, with everything saved so far, at {path}.</source>
         <translation>Le fichier du rapport a été {what} pendant qu’il était ouvert. copdesk l’a réécrit, avec tout ce qui était enregistré jusque-là, à l’emplacement {path}.</translation>
+    </message>
+    <message>
+        <source>Read-only: this report is open in another copdesk. Nothing can be changed here.</source>
+        <translation>Lecture seule&#xa0;: ce rapport est ouvert dans un autre copdesk. Rien ne peut être modifié ici.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Non enregistré&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1382,81 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>This is a copy of {name} (open in another copdesk), saved as {path}.</source>
         <translation>Ceci est une copie de {name} (ouvert dans un autre copdesk), enregistrée sous {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Marquer comme revu</translation>
+    </message>
+    <message>
+        <source>Subscribe {codes}</source>
+        <translation>Souscrire à {codes}</translation>
+    </message>
+    <message>
+        <source>Unsubscribe {codes}</source>
+        <translation>Retirer {codes}</translation>
+    </message>
+    <message>
+        <source>Add sub-section “{title}”</source>
+        <translation>Ajouter la sous-section «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove sub-section “{title}”</source>
+        <translation>Supprimer la sous-section «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add {blocks} to sub-section {n}</source>
+        <translation>Ajouter {blocks} à la sous-section {n}</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Comment on {code}</source>
+        <translation>Commentaire sur {code}</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Résoudre le commentaire</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Rouvrir le commentaire</translation>
+    </message>
+    <message>
+        <source>Review status of {section}: {status}</source>
+        <translation>Statut de relecture de {section}&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>Freeze for review</source>
+        <translation>Figer pour relecture</translation>
+    </message>
+    <message>
+        <source>Lift the freeze</source>
+        <translation>Lever le gel</translation>
+    </message>
+    <message>
+        <source>Final approval recorded by {name}; the report is frozen. Earlier changes can no longer be undone (the file&apos;s history keeps them).</source>
+        <translation>Approbation finale enregistrée par {name}&#xa0;; le rapport est figé. Les modifications antérieures ne peuvent plus être annulées (l’historique du fichier les garde).</translation>
+    </message>
+    <message>
+        <source>Save version “{name}”</source>
+        <translation>Enregistrer la version «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Merge choice for {code}: {side}</source>
+        <translation>Choix de fusion pour {code}&#xa0;: {side}</translation>
+    </message>
+    <message>
+        <source>Stop keeping the text of {code}</source>
+        <translation>Ne plus garder le texte de {code}</translation>
+    </message>
+    <message>
+        <source>Bring back {name}</source>
+        <translation>Reprendre {name}</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2266,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>{code} est masqué : rétablissez-le depuis Modèle › Éléments masqués.</translation>
     </message>
     <message>
+        <source>“{what}” could not be undone or redone: {error} The undo history was cleared.</source>
+        <translation>«&#xa0;{what}&#xa0;» n’a pas pu être annulé ni rétabli&#xa0;: {error} L’historique d’annulation a été vidé.</translation>
+    </message>
+    <message>
         <source>Your template corrections file was changed outside this window, so “{what}” cannot be undone; the undo history was cleared.</source>
         <translation>Votre fichier de corrections du modèle a été modifié hors de cette fenêtre : « {what} » ne peut pas être annulé ; l’historique d’annulation a été vidé.</translation>
     </message>
@@ -2278,6 +2365,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Edit table {code}</source>
         <translation>Modifier le tableau {code}</translation>
+    </message>
+    <message>
+        <source>“{action}” could not be undone or redone: {error} The undo history was cleared; the report holds what it showed before.</source>
+        <translation>«&#xa0;{action}&#xa0;» n’a pas pu être annulé ni rétabli&#xa0;: {error} L’historique d’annulation a été vidé&#xa0;; le rapport contient ce qu’il affichait avant.</translation>
     </message>
     <message>
         <source>Keep the text of {code}</source>

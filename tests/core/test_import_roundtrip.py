@@ -1,6 +1,6 @@
 """import(export(report)) == report, field for field, for generated reports (Word and Transparency Centre JSON).
 
-Reports are generated in the canonical form the importers write (mdwrite): Markdown with escapes,
+Reports are generated in the canonical form the importers write (core.markdown): Markdown with escapes,
 bold, italic, links, soft breaks, nested bullets and numbered lists; rectangular SLI tables with
 untyped cells; crisis sub-sections whose chosen measures and chapters have answers of their own.
 Not compared: meta, history and timestamps (a new report gets new ones), and header.kind and
@@ -16,7 +16,8 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import follow_ups, mdwrite
+from copdesk.core import follow_ups, markdown
+from copdesk.core.markdown import Block, Run
 from copdesk.core.docx_export import build_docx
 from copdesk.core.docx_import import read_docx
 from copdesk.core.forms import load_template
@@ -43,12 +44,12 @@ def paragraph_md(draw):
     segments = []
     for i in range(draw(st.integers(1, 4))):
         if i:
-            segments.append(mdwrite.Segment(draw(st.sampled_from([" ", " ", " ", "\n"]))))
+            segments.append(Run(draw(st.sampled_from([" ", " ", " ", "\n"]))))
         kind = draw(st.sampled_from(["plain", "plain", "bold", "italic", "both", "link"]))
         text = draw(words())
         link = f"https://example.org/p{draw(st.integers(1, 9))}" if kind == "link" else ""
-        segments.append(mdwrite.Segment(text, kind in ("bold", "both"), kind in ("italic", "both"), link))
-    return mdwrite.inline(segments)
+        segments.append(Run(text, kind in ("bold", "both"), kind in ("italic", "both"), link))
+    return tuple(segments)
 
 
 @st.composite
@@ -57,15 +58,15 @@ def answer_md(draw):
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["p", "p", "bullet", "number"]))
         if kind == "p":
-            blocks.append(("p", 0, draw(paragraph_md())))
+            blocks.append(Block("p", draw(paragraph_md())))
             level, numbers = -1, {}
             continue
         level = draw(st.integers(0, level + 1)) if level >= 0 else 0
         numbers = {k: v for k, v in numbers.items() if k < level or (k == level and v[0] == kind)}
         n = numbers.get(level, (kind, 0))[1] + 1
         numbers[level] = (kind, n)
-        blocks.append((kind if kind == "bullet" else f"number:{n}", level, draw(paragraph_md())))
-    return mdwrite.join_blocks(blocks)
+        blocks.append(Block(kind, draw(paragraph_md()), level, n))
+    return markdown.write(blocks)
 
 
 @st.composite

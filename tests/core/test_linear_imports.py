@@ -78,8 +78,8 @@ _TEXT = st.lists(st.sampled_from(list("ab *_[]\\-1.\n\t ") + ["é", "\u00a0", "h
 def test_the_html_fast_path_gives_what_the_parser_gives(html):
     """Plain text and <p> paragraphs of plain text skip the HTML parser (most answers of the online form):
     the Markdown and the plain text must be exactly the parser's."""
-    from copdesk.core import html_md, mdwrite
+    from copdesk.core import html_md, markdown
     parsed = html_md._parsed(html)
-    expected_md = mdwrite.join_blocks(parsed.blocks) if html.strip() else ""
+    expected_md = markdown.write(parsed.blocks) if html.strip() else ""
     assert html_md.to_markdown(html) == expected_md
     assert html_md.to_text(html) == html_md._SPACE.sub(" ", " ".join(parsed.plain)).strip()

@@ -86,7 +86,7 @@ def test_recovery_says_what_the_crashed_session_left_and_up_to_when(new_report):
     r.set_text("QRE 12.1.1", "second")
     r.set_text("Measure 13.1", "third")
     last = r.history()[-1]["at"]
-    note = recovery.recovered(r.conn, lock.info)
+    note = recovery.recovered(r, lock.info)
     assert note.changes == 3 and note.codes == ("QRE 12.1.1", "Measure 13.1") and note.last_change == last
     text = note.message()
     assert "not closed properly" in text and "all 3 changes" in text and "QRE 12.1.1, Measure 13.1" in text
@@ -96,7 +96,7 @@ def test_recovery_says_what_the_crashed_session_left_and_up_to_when(new_report):
 def test_recovery_of_a_session_that_changed_nothing(new_report):
     r = new_report()
     info = lockfile.LockInfo(1, "h", "u", "2999-01-01T00:00:00.000+00:00")
-    assert "No change was made in that session" in recovery.recovered(r.conn, info).message()
+    assert "No change was made in that session" in recovery.recovered(r, info).message()
 
 
 def test_backups_roll_skip_unchanged_and_restore(new_report, tmp_path):

@@ -43,3 +43,14 @@ def reopen(path):
     """The report file as another program would read it: a fresh read-only connection."""
     from copdesk.core.report import Report
     return Report.open(path, readonly=True)
+
+
+def checked(qtbot, w, again: bool = False, timeout: int = 5000):
+    """Wait until the window's statuses and checks are up to date: the whole report is checked on a worker
+    thread after the first paint (ui/live_view.py), then kept up to date one save at a time. `again`: check
+    the whole report again first (after writing to the file behind the window's back, as a test may)."""
+    qtbot.waitUntil(lambda: w._side is not None, timeout=timeout)
+    w.session.flush()
+    if again:
+        w.live_view.restart()
+    qtbot.waitUntil(lambda: w.live_view.live is not None, timeout=timeout)

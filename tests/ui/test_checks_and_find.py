@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import checked
 from tests.ui.test_drafting import goto
 
 
@@ -27,9 +28,7 @@ def _click(qtbot, tree, item):
 
 
 def _panels(qtbot, w):
-    qtbot.waitUntil(lambda: w._side is not None, timeout=3000)
-    w.session.flush()
-    w.refresh_status()
+    checked(qtbot, w)  # the whole report, checked on a worker thread after the first paint
 
 
 def test_the_headline_counts_the_list_and_never_contradicts_it(qtbot, new_report, open_window):
@@ -49,7 +48,7 @@ def test_the_headline_counts_the_list_and_never_contradicts_it(qtbot, new_report
         r.set_text(code.code, "No" if code.code.endswith(("Q1", "Q3")) else "Done.")
     r.set_text("header.period_start", "2025-01-01")
     r.set_text("header.period_end", "2025-12-31")
-    w.refresh_status()
+    checked(qtbot, w, again=True)  # written behind the window's back: the whole report is checked again
     assert w.checks.summary.text() == "✔ Nothing missing, nothing invalid. 1 warning(s) worth a look."
     assert [word for word, _, _ in _entries(w.checks.tree)] == ["⚠ Warning"]
 
@@ -121,8 +120,7 @@ def test_after_a_save_the_checks_keep_the_rows_of_chapters_that_did_not_change(q
     entry = tree.findItems("QRE 14.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)[0]
     tree.setCurrentItem(entry)
     w.session.set_text("QRE 13.1.1", "Two workshops.")
-    w.session.flush()
-    w.refresh_status()
+    w.session.flush()  # the save: only the chapter it touched is listed again
     assert tree.topLevelItem(0) is header and tree.topLevelItem(2) is integrity  # kept as they were
     assert tree.topLevelItem(1) is not political  # the chapter that changed, listed anew
     assert not tree.findItems("QRE 13.1.1 is empty", Qt.MatchContains | Qt.MatchRecursive)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from copdesk.core import follow_ups
-from tests.ui.conftest import reopen
+from tests.ui.conftest import checked, reopen
 from tests.ui.test_drafting import goto
 
 
@@ -30,8 +30,7 @@ def test_answering_no_flags_the_text_and_clear_removes_it_undoably(qtbot, new_re
     qtbot.mouseClick(w.page.editors["Commitment 12 Q1"].buttons["No"], Qt.LeftButton)
     guard = w.page.findChildren(FollowUpGuard)[0]
     assert guard.isVisible() and "answered “No”" in guard.text.text()
-    w.session.flush()
-    w.refresh_status()
+    checked(qtbot, w)
     assert [i.severity for i in _issues(w, "Commitment 12 Q2")] == ["warning"]
     qtbot.mouseClick(guard.clear_button, Qt.LeftButton)
     assert w.page.editors["Commitment 12 Q2"].toPlainText() == "" and not guard.isVisible()
@@ -54,7 +53,7 @@ def test_keep_records_the_decision_and_undo_takes_it_back(qtbot, new_report, ope
     assert "Kept" in guard.text.text() and not guard.keep_button.isVisible()
     with reopen(r.path) as f:
         assert follow_ups.kept(f.meta) == {"Commitment 12 Q2"}
-    w.refresh_status()
+    checked(qtbot, w)  # the decision is re-checked with the answer it is about
     assert _issues(w, "Commitment 12 Q2") == []
     assert "Saved" in w.saved_label.text()
     w.stack.undo()

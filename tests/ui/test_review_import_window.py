@@ -130,3 +130,33 @@ def test_another_reports_document_is_refused_with_a_message(qtbot, new_report, o
     monkeypatch.setattr("copdesk.ui.review_import_ops.show_error", lambda parent, exc: shown.append(exc.message))
     assert w.bring_back_review(str(tmp_path / "other.docx")) is None
     assert shown and "another report" in shown[0]
+
+
+def _review_state(path) -> dict:
+    with reopen(path) as f:
+        return {"answers": {c: a.text for c, a in f.answers().items()}, "tables": f.tables(),
+                "suggestions": f.rows("suggestions"), "comments": f.rows("comments"),
+                "choices": f.rows("merge_conflicts")}
+
+
+def test_bringing_a_document_back_is_one_undo_step_in_step_with_the_file(qtbot, new_report, open_window,
+                                                                         tmp_path, monkeypatch):
+    """Its comments, suggestions and merge choices come in as one step; undo takes them all out again (no
+    answer changes either way) and redo brings them back, exactly."""
+    settings.set_user("Ada Officer", "AO")
+    r = _report(new_report)
+    path = _reviewed(r, tmp_path)
+    r.set_text("QRE 12.1.1", "We monitored ads in some markets.")  # changed since the export: a choice
+    w = open_window(r)
+    before, steps = _review_state(r.path), w.stack.count()
+    result = w.bring_back_review(str(path), show=False)
+    assert result.conflicts and result.comments and result.suggestions
+    after = _review_state(r.path)
+    assert after["suggestions"] and after["comments"] and after["choices"] and after["answers"] == before["answers"]
+    assert w.stack.count() == steps + 1 and w.undo_action.text() == "&Undo Bring back reviewed.docx"
+    w.stack.undo()
+    assert _review_state(r.path) == before
+    assert not suggestions.pending(w.session.report) and _items(w) == []
+    w.stack.redo()
+    assert _review_state(r.path) == after
+    assert any(i.startswith("Suggested change") for i in _items(w))

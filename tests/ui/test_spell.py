@@ -52,7 +52,8 @@ def test_misspelt_words_are_underlined_and_stay_out_of_the_file(qtbot, new_repor
     assert editor.spell.misspelt_words() == ["recieve"]
     _saved(qtbot, w)
     with reopen(r.path) as f:
-        assert f.text("QRE 12.1.1") == "We recieve reports about the colour of SLI data at https://example.org/teh "
+        # stored as the dialect holds it: a space ending a line is not kept (core.markdown)
+        assert f.text("QRE 12.1.1") == "We recieve reports about the colour of SLI data at https://example.org/teh"
     assert w.stack.count() >= 1 and w.stack.undoText().startswith("Edit")
 
 
@@ -91,13 +92,13 @@ def test_suggestion_from_the_context_menu_replaces_the_word_with_undo(qtbot, new
     next(a for a in menu.actions() if a.text() == "receive").trigger()
     _saved(qtbot, w)
     with reopen(r.path) as f:
-        assert f.text("QRE 12.1.1") == "We receive reports. "
+        assert f.text("QRE 12.1.1") == "We receive reports."  # a line's last space is not stored
     editor.spell.settle()
     assert editor.spell.misspelt_words() == []
     w.undo_action.trigger()
     _saved(qtbot, w)
     with reopen(r.path) as f:
-        assert f.text("QRE 12.1.1") == "We recieve reports. "
+        assert f.text("QRE 12.1.1") == "We recieve reports."
 
 
 def test_add_to_dictionary_is_kept_in_settings(qtbot, new_report, open_window):

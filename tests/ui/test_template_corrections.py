@@ -18,7 +18,7 @@ from copdesk.ui import learn_dialog, uncertain
 from copdesk.ui.learn_dialog import LearnSummaryDialog
 from tests.core import tc_fixture
 from tests.test_cli import run
-from tests.ui.conftest import reopen
+from tests.ui.conftest import checked, reopen
 from tests.ui.test_drafting import goto
 
 FACT_CHECKER = ["30.1", "30.2", "30.3", "30.4", "31.1", "31.3", "32.1", "32.2", "33.1", "39"]
@@ -189,7 +189,7 @@ def test_not_in_my_template_hides_keeps_the_answer_lists_it_and_brings_it_back(q
     w.template_actions.request("hide", "Measure 30.4")
     assert "Measure 30.4" not in w.navigator.keys()
     assert w.current_key() == "Commitment 30"  # the page moved to what is still there
-    w.refresh_status()
+    checked(qtbot, w)  # the template changed: the whole report is checked again, on the side
     codes = [item.data(0, 256) for item, _ in _check_rows(w)]
     assert codes and not any(c.startswith(("QRE 30.4", "Measure 30.4")) for c in codes)
     w.export_docx(str(tmp_path / "hidden.docx"), ask_open=False)
@@ -301,7 +301,7 @@ def test_an_unconfirmed_item_has_a_small_marker_and_one_tooltip_not_a_sentence_p
     plain = next(text for text in nav if text.startswith("Measure 31.1"))
     assert uncertain.MARK not in plain and uncertain.explanation() not in nav[plain]
     assert w.navigator._items["Measure 31.3"].data(0, 11).startswith("Measure 31.3, not yet confirmed, ")
-    w.refresh_status()
+    checked(qtbot, w)
     rows = _check_rows(w)
     assert not any("unconfirmed" in item.text(0) or "may not exist" in item.text(0) for item, _ in rows)
     group = next(item for item, _ in rows if item.data(0, 256) == "Measure 31.3")  # the item's group: marked once

@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from copdesk import __version__
-from copdesk.core import report_wording
 from copdesk.core.errors import StoreError
 from copdesk.core.jsonio import create_from_data
 from copdesk.core.report import Answer, Grid, Report, ReportData, default_user, now, open_report
@@ -31,11 +30,11 @@ def carry(src: Path | str, out: Path | str, title: str, who: str | None = None) 
         raise StoreError(f"{out} exists already.", "Choose another output name, or delete the old file first.")
     with open_report(src, readonly=True) as old:
         t, prev = old.base_template, old.snapshot()
-        wording = [{"code": c, **row} for c, row in report_wording.read(old.conn).items()]
+        wording = [{"code": c, **row} for c, row in old.own_wording().items()]
     data = carried_data(t, prev, title, default_user() if who is None else who)
     if wording:  # the next period keeps the official wording this report came with
         data = replace(data, extras={"wording": wording})
-    return _create_with_baseline(out, t, data, prev)
+    return create_from_data(out, t, with_baseline(data, prev))
 
 
 def carried_data(t: Template, prev: ReportData, title: str, who: str) -> ReportData:
@@ -56,20 +55,16 @@ def empty_shape(grid: Grid) -> Grid:
             for r, row in enumerate(grid)]
 
 
-def _create_with_baseline(out: Path, t: Template, data: ReportData, prev: ReportData) -> Report:
-    """The new report with the previous one as its baseline, made in one go (nothing is left on failure)."""
-    def add_baseline(db) -> None:
-        db["baseline_answers"].insert_all(
-            ({"code": c, "text": a.text} for c, a in prev.answers.items()), batch_size=500)
-        db["baseline_cells"].insert_all(
-            ({"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
-             for r, row in enumerate(g) for k, v in enumerate(row) if v is not None), batch_size=500)
-        db["meta"].insert_all([
-            {"key": "baseline_report_id", "value": prev.meta.get("report_id", "")},
-            {"key": "baseline_title", "value": prev.text("header.title")},
-            {"key": "baseline_created_at", "value": prev.meta.get("created_at", "")}])
-
-    return create_from_data(out, t, data, extra=add_baseline)
+def with_baseline(data: ReportData, prev: ReportData) -> ReportData:
+    """`data` holding `prev` as its baseline (tables baseline_answers and baseline_cells, three meta keys):
+    the new report is made with it in one go (core.jsonio.create_from_data), so nothing is left on failure."""
+    extras = {**data.extras,
+              "baseline_answers": [{"code": c, "text": a.text} for c, a in prev.answers.items()],
+              "baseline_cells": [{"code": c, "row": r, "col": k, "value": v} for c, g in prev.tables.items()
+                                 for r, row in enumerate(g) for k, v in enumerate(row) if v is not None]}
+    meta = {**data.meta, "baseline_report_id": prev.meta.get("report_id", ""),
+            "baseline_title": prev.text("header.title"), "baseline_created_at": prev.meta.get("created_at", "")}
+    return replace(data, meta=meta, extras=extras)
 
 
 def baseline(report: Report) -> ReportData | None:
@@ -77,9 +72,10 @@ def baseline(report: Report) -> ReportData | None:
     meta = report.meta
     if "baseline_report_id" not in meta:
         return None
-    answers = {c: Answer(c, text) for c, text in report.db.execute("SELECT code, text FROM baseline_answers")}
+    texts, cells = report.baseline_rows()
+    answers = {c: Answer(c, text) for c, text in texts.items()}
     tables: dict[str, Grid] = {}
-    for code, r, c, v in report.db.execute("SELECT code, row, col, value FROM baseline_cells ORDER BY code, row, col"):
+    for code, r, c, v in cells:
         grid = tables.setdefault(code, [])
         while len(grid) <= r:
             grid.append([])

@@ -42,9 +42,11 @@ class Section:
     groups: tuple[Group, ...]
 
 
-def checklist(t: Template, data: ReportData, issues: list[Issue]) -> list[Section]:
-    """`issues` (from validate) grouped by chapter and item, in the order of the report."""
-    steps = wizard.steps(t, data)
+def checklist(t: Template, data: ReportData, issues: list[Issue], steps: list[wizard.Step] | None = None
+              ) -> list[Section]:
+    """`issues` (from validate) grouped by chapter and item, in the order of the report (`steps`: the report's
+    wizard.steps, when known already)."""
+    steps = wizard.steps(t, data) if steps is None else steps
     order = {s.key: i for i, s in enumerate(steps)}
     labels = {s.key: s.label for s in steps}
     grouped: dict[str, list[Entry]] = {}
@@ -55,6 +57,11 @@ def checklist(t: Template, data: ReportData, issues: list[Issue]) -> list[Sectio
         entries = sorted(grouped[key], key=lambda e: SEVERITIES.index(e.severity))
         sections.setdefault(_section(t, key), []).append(Group(key, labels.get(key, key), tuple(entries)))
     return [Section(key, _section_title(t, key), tuple(groups)) for key, groups in sections.items()]
+
+
+def section_of(t: Template, code: str) -> str:
+    """The key of the section an issue about answer `code` is listed in (see Section.key)."""
+    return _section(t, _step(t, code))
 
 
 def _step(t: Template, code: str) -> str:

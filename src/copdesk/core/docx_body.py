@@ -22,7 +22,7 @@ import copy
 
 from lxml import etree
 
-from copdesk.core import docx_layout, docx_tables, richtext
+from copdesk.core import docx_layout, docx_tables, markdown
 from copdesk.core.cleaner import Cleaner
 from copdesk.core.docx_xml import (
     BIDI, P, R, SUB, STYLES, Links, Numbering, RichWriter, add_text, is_rtl, paragraph, ppr, w)
@@ -72,7 +72,7 @@ class Body:
 
     def answer(self, field: str, text: str) -> None:
         """An answer as typed (Markdown). A blank answer stays one empty paragraph, as in filed reports."""
-        blocks = richtext.parse(self.clean(field, text)) if text and text.strip() else []
+        blocks = markdown.parse(self.clean(field, text)) if text and text.strip() else []
         if not blocks:
             paragraph(self.body)
             return

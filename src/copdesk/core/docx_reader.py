@@ -1,7 +1,7 @@
 """A Word document body as a flat list of blocks: paragraphs (with Markdown) and tables (cells as typed).
 
 The report parser recognises the template by text, so this module keeps what the text needs and no more:
-each paragraph's plain text and its Markdown (bold, italic, links, soft line breaks), its style name,
+each paragraph's plain text and its runs (core.markdown's model: bold, italic, links, soft line breaks), its style name,
 heading level and list level; each table's cells exactly as typed. Tracked deletions and field codes are
 left out, insertions and field results kept. Images and embedded objects are counted, never read.
 """
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from copdesk.core import mdwrite as markdown
+from copdesk.core import markdown
+from copdesk.core.markdown import Run
 from copdesk.core.docx_guard import Package
 from copdesk.core.docx_styles import NO_STYLE, Numbering, on, styles
 from copdesk.core.numbers import to_int
@@ -31,7 +32,7 @@ _HYPERLINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 class Paragraph:
     index: int  # position among the body's blocks, 1-based (what the user is shown)
     text: str  # plain text; a soft line break is "\n"
-    md: str  # the same as inline Markdown
+    runs: tuple[Run, ...]  # the same text with its formatting
     style: str = ""
     heading: int = 0  # 1..9 for a heading style or outline level, else 0
     list_level: int = -1  # -1 when not a list item
@@ -91,7 +92,7 @@ class _Reader:
             return  # a table of contents repeats the headings: not content
         text = "".join(s.text for s in runs.segments)
         kind, number = self.numbering.next(num_id, level) if level >= 0 else ("", 0)
-        self.out.blocks.append(Paragraph(index, text, markdown.inline(runs.segments), style, heading, level,
+        self.out.blocks.append(Paragraph(index, text, tuple(markdown.merge_runs(runs.segments)), style, heading, level,
                                          kind, number, _indent(p) if level < 0 else 0))
         for box in runs.boxes:  # text boxes inside drawings follow their paragraph
             self.container(box)
@@ -183,7 +184,7 @@ class _Runs:
 
     def __init__(self, reader: _Reader, index: int):
         self.reader, self.index = reader, index
-        self.segments: list[markdown.Segment] = []
+        self.segments: list[Run] = []
         self.boxes: list[etree._Element] = []
         self.fields: list[list] = []  # stack of [instruction, showing_result]
 
@@ -266,5 +267,5 @@ class _Runs:
         self.boxes += [box for box in el.iter(f"{_w}txbxContent")]
 
     def add(self, text: str, bold: bool, italic: bool, link: str) -> None:
-        self.segments.append(markdown.Segment(text, bold, italic, link))
+        self.segments.append(Run(text, bold, italic, link))
 

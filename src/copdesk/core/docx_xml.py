@@ -14,7 +14,7 @@ import unicodedata
 
 from lxml import etree
 
-from copdesk.core.richtext import Block, Run
+from copdesk.core.markdown import Block, Run
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -151,7 +151,7 @@ def parse_fragment(xml: str) -> list[etree._Element]:
 
 
 class RichWriter:
-    """Writes parsed answers (richtext blocks) as paragraphs, with real hyperlinks and list numbering.
+    """Writes parsed answers (core.markdown blocks) as paragraphs, with real hyperlinks and list numbering.
 
     The paragraphs are written as one XML string per answer and parsed once: a platform report has
     ten thousand runs, and building them element by element was a third of the export's time.

@@ -1,8 +1,8 @@
 """Find text across a report, as a reader sees it, in the order of the report.
 
 Answers are stored as Markdown; a search for "our policy" must find "**our** policy", and a result must
-read as text, not as "**our** [policy](https://…)". So each answer is searched in its plain text (core
-richtext: emphasis marks gone, a link's text kept), which is cached per answer text: typing in the Find
+read as text, not as the Markdown that stores it. So each answer is searched in its plain text (core
+markdown: emphasis marks gone, a link's text kept), which is cached per answer text: typing in the Find
 box searches again on every keystroke, and a platform report holds half a million characters. Results
 follow the report (Commitment 2 before Commitment 10, a measure's QREs in order), one per answer with
 how many times it matches, and one per table cell.
@@ -16,7 +16,7 @@ from copdesk.core import wizard
 from copdesk.core.checklist import name
 from copdesk.core.records import record
 from copdesk.core.report import ReportData
-from copdesk.core.richtext import parse
+from copdesk.core.markdown import parse
 from copdesk.core.template import Template
 
 SNIPPET_BEFORE, SNIPPET_AFTER = 40, 60  # characters of context around the first match
@@ -43,13 +43,14 @@ def _snippet(text: str, at: int, length: int) -> str:
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
-def search(t: Template, data: ReportData, query: str) -> list[Hit]:
-    """Every answer and table cell holding `query` (case-insensitive), in report order."""
+def search(t: Template, data: ReportData, query: str, steps: list[wizard.Step] | None = None) -> list[Hit]:
+    """Every answer and table cell holding `query` (case-insensitive), in report order (`steps`: the
+    report's wizard.steps, when known already)."""
     needle = query.strip().casefold()
     if not needle:
         return []
     hits: list[Hit] = []
-    for step in wizard.steps(t, data):
+    for step in wizard.steps(t, data) if steps is None else steps:
         for code in step.codes:
             text = data.text(code)
             if text:

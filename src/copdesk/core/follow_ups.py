@@ -87,14 +87,9 @@ def for_export(t: Template, data: ReportData) -> tuple[ReportData, list[str]]:
 
 def set_kept(report, code: str, keep: bool) -> bool:
     """Record (or withdraw) the decision to keep `code`'s text after a No; False when nothing changed.
-    One transaction with its history row; refused while the report is frozen."""
+    One transaction with its history row (Report.set_follow_ups_kept); refused while the report is frozen."""
     current = kept(report.meta)
     if (code in current) == keep:
         return False
-    report._check_writable(code)
-    codes = sorted(current | {code}) if keep else sorted(current - {code})
-    with report.atomic():
-        report.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [META_KEY, json.dumps(codes)])
-        report._meta[META_KEY] = json.dumps(codes)
-        report._log(code, "kept after no", "no" if keep else "yes", "yes" if keep else "no")
+    report.set_follow_ups_kept(sorted(current | {code}) if keep else sorted(current - {code}), code, keep)
     return True

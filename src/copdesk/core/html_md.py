@@ -1,4 +1,5 @@
-"""HTML answers (the Transparency Centre's `sig_value`) as copdesk Markdown, and as plain text.
+"""HTML answers (the Transparency Centre's `sig_value`) read into copdesk's document model (core.markdown),
+then written in its one Markdown dialect; and HTML as plain text.
 
 Only what the online form produces is kept: paragraphs, line breaks, bold, italic, links, nested bulleted
 and numbered lists, headings (as bold paragraphs); a table inside an answer becomes one line per row with
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from copdesk.core import mdwrite
+from copdesk.core import markdown
+from copdesk.core.markdown import Block, Run
 from copdesk.core.numbers import to_int
 
 _BLOCK = {"p", "div", "blockquote", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre"}
@@ -21,9 +23,9 @@ _SPACE = re.compile(r"\s+")
 class _Blocks(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, int, str]] = []
+        self.blocks: list[Block] = []
         self.plain: list[str] = []
-        self.segs: list[mdwrite.Segment] = []
+        self.segs: list[Run] = []
         self.bold = self.italic = self.skip = 0
         self.links: list[str] = []
         self.lists: list[list] = []  # [tag, next number]
@@ -50,20 +52,20 @@ class _Blocks(HTMLParser):
         elif tag == "a":
             self.links.append(a.get("href") or "")
         elif tag == "br":
-            self.segs.append(mdwrite.Segment("\n"))
+            self.segs.append(Run("\n"))
         elif tag in ("td", "th"):
             if self.cells:
-                self.segs.append(mdwrite.Segment(" | "))
+                self.segs.append(Run(" | "))
             self.cells += 1
 
     def list_item(self) -> None:
         if not self.lists:
             self.lists.append(["ul", 1])
         tag = self.lists[-1][0]
-        kind = "bullet" if tag == "ul" else f"number:{self.lists[-1][1]}"
+        kind, number = ("bullet", 0) if tag == "ul" else ("number", self.lists[-1][1])
         if tag == "ol":
             self.lists[-1][1] += 1
-        self.item = (kind, len(self.lists) - 1)
+        self.item = (kind, len(self.lists) - 1, number)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -83,21 +85,20 @@ class _Blocks(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip and data:
-            self.segs.append(mdwrite.Segment(_SPACE.sub(" ", data), self.bold > 0, self.italic > 0,
+            self.segs.append(Run(_SPACE.sub(" ", data), self.bold > 0, self.italic > 0,
                                              self.links[-1] if self.links else ""))
 
     def flush(self) -> None:
         segs, self.segs = self.segs, []
         if not "".join(s.text for s in segs).strip():
             return
-        md = mdwrite.inline(segs)
         self.plain.append("".join(s.text for s in segs))
         if self.item:
-            kind, level = self.item
+            kind, level, number = self.item
             self.item = None
         else:
-            kind, level = "p", len(self.lists)
-        self.blocks.append((kind, level, md))
+            kind, level, number = "p", len(self.lists), 0
+        self.blocks.append(Block(kind, tuple(segs), level, number))
 
 
 def _plain(html: str) -> bool:
@@ -110,8 +111,7 @@ _SIMPLE_P = r"<p>([^<&]*)</p>"
 
 
 def _paragraphs(texts: list[str]) -> str:
-    blocks = [("p", 0, mdwrite.inline([mdwrite.Segment(t)])) for t in (_SPACE.sub(" ", x) for x in texts) if t.strip()]
-    return mdwrite.join_blocks(blocks)
+    return markdown.write([Block("p", (Run(t),)) for t in (_SPACE.sub(" ", x) for x in texts) if t.strip()])
 
 
 def to_markdown(html: str) -> str:
@@ -125,7 +125,7 @@ def to_markdown(html: str) -> str:
         return _paragraphs([html])
     if re.fullmatch(_SIMPLE, html):
         return _paragraphs(re.findall(_SIMPLE_P, html))
-    return mdwrite.join_blocks(_parsed(html).blocks)
+    return markdown.write(_parsed(html).blocks)
 
 
 def to_text(html: str) -> str:

@@ -18,7 +18,7 @@ import json
 import sqlite3
 import uuid
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from copdesk.core import store
 from copdesk.core.atomic import new_file, write_file
@@ -115,13 +115,12 @@ def import_json(path: Path, out: Path, template: Template | None = None) -> Repo
     return create_from_data(out, template, data)
 
 
-def create_from_data(out: Path, template: Template, data: ReportData, extra: Callable[[Any], None] | None = None
-                     ) -> Report:
+def create_from_data(out: Path, template: Template, data: ReportData) -> Report:
     """Write a new report file holding exactly `data` (meta, answers, tables, history as given).
 
     The file is built in a private folder (core.atomic.new_file), checked like any report being opened, and
-    put at `out` only then: a failure (a full disk, data that does not fit) leaves nothing behind. `extra(db)`
-    adds rows in the same transaction (carry's baseline).
+    put at `out` only then: a failure (a full disk, data that does not fit) leaves nothing behind. Carry's
+    baseline comes in `extras` and `meta` like the rest.
     """
     out = Path(out)
     if out.exists():
@@ -141,8 +140,6 @@ def create_from_data(out: Path, template: Template, data: ReportData, extra: Cal
         try:
             with db.atomic():
                 _insert(db, data)
-                if extra is not None:
-                    extra(db)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError, OverflowError) as exc:
             raise InputError(f"The report's data does not fit a copdesk file ({exc}).",

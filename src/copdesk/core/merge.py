@@ -219,17 +219,14 @@ def _merge_history(prefix, m_tail, t_tail, theirs_path: Path, who: str) -> tuple
 
 
 def pending(report: Report) -> list[Conflict]:
-    return [Conflict(r["code"], r["kind"], r["base"], r["mine"], r["theirs"]) for r in report.rows("merge_conflicts")]
+    return [Conflict(r["code"], r["kind"], r["base"], r["mine"], r["theirs"]) for r in report.merge_conflict_rows()]
 
 
 def add_conflicts(report: Report, conflicts: list[Conflict], theirs_file: str) -> None:
     """Leave choices in an open report (review-import does; a merge writes them into its new file). A newer
     choice on the same answer replaces an older one."""
-    with report.atomic():
-        for c in conflicts:
-            report.conn.execute("INSERT OR REPLACE INTO merge_conflicts (code, kind, base, mine, theirs, theirs_file) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", [c.code, c.kind, c.base, c.mine, c.theirs, theirs_file])
-            report._log(c.code, "merge choice", None, f"pending ({theirs_file})")
+    report.add_merge_choices([{"code": c.code, "kind": c.kind, "base": c.base, "mine": c.mine, "theirs": c.theirs}
+                              for c in conflicts], theirs_file)
 
 
 def resolve(report: Report, code: str, choice: str) -> None:
@@ -239,13 +236,9 @@ def resolve(report: Report, code: str, choice: str) -> None:
         raise InputError(f"No merge choice is pending for {code}.")
     if choice not in ("mine", "theirs", "base"):
         raise InputError(f"Choose mine, theirs or base for {code}.")
-    value = getattr(row, choice)
-    with report.db.atomic():
-        if row.kind == "table":
-            report.set_table(code, json.loads(value) if value else [])
-        elif value is None:
-            report.clear(code)
-        else:
-            report.set_text(code, value)
-        report.conn.execute("DELETE FROM merge_conflicts WHERE code = ?", [code])
-        report._log(code, "merge choice", None, choice)
+    report.settle_merge_choice(code, row.kind, getattr(row, choice), choice)
+
+
+def reopen(report: Report, row: dict, value: str | None) -> None:
+    """The undo of `resolve`: the answer (or table, as JSON) holds `value` again, the choice `row` is pending."""
+    report.reopen_merge_choice(row, value)

@@ -8,8 +8,6 @@ what users of other form tools complain about (field notes, "lost drafts").
 
 from __future__ import annotations
 
-import sqlite3
-
 from copdesk.core.lockfile import LockInfo, local_time
 from copdesk.core.records import record
 
@@ -35,9 +33,9 @@ class Recovery:
         return f"{head} {body} The file was checked and is sound."
 
 
-def recovered(conn: sqlite3.Connection, session: LockInfo) -> Recovery:
-    """What the file holds from `session` (read from history: every change logs itself)."""
-    rows = conn.execute("SELECT code FROM history WHERE at >= ? ORDER BY id", [session.started]).fetchall() \
+def recovered(report, session: LockInfo) -> Recovery:
+    """What the open `report` holds from `session` (read from its history: every change logs itself)."""
+    rows = report.query("SELECT code FROM history WHERE at >= ? ORDER BY id", [session.started]) \
         if session.started else []
-    last = conn.execute("SELECT MAX(at) FROM history").fetchone()[0] or ""
-    return Recovery(session, len(rows), tuple(dict.fromkeys(r[0] for r in rows)), last)
+    last = report.query("SELECT MAX(at) AS last FROM history")[0]["last"] or ""
+    return Recovery(session, len(rows), tuple(dict.fromkeys(r["code"] for r in rows)), last)

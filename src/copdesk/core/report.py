@@ -1,7 +1,9 @@
 """A report: one .copdesk file, its template, and every answer keyed by code.
 
-All writes go through this class, each in one transaction together with its history row, so the file
-always holds every acknowledged edit and a record of who changed what. Nothing here imports Qt.
+All writes go through this class (with its mixins report_sections.py, report_review.py and report_codes.py),
+each in one transaction together with its history row, so the file always holds every acknowledged edit and
+a record of who changed what. No other module touches a report's SQL, its history or its meta
+(tests/test_architecture.py). Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from copdesk.core.errors import InputError, StoreError, UnknownCodeError
 from copdesk.core.forms import load_template
 from copdesk.core.model import (  # noqa: F401 - re-exported: the rest of copdesk imports them from here
     Answer, CrisisSection, Grid, ReportData, _grid, _trim, default_user, now)
+from copdesk.core.report_codes import CodeMoves
+from copdesk.core.report_review import ReviewState
 from copdesk.core.report_sections import CrisisSections
 from copdesk.core.template import Template
 
@@ -26,7 +30,7 @@ _SAVEPOINTS = itertools.count(1)
 CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
-class Report(CrisisSections):
+class Report(CrisisSections, ReviewState, CodeMoves):
     """An open report file. Use Report.create or Report.open; close() when done."""
 
     def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
@@ -84,8 +88,25 @@ class Report(CrisisSections):
         self.template = report_wording.overlay(self.base_template, report_wording.read(self.conn))
         return self.template
 
+    def own_wording(self) -> dict[str, dict[str, str]]:
+        """The official wording and labels this report came with, by code (core.report_wording)."""
+        return report_wording.read(self.conn)
+
     def close(self) -> None:
         self.conn.close()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (before a new report is handed over, say)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def write_again(self) -> Path:
+        """The file was deleted or moved while open: write it again at its path (or beside a file someone put
+        there) from this connection, and go on in that file. Returns where it now is; StoreError if it
+        cannot be written (this report then goes on as before)."""
+        from copdesk.core import faults
+        self.conn, self.path = faults.rewrite(self.conn, self.path)
+        self._db = None
+        return self.path
 
     def __enter__(self) -> "Report":
         return self

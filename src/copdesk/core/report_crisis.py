@@ -8,6 +8,7 @@ labels are its measure blocks. Used by report_parser.Placer, which owns the stat
 from __future__ import annotations
 
 from copdesk.core.docx_reader import Paragraph
+from copdesk.core.markdown import Block, Run
 from copdesk.core.report_labels import WordingMatch, item_label, key
 
 
@@ -47,7 +48,7 @@ class CrisisPart:
         self.crisis_id, self.fresh = self.crisis_id + 1, True
         self.got.crisis.setdefault(self.crisis_id, [])
         if title:
-            self.add(f"Crisis {self.crisis_id}/title", ("p", 0, title))
+            self.add(f"Crisis {self.crisis_id}/title", Block("p", (Run(title),)))
         self.target, self.why = None, "in a crisis sub-section, before a label"
 
     def crisis_item(self, code: str, p: Paragraph) -> bool:

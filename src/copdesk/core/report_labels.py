@@ -34,13 +34,18 @@ def key(text: str) -> str:
 
 def cut_after(text: str, n: int) -> str:
     """What follows the first `n` key characters of `text` (the answer after an inline question)."""
+    return text[cut_index(text, n):]
+
+
+def cut_index(text: str, n: int) -> int:
+    """Where the text after the first `n` key characters of `text` starts (separators skipped)."""
     seen = 0
     for i, ch in enumerate(text):
         if seen == n:
-            return text[i:].lstrip(" \t:?.)-–—")
+            return len(text) - len(text[i:].lstrip(" \t:?.)-–—"))
         if re.match(r"[^\W_]", ch):
             seen += 1
-    return ""
+    return len(text)
 
 
 @record

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
-from copdesk.core import mdwrite
+from copdesk.core import markdown
+from copdesk.core.markdown import Block, Run
 from copdesk.core.docx_reader import Paragraph, Table
 from copdesk.core.import_result import Collected, NewItem, Unplaced
 from copdesk.core.report_crisis import CrisisPart
-from copdesk.core.report_labels import Labels, WordingMatch, cut_after, item_label, key, measure_refs, period
+from copdesk.core.report_labels import Labels, WordingMatch, cut_index, item_label, key, measure_refs, period
 from copdesk.core.template import Template
 
 _TITLE = re.compile(r"^report\b.*\b(19|20)\d\d$", re.I)
@@ -84,7 +85,8 @@ class Placer(CrisisPart):
             return
         if self.match and self.match.tail:  # the wording and the answer share this paragraph
             self.expect_wording = None
-            p = Paragraph(p.index, cut_after(p.text, self.match.tail), cut_after(p.md, self.match.tail))
+            cut = cut_index(p.text, self.match.tail)
+            p = Paragraph(p.index, p.text[cut:], markdown.slice_runs(p.runs, cut))
             text = p.text.strip()
         self.release()
         if NOT_ANSWER_STYLES.match(p.style) or text.startswith(SUMMARY_MARKS) or \
@@ -130,13 +132,13 @@ class Placer(CrisisPart):
         if header:
             self.target = f"header.{header[0]}"
             if header[1]:  # "Report title: ..." holds its value; a one-line field takes nothing more
-                self.add(self.target, ("p", 0, header[1]))
+                self.add(self.target, _plain(header[1]))
                 self.target = None if header[0] != "description" else self.target
             return True
         dates = period(text) if self.commitment is None else None
         if dates:
-            self.add("header.period_start", ("p", 0, dates[0]))
-            self.add("header.period_end", ("p", 0, dates[1]))
+            self.add("header.period_start", _plain(dates[0]))
+            self.add("header.period_end", _plain(dates[1]))
             return True
         if self.mode == "start" and key(text) == L.submitted:
             self.status = text
@@ -193,7 +195,7 @@ class Placer(CrisisPart):
         self.mode, self.measure = "body", None
         self.target = f"{self.commitment} {qkey}"
         if inline:
-            self.add(self.target, ("p", 0, mdwrite.escape_line_starts(mdwrite.escape(inline))))
+            self.add(self.target, _plain(inline))
         return True
 
     def signed_list(self, p: Paragraph) -> bool:
@@ -213,7 +215,7 @@ class Placer(CrisisPart):
             self.wording[expected] = " ".join(p.text.split())  # the item's wording, as this report prints it
             return
         if (self.target or "").startswith("wording:"):  # a commitment's text: plain, as the template holds it
-            self.add(self.target, ("p", 0, " ".join(p.text.split())))
+            self.add(self.target, _plain(" ".join(p.text.split())))
             return
         before = self.blocks.get(self.target or "")
         block = answer_block(p, before[-1] if before else None)
@@ -239,7 +241,7 @@ class Placer(CrisisPart):
         if code in self.blocks:
             self.unplaced.append(Unplaced(f"paragraph {p.index}", p.text, self.why))
         else:
-            self.add(code, ("p", 0, text))  # one-line header fields are plain text, as the export prints them
+            self.add(code, _plain(text))  # one-line header fields are plain text, as the export prints them
 
     def table(self, tb: Table) -> None:
         cells = [c for row in tb.rows for c in row if c and c.strip()]
@@ -277,23 +279,32 @@ class Placer(CrisisPart):
             for cell in row:
                 for line in (cell or "").split("\n"):
                     if line.strip():
-                        self.paragraph(Paragraph(tb.index, line, mdwrite.inline([mdwrite.Segment(line)])), [])
+                        self.paragraph(Paragraph(tb.index, line, (Run(line),)), [])
         self.release()
 
-    def add(self, code: str, block: tuple[str, int, str]) -> None:
+    def add(self, code: str, block: Block) -> None:
         self.blocks.setdefault(code, []).append(block)
 
     # -- end -----------------------------------------------------------------------------------------
     def finish(self) -> None:
         for code, blocks in self.blocks.items():
             if code.startswith("wording:"):
-                self.wording[code[8:]] = "\n\n".join(md for _, _, md in blocks)
+                self.wording[code[8:]] = "\n\n".join(b.text for b in blocks)  # plain, as the template holds it
                 self.notes.append(f"{code[8:]}: its text in the report is kept as this report's wording and "
                                   "offered as official wording")
+            elif blocks and self.one_line(code):  # a line field holds its text as typed, not Markdown
+                self.got.answers[code] = "\n".join(b.text for b in blocks)
             elif blocks:
-                self.got.answers[code] = mdwrite.join_blocks(blocks)
+                self.got.answers[code] = markdown.write(blocks)
         self.prune_crisis()
         self.subscribe()
+
+    def one_line(self, code: str) -> bool:
+        """Header fields other than the description, and sub-section titles, are lines, not rich text."""
+        if code.startswith("header."):
+            field = self.t.header_field(code[7:])
+            return field is None or field.kind != "rich"
+        return code.endswith("/title")
 
     def subscribe(self) -> None:
         """Signed measures, and measures written about (which a signed list may have missed)."""
@@ -314,17 +325,17 @@ class Placer(CrisisPart):
             self.got.subscriptions |= {m, self.t.parents.get(m) or f"Commitment {m.split(' ')[1].split('.')[0]}"}
 
 
-def answer_block(p: Paragraph, before: tuple[str, int, str] | None) -> tuple[str, int, str]:
-    """A paragraph of an answer as a (kind, level, Markdown) block for mdwrite.join_blocks; `before` is the
-    answer's block before it. An indented paragraph right after a list item continues that item (at most
-    one level deeper); a heading inside an answer is bold text."""
-    md = p.md if not p.heading or p.md.startswith("**") else f"**{p.md}**"
+def answer_block(p: Paragraph, before: Block | None) -> Block:
+    """A paragraph of an answer as a block of the document model (core.markdown); `before` is the answer's
+    block before it. An indented paragraph right after a list item continues that item (at most one level
+    deeper); a heading inside an answer is a bold line."""
+    runs = markdown.embolden(p.runs) if p.heading else p.runs
     if p.list_level >= 0:
-        return ("bullet" if p.list_kind != "number" else f"number:{p.number}", p.list_level, md)
+        return Block("bullet" if p.list_kind != "number" else "number", runs, p.list_level, p.number)
     indent = 0
-    if p.indent and before is not None and before[1] + (0 if before[0] == "p" else 1) >= p.indent:
-        indent = p.indent if before[0] != "p" or before[1] else 0
-    return ("p", indent, md)
+    if p.indent and before is not None and before.level + (0 if before.kind == "p" else 1) >= p.indent:
+        indent = p.indent if before.kind != "p" or before.level else 0
+    return Block("p", runs, indent)
 
 
 def _num(code: str) -> tuple[int, ...]:
@@ -339,16 +350,15 @@ def _split_label_line(p: Paragraph) -> list[Paragraph]:
     first, rest = p.text[:cut], p.text[cut + 1:]
     if not item_label(first.strip(), True) or not rest.strip():
         return [p]
-    md_lines = p.md.split("\n")
-    if p.text[cut] == "\n" and len(md_lines) == len(p.text.split("\n")):
-        md_rest = "\n".join(md_lines[1:]).strip("\n")
-    else:
-        md_rest = mdwrite.inline([mdwrite.Segment(rest)])
-    return [Paragraph(p.index, first, first, p.style, p.heading, -1),
-            Paragraph(p.index, rest, md_rest, "", 0, p.list_level, p.list_kind, p.number)]
+    return [Paragraph(p.index, first, (Run(first),), p.style, p.heading, -1),
+            Paragraph(p.index, rest, markdown.slice_runs(p.runs, cut + 1), "", 0, p.list_level, p.list_kind, p.number)]
 
 
 def _continues(grid: list[list], part: list[list]) -> bool:
     """True when `part` is the next part of a split table: the same rows, labelled the same."""
     return len(part) == len(grid) and all(len(row) > 1 for row in part) and \
         [row[0] for row in part] == [row[0] for row in grid]
+
+
+def _plain(text: str) -> Block:
+    return Block("p", (Run(text),))

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from copdesk.core import codes
-from copdesk.core.model import CrisisSection
+from copdesk.core.model import Answer, CrisisSection, Grid
+from copdesk.core.records import record
+
+
+@record
+class CrisisState:
+    """Everything a sub-section holds, to put it back exactly (the undo of removing or changing it)."""
+
+    id: int
+    position: int
+    items: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    tables: tuple[tuple[str, Grid], ...]
 
 
 class CrisisSections:
@@ -28,14 +40,50 @@ class CrisisSections:
         return sid
 
     def remove_crisis_section(self, sid: int) -> None:
+        """Remove a sub-section with its answers and tables (each removal in the history)."""
+        self.restore_crisis_section(sid, None)
+
+    def crisis_state(self, sid: int) -> CrisisState | None:
+        """What sub-section `sid` holds now (None when there is none)."""
+        row = self.conn.execute("SELECT position FROM crisis_sections WHERE id = ?", [sid]).fetchone()
+        if row is None:
+            return None
         prefix = f"Crisis {sid}/"
+        items = tuple(sorted(r[0] for r in self.conn.execute("SELECT code FROM crisis_items WHERE section = ?", [sid])))
+        answers = tuple(Answer(*r) for r in self.conn.execute(
+            "SELECT * FROM answers WHERE substr(code, 1, ?) = ? ORDER BY code", [len(prefix), prefix]))
+        tables = tuple((c, self.table(c)) for c in self.table_codes() if c.startswith(prefix))
+        return CrisisState(sid, row[0], items, answers, tables)
+
+    def restore_crisis_section(self, sid: int, state: CrisisState | None) -> None:
+        """Make sub-section `sid` hold exactly `state` (None: no such sub-section), in one transaction."""
+        now = self.crisis_state(sid)
         with self.atomic():
-            for code in [c for c in self.answers() if c.startswith(prefix)]:
-                self.clear(code)
-            self.conn.execute("DELETE FROM cells WHERE code LIKE ?", [prefix + "%"])
+            if state is not None and now is None:
+                self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, state.position])
+                self._log(f"Crisis {sid}", "section", None, "added")
+            keep = {a.code: a for a in state.answers} if state else {}
+            for answer in keep.values():
+                self.set_text(answer.code, answer.text, status=answer.status, fmt=answer.format)
+            for answer in (now.answers if now else ()):
+                if answer.code not in keep:
+                    self.clear(answer.code)
+            grids = dict(state.tables) if state else {}
+            for code, grid in grids.items():
+                self.set_table(code, grid)
+            for code, _grid in (now.tables if now else ()):
+                if code not in grids:
+                    self.set_table(code, [])
             self.conn.execute("DELETE FROM crisis_items WHERE section = ?", [sid])
-            self.conn.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
-            self._log(f"Crisis {sid}", "section", "added", None)
+            if state is None:
+                if now is not None:
+                    self.conn.execute("DELETE FROM crisis_sections WHERE id = ?", [sid])
+                    self._log(f"Crisis {sid}", "section", "added", None)
+                return
+            self.conn.execute("UPDATE crisis_sections SET position = ? WHERE id = ?", [state.position, sid])
+            self.conn.executemany("INSERT INTO crisis_items (section, code) VALUES (?, ?)",
+                                  [(sid, code) for code in state.items])
+
 
     def add_crisis_item(self, sid: int, code: str) -> None:
         """Show a chapter outline, measure, QRE or SLI block in a crisis sub-section."""

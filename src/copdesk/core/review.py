@@ -78,22 +78,22 @@ def add_comment(report: Report, code: str, text: str, author: str, initials: str
     stamp = now()
     import uuid
     comment = Comment(str(uuid.uuid4()), code, cell, parent, author, initials, stamp, text, "", "", stamp)
-    with report.db.atomic():
-        report.db["comments"].insert(comment.__dict__)
-        report._log(code, "comment", None, f"{author}: {text}")
+    report.add_comment_row(comment.__dict__, f"{author}: {text}")
     return comment
+
+
+def remove_comment(report: Report, comment_id: str) -> None:
+    """Take a comment out again (the undo of writing it)."""
+    report.remove_comment(comment_id)
 
 
 def set_resolved(report: Report, comment_id: str, who: str, resolved: bool = True) -> None:
     who = _require_name(who)
-    row = report.conn.execute("SELECT code, resolved_at FROM comments WHERE id = ?", [comment_id]).fetchone()
-    if row is None:
+    if report.comment_row(comment_id) is None:
         raise InputError(f"No comment {comment_id}.")
     stamp = now()
-    with report.db.atomic():
-        report.conn.execute("UPDATE comments SET resolved_by = ?, resolved_at = ?, updated_at = ? WHERE id = ?",
-                            [who if resolved else "", stamp if resolved else "", stamp, comment_id])
-        report._log(row[0], "comment resolved" if resolved else "comment reopened", comment_id, who)
+    report.set_comment_state(comment_id, who if resolved else "", stamp if resolved else "", stamp,
+                             "comment resolved" if resolved else "comment reopened", who)
 
 
 def statuses(report: Report) -> dict[str, SectionStatus]:
@@ -104,27 +104,16 @@ def set_status(report: Report, code: str, status: str, who: str) -> None:
     who = _require_name(who)
     if status not in STATUSES:
         raise InputError(f"'{status}' is not a review status.", "Use one of: " + ", ".join(STATUSES) + ".")
-    old = statuses(report).get(code)
-    with report.db.atomic():
-        report.conn.execute("INSERT OR REPLACE INTO section_status (code, status, by, at) VALUES (?, ?, ?, ?)",
-                            [code, status, who, now()])
-        report._log(code, "review status", old.status if old else None, status)
-
-
-def _set_meta(report: Report, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        report.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
-        report._meta[key] = value
+    report.set_section_status_row(code, {"status": status, "by": who, "at": now()})
 
 
 def freeze(report: Report, who: str, frozen: bool = True) -> None:
     """Make every answer read-only while comments and statuses stay open (or lift that)."""
     who = _require_name(who)
-    with report.db.atomic():
-        _set_meta(report, {"frozen_by": who if frozen else "", "frozen_at": now() if frozen else ""})
-        if not frozen:
-            _set_meta(report, {"final_approved_by": "", "final_approved_at": ""})
-        report._log("report", "frozen", None, "yes" if frozen else "no")
+    values = {"frozen_by": who if frozen else "", "frozen_at": now() if frozen else ""}
+    if not frozen:
+        values.update({"final_approved_by": "", "final_approved_at": ""})
+    report.set_review_meta(values, "frozen", "yes" if frozen else "no")
 
 
 def final_approval(report: Report) -> tuple[str, str] | None:
@@ -135,11 +124,9 @@ def final_approval(report: Report) -> tuple[str, str] | None:
 def approve_final(report: Report, who: str) -> None:
     """Record the final approval; the report is frozen and its export says Final instead of Draft."""
     who = _require_name(who)
-    with report.db.atomic():
-        if not report.frozen():
-            _set_meta(report, {"frozen_by": who, "frozen_at": now()})
-        _set_meta(report, {"final_approved_by": who, "final_approved_at": now()})
-        report._log("report", "final approval", None, who)
+    stamp = now()
+    values = {} if report.frozen() else {"frozen_by": who, "frozen_at": stamp}
+    report.set_review_meta({**values, "final_approved_by": who, "final_approved_at": stamp}, "final approval", who)
 
 
 def export_status(meta: dict[str, str]) -> str:

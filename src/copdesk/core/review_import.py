@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from copdesk.core import follow_ups, richtext, suggestions
+from copdesk.core import follow_ups, markdown, suggestions
 from copdesk.core.docx_markers import ANSWER, FIXED, IGNORED, LINE, MapBlock
 from copdesk.core.errors import InputError, UnknownCodeError
 from copdesk.core.merge import Conflict, add_conflicts
@@ -145,7 +145,7 @@ def review_import(report: Report, path: Path | str, settle: str | None = None, p
         elif settle == "reject" and pending_ids:
             suggestions.reject(report, pending_ids, who or report.who)
             result.settled = "rejected"
-        report._log("report", "review import", None, path.name)
+        report.note_review_import(path.name)
     states = {s.id: s.state for s in suggestions.all_suggestions(report)}
     result.suggestions = [replace(s, state=states.get(s.id, s.state)) for s in result.suggestions]
     result.pending = sum(1 for s in result.suggestions if s.state == suggestions.PENDING)
@@ -164,10 +164,10 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
     now, with every later change taken back. The row is found by id and time, or by time alone (a merged
     copy numbers the other side's rows anew)."""
     row = (0,) if history_id == 0 and not history_at else (  # exported before any change was logged (an import)
-        report.conn.execute("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, history_at]).fetchone()
-        or report.conn.execute("SELECT max(id) FROM history WHERE at = ? HAVING count(*) > 0", [history_at]).fetchone())
+        _first(report.query("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, history_at]))
+        or _first(report.query("SELECT max(id) AS id FROM history WHERE at = ? HAVING count(*) > 0", [history_at])))
     if row is None:
-        last = report.conn.execute("SELECT max(id) FROM history").fetchone()[0] or 0
+        last = report.query("SELECT max(id) AS id FROM history")[0]["id"] or 0
         hint = ("It was exported from a later state than this file holds: bring it back into the copy it was "
                 "exported from." if history_id > last else
                 "It was exported from another copy of the report: bring it back into that copy, or merge the "
@@ -197,9 +197,13 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
     return answers, tables
 
 
+def _first(rows: list[dict]) -> tuple[int] | None:
+    return (rows[0]["id"],) if rows else None
+
+
 def same_text(a: str, b: str) -> bool:
     """Two answers say the same: equal, or the same paragraphs, lists and formatting once read."""
-    return a == b or richtext.parse(a) == richtext.parse(b)
+    return a == b or markdown.parse(a) == markdown.parse(b)
 
 
 def _rect(grid: Grid | None) -> list[list[str]]:
@@ -452,22 +456,12 @@ class _Work:
 
     # -- writing --------------------------------------------------------------------------------------
     def write(self, who: str) -> None:
-        conn = self.report.conn
-        known = {r["id"] for r in self.report.query("SELECT id FROM suggestions")}
         for s in self.new_rows:
-            if s.id in known:
-                continue
-            conn.execute("INSERT INTO suggestions (id, code, cell, base, text, author, at, tracked, changes, source, "
-                         "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [s.id, s.code, s.cell, s.base, s.text, s.author, s.at, s.tracked, s.changes, s.source,
-                          s.state])
-            self.report._log(s.code, "suggestion", None, s.anchor)
-            self.result.new_suggestions += 1
+            if self.report.add_suggestion_row(s.__dict__, s.anchor):
+                self.result.new_suggestions += 1
         for row in self.comment_rows:
-            cursor = conn.execute(f"INSERT OR IGNORE INTO comments ({', '.join(row)}) VALUES "
-                                  f"({', '.join('?' for _ in row)})", list(row.values()))
-            if cursor.rowcount:
-                self.report._log(row["code"], "comment", None, f"{row['author']}: {row['text']}")
+            if self.report.comment_row(row["id"]) is None:
+                self.report.add_comment_row(row, f"{row['author']}: {row['text']}")
         for code, kind, value in self.prefer_writes:
             suggestions.write_value(self.report, code, suggestions.TABLE if kind == "table" else "", value)
         add_conflicts(self.report, self.result.conflicts, self.reviewed.name)

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from copdesk.core import mdwrite
+from copdesk.core import markdown
 from copdesk.core.docx_guard import open_docx
 from copdesk.core.docx_markers import ANSWER, IGNORED, ExportMap, marker_number, plain, read_map
 from copdesk.core.docx_reader import Paragraph, Reader, Table
 from copdesk.core.report_parser import NOT_ANSWER_STYLES, answer_block
 from copdesk.core.docx_xml import P, PPR, RPR, w
+from copdesk.core.markdown import Block, Run
 from copdesk.core.numbers import to_int
 from copdesk.core.records import record
 
@@ -51,12 +52,12 @@ class Place:
     changes: list[Change] = field(default_factory=list)  # tracked changes inside it
 
     def markdown(self) -> str:
-        """The answer as Markdown, in the importer's spelling (mdwrite)."""
-        blocks: list[tuple[str, int, str]] = []
+        """The answer as Markdown, as the Word importer reads it (core.markdown)."""
+        blocks: list[Block] = []
         for p in self.paragraphs:
             if p.text.strip() and not NOT_ANSWER_STYLES.match(p.style):  # a table's caption or note
                 blocks.append(answer_block(p, blocks[-1] if blocks else None))
-        return mdwrite.join_blocks(blocks)
+        return markdown.write(blocks)
 
 
 
@@ -213,7 +214,7 @@ def _read(reader: Reader, el, place: Place, anchors: dict, stored: str | None) -
     if stored is not None:
         text = plain(el)
         if text == stored or not text.strip():
-            place.paragraphs.append(Paragraph(0, text, text))
+            place.paragraphs.append(Paragraph(0, text, (Run(text),)))
             return
     start = len(reader.out.blocks)
     reader.paragraph(el)

@@ -42,10 +42,7 @@ class Suggestion:
 
 
 def all_suggestions(report: Report, state: str | None = None) -> list[Suggestion]:
-    if not report.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'suggestions'").fetchone():
-        return []  # a file of an older schema opened read-only (never migrated): it has none
-    sql = "SELECT * FROM suggestions" + (" WHERE state = ?" if state else "") + " ORDER BY rowid"
-    return [Suggestion(**row) for row in report.query(sql, [state] if state else [])]
+    return [Suggestion(**row) for row in report.suggestion_rows(state)]
 
 
 def pending(report: Report) -> list[Suggestion]:
@@ -119,15 +116,11 @@ def reopen(report: Report, undo: list[tuple[str, str | None]], accepted: bool) -
             s = by_id[sid]
             if accepted:
                 write_value(report, s.code, s.cell, value)
-            report.conn.execute("UPDATE suggestions SET state = ?, settled_by = '', settled_at = '' WHERE id = ?",
-                                [PENDING, sid])
-            report._log(s.code, "suggestion", sid, "reopened")
+            report.set_suggestion_state(sid, s.code, PENDING, "", "", "reopened")
 
 
 def _settle(report: Report, s: Suggestion, state: str, who: str) -> None:
-    report.conn.execute("UPDATE suggestions SET state = ?, settled_by = ?, settled_at = ? WHERE id = ?",
-                        [state, who, now(), s.id])
-    report._log(s.code, "suggestion", s.id, state)
+    report.set_suggestion_state(s.id, s.code, state, who, now(), state)
 
 
 def hunks(old: str, new: str) -> int:

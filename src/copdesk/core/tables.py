@@ -7,6 +7,7 @@ them, for checks and totals; it never rewrites them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from copdesk.core.errors import InputError
 from copdesk.core.records import record
@@ -34,6 +35,12 @@ def parse_number(cell: str | None) -> float | None:
     """The number a cell holds ("1,234" -> 1234, "12.5%" -> 12.5, "€ 3.2" -> 3.2), else None."""
     if cell is None:
         return None
+    return _number(cell)
+
+
+@lru_cache(maxsize=65536)
+def _number(cell: str) -> float | None:
+    """Remembered: a table is checked again after every typed figure, and its other cells are as they were."""
     text = re.sub(_SPACES, "", cell.strip()).lstrip("€$£").rstrip("%")
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")

@@ -20,7 +20,7 @@ scraper of the Transparency Centre API):
                                              "table_value": "[[\"Member State\", ...], ...]", "sig_value": ...}]}]}]}],
                 "crisis": [...]}}
 
-`sig_value` is HTML (core.richtext.to_html). `table_value` is a JSON string of a 2-D array of strings,
+`sig_value` is HTML (core.markdown.to_html). `table_value` is a JSON string of a 2-D array of strings,
 cells exactly as typed, short rows padded with "". Inferred, not verified: the codes of the four
 question entries (sm14.2 to sm14.5) and the `crisis` list, which is copdesk's own shape for the Crisis
 and Elections Response sub-sections (the Transparency Centre's is not known).
@@ -36,7 +36,7 @@ from copdesk.core.cleaner import Cleaner
 from copdesk.core.export_target import file_target
 from copdesk.core.atomic import write_file
 from copdesk.core.report import ReportData
-from copdesk.core.richtext import to_html
+from copdesk.core.markdown import to_html
 from copdesk.core.template import Element, Measure, Template
 
 

@@ -59,12 +59,14 @@ def _answered(data: ReportData, code: str) -> bool:
 
 
 def _missing(t: Template, data: ReportData) -> list[Issue]:
-    out = []
-    for code in required_codes(t, data):
-        if not _answered(data, code):
-            # an unconfirmed item is not said so here, line after line: the window marks it once, calmly
-            out.append(Issue("missing", code, f"{_label(t, code)} has no answer"))
-    return out
+    return [issue for code in required_codes(t, data) for issue in _missing_one(t, data, code)]
+
+
+def _missing_one(t: Template, data: ReportData, code: str) -> list[Issue]:
+    if _answered(data, code):
+        return []
+    # an unconfirmed item is not said so here, line after line: the window marks it once, calmly
+    return [Issue("missing", code, f"{_label(t, code)} has no answer")]
 
 
 def _label(t: Template, code: str) -> str:
@@ -82,20 +84,24 @@ def _label(t: Template, code: str) -> str:
 def _values(t: Template, data: ReportData) -> list[Issue]:
     out = []
     for code, answer in data.answers.items():
-        if not codes.is_answer_code(t, code):
-            if not hidden(t, code):  # an item the user took out: its answers wait in Template › Hidden items
-                out.append(Issue("warning", code, "answer to an item this template does not have (kept, not exported)"))
-            continue
-        bad = bad_chars(answer.text)
-        if bad:
-            out.append(Issue("invalid", code, f"holds characters Word cannot hold ({', '.join(bad)}); "
-                                              "they will be removed on export"))
-        out += _typed_value(t, code, answer.text)
+        out += _answer_issues(t, code, answer.text)
     for code, grid in data.tables.items():
-        if hidden(t, code):
-            continue
-        out += _table_issues(t, code, grid)
+        if not hidden(t, code):
+            out += _table_issues(t, code, grid)
     return out
+
+
+def _answer_issues(t: Template, code: str, text: str) -> list[Issue]:
+    if not codes.is_answer_code(t, code):
+        if hidden(t, code):  # an item the user took out: its answers wait in Template › Hidden items
+            return []
+        return [Issue("warning", code, "answer to an item this template does not have (kept, not exported)")]
+    out = []
+    bad = bad_chars(text)
+    if bad:
+        out.append(Issue("invalid", code, f"holds characters Word cannot hold ({', '.join(bad)}); "
+                                          "they will be removed on export"))
+    return out + _typed_value(t, code, text)
 
 
 _TABLES: dict[tuple, list[Issue]] = {}  # (template, code, cells) -> issues: the window checks after every save
@@ -156,14 +162,54 @@ def _period(data: ReportData) -> list[Issue]:
 def _follow_ups(t: Template, data: ReportData) -> list[Issue]:
     """An "If yes" answer with text after a No, that nobody decided to keep (core.follow_ups)."""
     held = set(follow_ups.withheld(t, data))
-    return [Issue("warning", code, f"holds text, but question {question[-1]} is answered “No”: keep the text or "
-                                   "clear it (the export leaves it out until you decide)")
-            for question, code in follow_ups.contradicted(t, data) if code in held]
+    return [_follow_up_issue(question, code) for question, code in follow_ups.contradicted(t, data) if code in held]
+
+
+def _follow_up_issue(question: str, code: str) -> Issue:
+    return Issue("warning", code, f"holds text, but question {question[-1]} is answered “No”: keep the text or "
+                                  "clear it (the export leaves it out until you decide)")
+
+
+def _follow_up_one(t: Template, data: ReportData, code: str) -> list[Issue]:
+    """_follow_ups for the one answer `code`."""
+    m = re.match(r"^(Commitment \d+) (Q\d)$", code)
+    question = t.question(m.group(2)) if m else None
+    if question is None or not question.follows:
+        return []
+    before = f"{m.group(1)} {question.follows}"
+    texts = {code: data.text(code), before: data.text(before)}
+    return [_follow_up_issue(before, code)] if follow_ups.withheld_texts(t, texts, follow_ups.kept(data.meta)) else []
 
 
 def validate(t: Template, data: ReportData) -> list[Issue]:
     """All issues of a report, in template order for missing items."""
     return _missing(t, data) + _values(t, data) + _period(data) + _follow_ups(t, data)
+
+
+def code_issues(t: Template, data: ReportData, code: str, required: set[str]) -> list[Issue]:
+    """What `validate` says about one answer code, in the same order (`required`: set(required_codes(...))).
+    The window re-checks only the codes an edit touches (see `touched_by`), not the whole report."""
+    out = _missing_one(t, data, code) if code in required else []
+    if code in data.answers:
+        out += _answer_issues(t, code, data.answers[code].text)
+    if code in data.tables and not hidden(t, code):
+        out += _table_issues(t, code, data.tables[code])
+    if code == "header.period_end":
+        out += _period(data)
+    return out + _follow_up_one(t, data, code)
+
+
+def touched_by(t: Template, code: str) -> list[str]:
+    """The codes whose issues can change when answer `code` changes: itself, the follow-up of a Yes/No
+    question (required only after a Yes, contradicted after a No), and the end of the reporting period
+    (checked against its start)."""
+    out = [code]
+    m = re.match(r"^(Commitment \d+) (Q\d)$", code)
+    if m:
+        out += [f"{m.group(1)} {q.key}" for q in t.questions if q.follows == m.group(2)]
+    if code in ("header.period_start", "header.period_end"):
+        out.append("header.period_end")
+    return list(dict.fromkeys(out))
 
 
 def is_complete(issues: list[Issue]) -> bool:

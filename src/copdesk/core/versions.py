@@ -47,26 +47,27 @@ def save_version(report: Report, name: str, who: str) -> Version:
         raise InputError("A version needs a name, for example “sent to legal”.")
     content = Content.of(report.snapshot())
     stamp = now()
-    with report.db.atomic():
-        cursor = report.conn.execute("INSERT INTO versions (name, at, by, data) VALUES (?, ?, ?, ?)",
-                                     [name.strip(), stamp, who, content.to_json()])
-        report._log("report", "version", None, name.strip())
-    return Version(cursor.lastrowid, name.strip(), stamp, who)
+    vid = report.add_version_row(name.strip(), stamp, who, content.to_json())
+    return Version(vid, name.strip(), stamp, who)
+
+
+def remove_version(report: Report, version_id: int) -> None:
+    """Drop a version again (the undo of saving it)."""
+    report.remove_version(version_id)
 
 
 def versions(report: Report) -> list[Version]:
-    return [Version(*row) for row in report.conn.execute("SELECT id, name, at, by FROM versions ORDER BY id")]
+    return [Version(**row) for row in report.query("SELECT id, name, at, by FROM versions ORDER BY id")]
 
 
 def version_content(report: Report, ref: str | int) -> Content:
     """A version by id or by name (the newest of that name)."""
-    row = report.conn.execute(
-        "SELECT data FROM versions WHERE id = ? OR name = ? ORDER BY id DESC LIMIT 1", [str(ref), str(ref)]
-    ).fetchone()
-    if row is None:
+    rows = report.query("SELECT data FROM versions WHERE id = ? OR name = ? ORDER BY id DESC LIMIT 1",
+                        [str(ref), str(ref)])
+    if not rows:
         names = ", ".join(f"“{v.name}”" for v in versions(report)) or "none yet"
         raise InputError(f"No version “{ref}” in {report.path.name}.", f"Versions: {names}.")
-    return Content.from_json(row[0])
+    return Content.from_json(rows[0]["data"])
 
 
 def baseline_content(report: Report) -> Content:

@@ -74,18 +74,19 @@ def statuses(t: Template, data: ReportData, all_steps: list[Step] | None = None)
     """Status of every step, by key; chapters and the crisis section summarise their children."""
     all_steps = steps(t, data) if all_steps is None else all_steps
     required = set(required_codes(t, data))
-    out = {s.key: _status(data, s.codes, required) for s in all_steps if s.codes}
+    out = {s.key: step_status(data, s.codes, required) for s in all_steps if s.codes}
     children: dict[str, list[str]] = {s.key: [] for s in all_steps if not s.codes}
-    for key, ancestors in _ancestors(all_steps).items():
+    for key, chain in ancestors(all_steps).items():
         if key in out:
-            for a in ancestors:
+            for a in chain:
                 if a in children:
                     children[a].append(out[key])
-    out.update({key: _combine(found) for key, found in children.items()})
+    out.update({key: combine(found) for key, found in children.items()})
     return out
 
 
-def _status(data: ReportData, step_codes: tuple[str, ...], required: set[str]) -> str:
+def step_status(data: ReportData, step_codes: tuple[str, ...], required: set[str]) -> str:
+    """The status of one step showing `step_codes` (`required`: set(required_codes(...)))."""
     answered = [c for c in step_codes if _answered(data, c)]
     if any(data.answers.get(c) and data.answers[c].status == "carried" for c in answered):
         return CARRIED
@@ -97,7 +98,7 @@ def _status(data: ReportData, step_codes: tuple[str, ...], required: set[str]) -
     return IN_PROGRESS if answered else EMPTY
 
 
-def _ancestors(all_steps: list[Step]) -> dict[str, list[str]]:
+def ancestors(all_steps: list[Step]) -> dict[str, list[str]]:
     """Every step's chain of parents, nearest first (one pass, so a platform report stays fast)."""
     parents = {s.key: s.parent for s in all_steps}
     out: dict[str, list[str]] = {}
@@ -110,7 +111,8 @@ def _ancestors(all_steps: list[Step]) -> dict[str, list[str]]:
     return out
 
 
-def _combine(children: list[str]) -> str:
+def combine(children: list[str]) -> str:
+    """A parent's status from its leaf steps' statuses."""
     if not children:
         return EMPTY
     if CARRIED in children:
@@ -128,10 +130,10 @@ def progress(t: Template, data: ReportData, all_steps: list[Step] | None = None,
     out: dict[str, list[int]] = {s.key: [0, 0] for s in all_steps if s.kind == "chapter"}
     out[""] = [0, 0]
     leaves = {s.key for s in all_steps if s.codes}
-    for key, ancestors in _ancestors(all_steps).items():
+    for key, chain in ancestors(all_steps).items():
         if key not in leaves:
             continue
-        for a in ancestors + [""]:
+        for a in chain + [""]:
             if a in out:
                 out[a][0] += st[key] == COMPLETE
                 out[a][1] += 1

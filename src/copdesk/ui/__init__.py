@@ -1,1 +1,1 @@
-"""The copdesk window: views only. Every write goes through ui.session.DraftSession and ui.undo commands."""
+"""The copdesk window: views only. Every write goes through ui/operations.py (undo commands over ui.session)."""

@@ -2,9 +2,11 @@
 
 Checks are grouped by chapter and item, in report order, each entry in words (core.checklist), with
 missing, invalid and warnings told apart by a word and a shape (never colour alone) and a filter. The
-headline is counted from the same list, so it never says "complete" above a list of problems. Find
-searches as you type, in report order, shows plain text, and is refreshed after each save (core.find).
-In both, a click or Enter jumps to the answer.
+headline is counted from the same list, so it never says "complete" above a list of problems. The list is
+filled whole from checks worked out off the interface thread (`show_all`, from ui/live_view.py), then after
+each save only the chapters holding what the save touched are listed again (`show_codes`): typing never
+waits for the whole report. Find searches as you type, in report order, shows plain text, and follows the
+report as saved (core.find). In both, a click or Enter jumps to the answer.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTreeWi
 from copdesk.core import checklist, find
 from copdesk.core.report import ReportData
 from copdesk.core.template import Template
-from copdesk.core.validate import Issue, validate
+from copdesk.core.validate import Issue
 from copdesk.ui import uncertain
 from copdesk.ui.style import mark
 from copdesk.ui.wrap_tree import WrapTree
@@ -60,28 +62,75 @@ class ChecksPanel(QWidget):
         lay.addWidget(self.summary)
         lay.addLayout(filters)
         lay.addWidget(self.tree)
-        self.issues: list[Issue] = []
         self.sections: list[checklist.Section] = []
         self._made: dict = {}  # (section, filter) -> its rows, kept while the section does not change
+        self._live = None  # the core.live.LiveReport shown
+        self._order: dict[str, int] = {}  # answer code -> its place in the report
+        self._section_of: dict[str, str] = {}  # answer code -> the section its checks are listed in
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue listed, in report order."""
+        return self._live.issue_list() if self._live is not None else []
 
     def refresh(self, t: Template, data: ReportData) -> None:
-        self.template = t
-        issues = validate(t, data)
-        sections = checklist.checklist(t, data, issues)
+        """Check the whole report now and list it (the window has it checked off its interface thread)."""
+        from copdesk.core.live import LiveReport
+        self.show_all(LiveReport(t, data))
+
+    def show_all(self, live) -> None:
+        """List every issue of `live` (a core.live.LiveReport)."""
+        self.template, self._live = live.t, live
+        self._order = {c: i for i, c in enumerate(c for s in live.steps for c in s.codes)}
+        self._section_of = {}
+        self._show(checklist.checklist(live.t, live.data, live.issue_list(), live.steps))
+
+    def show_codes(self, codes, live) -> None:
+        """The checks of `codes` changed (a save touched them): list again only the sections holding them;
+        the others keep their rows."""
+        if live is not self._live or live.t is not self.template:
+            self.show_all(live)
+            return
+        touched = {self._section(c) for c in codes}
+        listed = sorted((c for c in live.issues if self._section(c) in touched),
+                        key=lambda c: (self._order.get(c, len(self._order)), c))  # as live.issue_list orders them
+        fresh = checklist.checklist(live.t, live.data, [i for c in listed for i in live.issues[c]], live.steps)
+        sections = [s for s in self.sections if s.key not in touched] + fresh
+        self._show(sorted(sections, key=self._rank))
+
+    def _section(self, code: str) -> str:
+        found = self._section_of.get(code)
+        if found is None:
+            found = self._section_of[code] = checklist.section_of(self.template, code)
+        return found
+
+    def _rank(self, section: checklist.Section) -> tuple[int, int]:
+        """Sections in the order core.checklist lists them: the header, the chapters, the crisis section, then
+        what the template does not have."""
+        if section.key in ("header", "crisis", ""):
+            return ({"header": 0, "crisis": 2, "": 3}[section.key], 0)
+        return (1, next((i for i, ch in enumerate(self.template.chapters) if ch.code == section.key), 0))
+
+    def _show(self, sections: list[checklist.Section]) -> None:
         if sections == self.sections and self.tree.topLevelItemCount():
             return  # nothing changed: the list stays where the reader is
-        self.issues, self.sections = issues, sections
-        counts = checklist.counts(issues)
+        self.sections = sections
+        counts = {s: sum(e.severity == s for sec in sections for g in sec.groups for e in g.entries)
+                  for s in checklist.SEVERITIES}
         self._headline(counts)
-        current = self.show_only.currentData()
+        texts = [(self.tr("Everything (%n)", "", sum(counts.values())), ""),
+                 (self.tr("Missing (%n)", "", counts["missing"]), "missing"),
+                 (self.tr("Invalid (%n)", "", counts["invalid"]), "invalid"),
+                 (self.tr("Warnings (%n)", "", counts["warning"]), "warning")]
         self.show_only.blockSignals(True)
-        self.show_only.clear()
-        self.show_only.addItem(self.tr("Everything (%n)", "", len(issues)), "")
-        for severity, text in (("missing", self.tr("Missing (%n)", "", counts["missing"])),
-                               ("invalid", self.tr("Invalid (%n)", "", counts["invalid"])),
-                               ("warning", self.tr("Warnings (%n)", "", counts["warning"]))):
-            self.show_only.addItem(text, severity)
-        self.show_only.setCurrentIndex(max(0, self.show_only.findData(current or "")))
+        if self.show_only.count() != len(texts):
+            self.show_only.clear()
+            for text, severity in texts:
+                self.show_only.addItem(text, severity)
+        else:  # the same filters: only their counts change (the chosen one stays chosen)
+            for i, (text, _severity) in enumerate(texts):
+                if self.show_only.itemText(i) != text:
+                    self.show_only.setItemText(i, text)
         self.show_only.blockSignals(False)
         self._fill()
 
@@ -93,16 +142,15 @@ class ChecksPanel(QWidget):
                 else self.tr("✔ Nothing missing, nothing invalid."))
         if warnings:
             text += " " + self.tr("%n warning(s) worth a look.", "", warnings)
-        self.summary.setText(text)
+        if self.summary.text() != text:
+            self.summary.setText(text)
 
     def _fill(self) -> None:
-        """The tree for the chosen filter. A chapter whose entries did not change keeps its rows (the list is
-        filled again after every save: rebuilding hundreds of rows each time cost typing 20 ms), and the
-        entry that was selected stays selected."""
+        """The tree for the chosen filter. A chapter whose entries did not change keeps its rows, in place (the
+        list follows every save: rebuilding or even re-adding hundreds of rows each time cost typing 20 ms),
+        and the entry that was selected stays selected."""
         selected = self.tree.currentItem().data(0, TARGET) if self.tree.currentItem() else None
         only = self.show_only.currentData() or ""
-        scroll = self.tree.verticalScrollBar().value()
-        self.tree.setUpdatesEnabled(False)
         tops, made = [], []
         for section in self.sections:
             key = (section, only)
@@ -113,17 +161,30 @@ class ChecksPanel(QWidget):
                     continue
                 made.append(item)
             tops.append((key, item))
-        while self.tree.topLevelItemCount():  # taken out, not deleted: the ones kept go back in
-            self.tree.takeTopLevelItem(0)
-        self.tree.addTopLevelItems([item for _, item in tops])
         self._made = dict(tops)
-        self.tree.expandAll()
-        self.tree.fit_rows(made if len(made) < len(tops) else None)
-        if selected is not None:
-            found = [i for i in self.tree.findItems("", Qt.MatchContains | Qt.MatchRecursive)
-                     if i.data(0, TARGET) == selected]
-            if found:
-                self.tree.setCurrentItem(found[0])
+        wanted = [item for _, item in tops]
+        shown = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        if len(wanted) == len(shown) and all(a is b for a, b in zip(wanted, shown)):
+            return
+        scroll = self.tree.verticalScrollBar().value()
+        self.tree.setUpdatesEnabled(False)
+        keep = {id(item) for item in wanted}
+        for i in reversed(range(len(shown))):  # taken out, not deleted: a chapter filtered again comes back
+            if id(shown[i]) not in keep:
+                self.tree.takeTopLevelItem(i)
+        for i, item in enumerate(wanted):
+            if self.tree.topLevelItem(i) is item:
+                continue
+            if item.treeWidget() is self.tree:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+            self.tree.insertTopLevelItem(i, item)
+            _expand(item)
+        self.tree.fit_rows(made if len(made) < len(wanted) else None)
+        current = self.tree.currentItem()
+        if selected is not None and (current is None or current.data(0, TARGET) != selected):
+            found = next((i for top in made for i in _rows(top) if i.data(0, TARGET) == selected), None)
+            if found is not None:
+                self.tree.setCurrentItem(found)
         self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
 
@@ -159,6 +220,20 @@ class ChecksPanel(QWidget):
             self.jump.emit(target)
 
 
+def _rows(item: QTreeWidgetItem):
+    """`item` and every row under it."""
+    yield item
+    for i in range(item.childCount()):
+        yield from _rows(item.child(i))
+
+
+def _expand(item: QTreeWidgetItem) -> None:
+    """Show every row under `item` (it is in the tree: an item outside one does not keep being expanded)."""
+    for row in _rows(item):
+        if row.childCount():
+            row.setExpanded(True)
+
+
 # The headings the checks use, for lupdate (the core names them in English).
 SECTION_WORDS = (QT_TRANSLATE_NOOP("ChecksPanel", "Report header"),
                  QT_TRANSLATE_NOOP("ChecksPanel", "Not in the template"))
@@ -185,23 +260,24 @@ class FindPanel(QWidget):
         lay.addWidget(self.query)
         lay.addWidget(self.count)
         lay.addWidget(self.results)
-        self._data: tuple[Template, ReportData] | None = None
+        self._data: tuple[Template, ReportData, list | None] | None = None
         self.hits: list[find.Hit] = []
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._first)
 
-    def set_source(self, t: Template, data: ReportData) -> None:
-        """The report as saved now: results follow edits (searched again when there is a query)."""
-        self._data = (t, data)
+    def set_source(self, t: Template, data: ReportData, steps: list | None = None) -> None:
+        """The report as saved now (`steps`: its wizard.steps, when known): results follow edits (searched
+        again when there is a query)."""
+        self._data = (t, data, steps)
         if self.query.text().strip():
             self._timer.start()
 
     def search(self) -> int:
         self._timer.stop()
         query = self.query.text().strip()
-        self.hits = find.search(*self._data, query) if self._data is not None and query else []
+        self.hits = find.search(*self._data[:2], query, self._data[2]) if self._data is not None and query else []
         self.results.setUpdatesEnabled(False)
         self.results.clear()
         for hit in self.hits:

@@ -36,7 +36,7 @@ class CompareDialog(QDialog):
         self.new.setAccessibleName(self.tr("Compare to"))
         for combo in (self.old, self.new):
             combo.addItem(self.tr("Now"), NOW)
-            if report.conn.execute("SELECT 1 FROM meta WHERE key='baseline_report_id'").fetchone():
+            if "baseline_report_id" in report.meta:
                 combo.addItem(self.tr("Previous period"), BASELINE)
             for v in versions.versions(report):
                 combo.addItem(self.tr("Version “{name}” ({time}, {by})").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from copdesk.core import codes
+from copdesk.ui import operations
 from copdesk.ui.fields import LineField
 from copdesk.ui.pages import Page
 from copdesk.ui.style import mark
@@ -41,17 +42,19 @@ class CrisisOverviewPage(Page):
                                  self.t.crisis.examples[0] if self.t.crisis.examples else "")
             if not ok or not title.strip():
                 return None
-        sid = self.session.add_crisis_section(title.strip())
-        self.navigate.emit(f"Crisis {sid}")
+        sid = operations.run(self, operations.add_crisis_section, self.session, self.stack, title.strip())
+        if sid is not None:
+            self.navigate.emit(f"Crisis {sid}")
         return sid
 
     def remove_section(self, sid: int, title: str, confirm: bool = True) -> bool:
         if confirm and QMessageBox.question(
                 self, self.tr("Remove sub-section"),
-                self.tr("Remove “{title}” and everything written in it? (Undo cannot bring it back; the file's "
-                        "history keeps the text.)").format(title=title)) != QMessageBox.Yes:
+                self.tr("Remove “{title}” and everything written in it? (Edit › Undo brings all of it back.)").format(
+                    title=title)) != QMessageBox.Yes:
             return False
-        self.session.remove_crisis_section(sid)
+        if not operations.run(self, operations.remove_crisis_section, self.session, self.stack, sid):
+            return False
         self.navigate.emit("crisis")
         return True
 
@@ -104,6 +107,6 @@ class CrisisSectionPage(Page):
 
     def add_block(self, code: str) -> None:
         chapter = self.t.chapter_of(code).code if not code.startswith("Chapter ") else code
-        for needed in dict.fromkeys([chapter, code]):
-            self.session.add_crisis_item(self.sid, needed)
+        operations.run(self, operations.add_crisis_items, self.session, self.stack, self.sid,
+                       list(dict.fromkeys([chapter, code])))
         self.navigate.emit(f"Crisis {self.sid}#{codes.normalize(code)}")

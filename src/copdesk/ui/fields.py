@@ -1,8 +1,8 @@
 """Editors for one answer each: line, choice, date, yes/no, rich text. SLI tables live in ui/sli_table.py.
 
-Every editor is bound to an answer code. A user edit pushes an undo command (which writes through the
-session); a change from elsewhere (undo, redo, import) arrives as session.answer_changed and refreshes the
-editor without pushing anything back.
+Every editor is bound to an answer code. A user edit goes through ui/operations.py (an undo command that
+writes through the session); a change from elsewhere (undo, redo, import) arrives as session.answer_changed
+and refreshes the editor without pushing anything back.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
-from copdesk.ui.markdown_io import for_editor, to_markdown
+from copdesk.core import markdown
+from copdesk.ui import rich_document
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
 from copdesk.ui.style import mark
@@ -46,10 +47,8 @@ class Binding:
     def push(self, new: str) -> None:
         if self._updating:
             return
-        old = self.session.text(self.code)
-        if new != old or self.session.status(self.code) == "carried":
-            from copdesk.ui.undo import SetTextCommand  # at the first edit, not at start-up
-            self.stack.push(SetTextCommand(self.session, self.code, old, new, self.label))
+        from copdesk.ui import operations  # at the first edit, not at start-up
+        operations.edit_text(self.session, self.stack, self.code, new, self.label)
 
     def _on_changed(self, code: str) -> None:
         if code == self.code:
@@ -180,8 +179,10 @@ class YesNoField(Binding, QWidget):
 
 
 class RichTextField(Binding, QTextEdit):
-    """Paragraphs, bold, italic, nested bullets and links, stored as Markdown.
+    """Paragraphs, bold, italic, nested bullets and links, stored as Markdown (core.markdown, the one dialect).
 
+    The stored text is read into the document model and shown; an edit writes back the stored text with only
+    the edited paragraphs written anew (markdown.Source), so an answer nobody changed is never rewritten.
     Pasting from Word keeps lists, links, bold and italic and drops fonts and colours. The editor's own
     undo is off: Ctrl+Z goes to the window's stack, which spans all fields.
     """
@@ -197,6 +198,7 @@ class RichTextField(Binding, QTextEdit):
         self.setTabChangesFocus(True)
         self.setMinimumHeight(90)
         self._markdown = None
+        self._source: markdown.Source | None = None  # the stored text as last loaded or written
         self.load(session.text(code))
         self.textChanged.connect(self._edited)
         self._spell = None if self._large() else _NOT_YET
@@ -217,14 +219,18 @@ class RichTextField(Binding, QTextEdit):
             spell.attach()
 
     def markdown(self) -> str:
-        return to_markdown(self.document())
+        """The answer as stored text: the stored spelling wherever the document still says the same."""
+        if self._source is None or self._source.text != self._markdown:
+            self._source = markdown.Source(self._markdown or "")
+        return self._source.rewrite(rich_document.read(self.document()))
 
     def load(self, text: str) -> None:
         if self._markdown == text:
             return
         self._markdown = text
+        self._source = None  # parsed again at the first edit, not for every answer a page shows
         self.blockSignals(True)
-        self.document().setMarkdown(for_editor(text))
+        rich_document.fill(self.document(), markdown.parse(text), self.palette().link())
         self.blockSignals(False)
         self._fit()
 
@@ -400,11 +406,12 @@ class RichTextField(Binding, QTextEdit):
     def insertFromMimeData(self, source) -> None:
         if len(source.text()) + len(source.html()) > LARGE_DOC:
             self._drop_spell()
-        if source.hasHtml():
-            from PySide6.QtGui import QTextDocument
+        if source.hasHtml():  # through the document model: what the dialect cannot hold (fonts, colours) goes
+            from PySide6.QtGui import QTextDocument, QTextDocumentFragment
             clean = QTextDocument()
-            clean.setHtml(source.html())
-            self.textCursor().insertMarkdown(for_editor(to_markdown(clean)))
+            rich_document.fill(clean, markdown.normalize(rich_document.from_html(source.html())),
+                               self.palette().link())
+            self.textCursor().insertFragment(QTextDocumentFragment(clean))
         else:
             super().insertFromMimeData(source)
 

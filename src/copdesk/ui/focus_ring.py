@@ -47,7 +47,8 @@ class FocusRing(QWidget):
             widget.installEventFilter(self)
             self._watched.append(widget)
             widget = widget.parentWidget()
-        self.place()
+        self._later.start()  # placed once the focus has settled: Tab in a table passes through the whole table
+        # on its way from one cell's editor to the next, and a ring drawn around it repainted every cell
 
     def _unwatch(self) -> None:
         for widget in self._watched:
@@ -82,6 +83,8 @@ class FocusRing(QWidget):
         if ring.isEmpty():
             self.hide()
             return
+        if self.isVisible() and self.geometry() == ring:
+            return  # where it is already: nothing to repaint
         self.setGeometry(ring)
         self.raise_()
         self.show()

@@ -1,43 +1,21 @@
 """Under an "If yes…" answer: a note when it holds text after a "No", with Keep and Clear.
 
 The decision is the user's (core.follow_ups): clearing is an ordinary edit, keeping is recorded in the
-report; both are steps on the window's undo history. Until then the checks list the answer and the
+report; both are steps on the window's undo history (ui/operations.py). Until then the checks list the answer and the
 export leaves its text out.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from copdesk.core import follow_ups
+from copdesk.ui import operations
 from copdesk.ui.qt import Qt
 from copdesk.ui.style import mark
 
 translate = QCoreApplication.translate
-
-
-class KeepFollowUpCommand(QUndoCommand):
-    """Keep (or stop keeping) an "If yes" text after a No: written through core.follow_ups both ways."""
-
-    def __init__(self, session, code: str, keep: bool = True):
-        super().__init__(translate("Undo", "Keep the text of {code}").format(code=code))
-        self.session, self.code, self.keep = session, code, keep
-
-    def _apply(self, keep: bool) -> None:
-        self.session.flush()
-        follow_ups.set_kept(self.session.report, self.code, keep)
-        self.session.answer_changed.emit(self.code)
-        self.session.saved.emit(datetime.now().strftime("%H:%M:%S"))
-
-    def redo(self) -> None:
-        self._apply(self.keep)
-
-    def undo(self) -> None:
-        self._apply(not self.keep)
 
 
 class FollowUpGuard(QWidget):
@@ -85,13 +63,11 @@ class FollowUpGuard(QWidget):
                                       "The export leaves it out until you keep it or clear it."))
 
     def keep(self) -> None:
-        self.stack.push(KeepFollowUpCommand(self.session, self.code, True))
+        operations.run(self, operations.keep_follow_up, self.session, self.stack, self.code, True)
 
     def clear(self) -> None:
-        from copdesk.ui.undo import SetTextCommand
-        old = self.session.text(self.code)
-        if old:
-            self.stack.push(SetTextCommand(self.session, self.code, old, "", self.editor.label))
+        if self.session.text(self.code):
+            operations.edit_text(self.session, self.stack, self.code, "", self.editor.label)
 
 
 def guard(session, stack, question: str, editor, read_only: bool = False) -> None:

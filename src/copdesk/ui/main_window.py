@@ -66,8 +66,11 @@ class MainWindow(ReviewActions, QMainWindow):
         self.session.save_failed.connect(self._on_save_failed)
         self.session.answer_changed.connect(lambda _c: self.setWindowModified(True))
         self.session.structure_changed.connect(self._on_structure)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=300)
-        self._refresh_timer.timeout.connect(self.refresh_status)
+        self.session.reveal.connect(self.reveal)
+        self.session.notice.connect(lambda message: self.statusBar().showMessage(message, 20000))
+        from copdesk.ui.live_view import LiveView
+        self.live_view = LiveView(self)  # statuses, checks and Find after each save: only what it touched
+        self.live_view.relabelled.connect(self._relabel)
         self.session.flush()
         data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
@@ -125,7 +128,8 @@ class MainWindow(ReviewActions, QMainWindow):
             from PySide6.QtWidgets import QTabWidget
             from copdesk.ui.checks import ChecksPanel, FindPanel
             from copdesk.ui.review_panel import CommentsPanel
-            self._checks, self._find, self._comments = ChecksPanel(), FindPanel(), CommentsPanel(self.session, self.stack)
+            self._checks, self._find = ChecksPanel(), FindPanel()
+            self._comments = CommentsPanel(self.session, self.stack)
             tabs = QTabWidget()
             tabs.setObjectName("sidePanels")
             tabs.setDocumentMode(True)
@@ -361,7 +365,10 @@ class MainWindow(ReviewActions, QMainWindow):
             self.show_step(keys[i - 1])
 
     def go_next_incomplete(self) -> None:
-        key = wizard.next_incomplete(self.session.template, self.session.snapshot(), self.current_key())
+        self.session.flush()  # what was just typed counts
+        live = self.live_view.live
+        key = live.next_incomplete(self.current_key()) if live is not None else \
+            wizard.next_incomplete(self.session.template, self.session.snapshot(), self.current_key())
         if key is None:
             self.statusBar().showMessage(self.tr("Every item is complete."), 5000)
         else:
@@ -397,8 +404,26 @@ class MainWindow(ReviewActions, QMainWindow):
         if editor is not None:
             find_marks.go_to_first(editor, query)
 
+    def reveal(self, where: str) -> None:
+        """Bring a step ("step:KEY") or an answer (its code, "CODE table" for a table) into view: its page,
+        then its field. What an undo or redo does, as Word scrolls to the edit it undoes."""
+        keys = {s.key for s in self._steps}
+        if where.startswith("step:"):
+            if where[5:] in keys:
+                self.show_step(where[5:])  # a structural change: the page is built again from the file
+            return
+        step = wizard.step_of(where.removesuffix(" table"))
+        if step not in keys:
+            return
+        if self.current_key() != step:
+            self.show_step(step)
+        if self.page is not None:
+            self.page.focus(where)
+
     def focus_find(self) -> None:
-        self.find.set_source(self.session.template, self.session.snapshot())
+        self.session.flush()  # what was just typed can be found
+        live = self.live_view.live
+        self.find.set_source(self.session.template, live.data if live is not None else self.session.snapshot())
         self.show_panel(self.find)
         self.find.query.setFocus()
         self.find.query.selectAll()
@@ -408,7 +433,6 @@ class MainWindow(ReviewActions, QMainWindow):
         self.saved_label.setText(self.tr("Saved {time}").format(time=at))
         self.saved_label.setStyleSheet("")
         self.setWindowModified(self.session.dirty)
-        self._refresh_timer.start()
 
     def _on_save_failed(self, message: str) -> None:
         self.saved_label.setText(self.tr("⚠ Not saved — edits kept in memory"))
@@ -429,19 +453,16 @@ class MainWindow(ReviewActions, QMainWindow):
         self.show_step(key or wizard.HEADER)
 
     def _on_structure(self) -> None:
-        data = self.session.snapshot()
+        """Subscriptions or sub-sections changed: the steps and the navigator now (from a light read of the
+        file), the statuses and checks once the whole report is checked again on the side (ui/live_view.py)."""
+        data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data, self._steps)
-        self._refresh_panels(data)
+        self.live_view.restart()
 
-    def refresh_status(self) -> None:
-        data = self.session.report.snapshot()
-        self.navigator.refresh(self.session.template, data)
-        self._refresh_panels(data)
-
-    def _refresh_panels(self, data) -> None:
-        self.checks.refresh(self.session.template, data)
-        self.find.set_source(self.session.template, data)
+    def _relabel(self, steps: list) -> None:
+        by_key = {s.key: s for s in steps}
+        self._steps = [by_key.get(s.key, s) for s in self._steps]
 
     # -- export ---------------------------------------------------------------------------------
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
@@ -523,7 +544,8 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.ui import fields, focus_ring
         focus_ring.install(self)  # focus visible on every control
         fields.fonts_ready(self)
-        self._refresh_panels(self.session.report.snapshot())  # makes the side panels
+        self.side_panels()
+        self.live_view.start()  # the whole report is checked on a worker thread: the panels fill when it is done
         self._announce_merge_choices()
         global _FROZEN
         gc.enable()  # copdesk.app turned the collector off for start-up
@@ -552,7 +574,6 @@ class MainWindow(ReviewActions, QMainWindow):
             if answer != QMessageBox.Discard:
                 event.ignore()
                 return
-        self._refresh_timer.stop()
         self._closed = True
         settings.set_window_layout(self.saveGeometry(), self.splitter.saveState())
         if not self.is_sample() and self.page is not None:

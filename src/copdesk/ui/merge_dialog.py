@@ -49,9 +49,9 @@ def run_merge(window, theirs: str | None = None, out: str | None = None):
 class ConflictsDialog(QDialog):
     """Each answer both sides changed, side by side: keep mine or take theirs."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, stack, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.session, self.stack = session, stack
         self.setWindowTitle(self.tr("Merge choices"))
         self.resize(1000, 600)
         self.list = QListWidget()
@@ -113,13 +113,9 @@ class ConflictsDialog(QDialog):
         if row < 0:
             return
         code = self.conflicts[row].code
-        self.session.flush()
-        try:
-            merge.resolve(self.session.report, code, side)
-        except CopdeskError as exc:
-            show_error(self, exc)
+        from copdesk.ui import operations  # one undo step: the choice is pending again after Edit › Undo
+        if operations.run(self, operations.choose_merge, self.session, self.stack, code, side) is None:
             return
-        self.session.answer_changed.emit(code)
         self.reload()
         if not self.conflicts:
             QMessageBox.information(self, self.tr("Merge choices"), self.tr("Every choice is made."))

@@ -80,22 +80,33 @@ class NavigatorView(WrapTree):
         statuses = wizard.statuses(t, data, all_steps)
         progress = wizard.progress(t, data, all_steps, statuses)
         for step in all_steps:
-            item = self._items.get(step.key)
-            if item is None:
-                continue
-            status = statuses.get(step.key, wizard.EMPTY)
-            words = self.tr(status)
-            extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
-            template_item = t.index.get(step.key)  # an unconfirmed item: its marker, and the one explanation
-            text = f"{uncertain.marked(step.label, template_item)}{extra} — {words}"
-            if self._shown.get(step.key) == text:
-                continue
-            self._shown[step.key] = text
-            self.fit_later()
-            item.setText(0, text)
-            item.setData(0, DECORATION_ROLE, self._icon(status))
-            item.setToolTip(0, uncertain.tooltip(f"{step.label}: {words}", template_item))
-            item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}{uncertain.spoken(template_item)}, {words}{extra}")
+            self._show(t, step, statuses, progress)
+
+    def show_steps(self, t: Template, steps: list[wizard.Step], statuses: dict[str, str],
+                   progress: dict[str, tuple[int, int]]) -> None:
+        """Repaint these steps only (their status, progress or label changed: see core.live)."""
+        for step in steps:
+            self._show(t, step, statuses, progress)
+
+    def _show(self, t: Template, step: wizard.Step, statuses: dict[str, str],
+              progress: dict[str, tuple[int, int]]) -> None:
+        """One item's text, icon, tip and spoken text; untouched when its text is what it shows already."""
+        item = self._items.get(step.key)
+        if item is None:
+            return
+        status = statuses.get(step.key, wizard.EMPTY)
+        words = self.tr(status)
+        extra = f" ({progress[step.key][0]}/{progress[step.key][1]})" if step.key in progress else ""
+        template_item = t.index.get(step.key)  # an unconfirmed item: its marker, and the one explanation
+        text = f"{uncertain.marked(step.label, template_item)}{extra} — {words}"
+        if self._shown.get(step.key) == text:
+            return
+        self._shown[step.key] = text
+        self.fit_later()
+        item.setText(0, text)
+        item.setData(0, DECORATION_ROLE, self._icon(status))
+        item.setToolTip(0, uncertain.tooltip(f"{step.label}: {words}", template_item))
+        item.setData(0, ACCESSIBLE_TEXT_ROLE, f"{step.label}{uncertain.spoken(template_item)}, {words}{extra}")
 
     def _icon(self, status: str) -> QPixmap:
         """The status's shape, sharp on a high-density screen (a pixmap: QIcon's type costs start-up ~1 ms)."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from copdesk.core.errors import CopdeskError
 from copdesk.core.forms import load_templates
-from copdesk.core.report import Report
 from copdesk.core.template import Template
 from copdesk.ui import uncertain
 from copdesk.ui.messages import show_error
@@ -320,12 +319,11 @@ class NewReportWizard(QWizard):
     def create_report(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         services = self.profile.services.text().strip() if self.profile.kind() == "platform" else ""
-        with Report.create(path, self.template(), signatory=self.profile.signatory.text().strip(),
-                           kind=self.profile.kind(), title=self.period.title.text().strip(),
-                           subscriptions=self.subscriptions.selected(), who=self.who) as r:
-            with r.db.atomic():
-                r.set_text("header.period_start", self.period.start.text().strip())
-                r.set_text("header.period_end", self.period.end.text().strip())
-                if services:
-                    r.set_text("header.services", services)
+        from copdesk.ui import operations
+        operations.create_report(path, self.template(), signatory=self.profile.signatory.text().strip(),
+                                 kind=self.profile.kind(), title=self.period.title.text().strip(),
+                                 subscriptions=self.subscriptions.selected(), who=self.who, header={
+                                     "header.period_start": self.period.start.text().strip(),
+                                     "header.period_end": self.period.end.text().strip(),
+                                     "header.services": services})
         self.created = path

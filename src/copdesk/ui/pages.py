@@ -172,12 +172,16 @@ class Page(QScrollArea):
                                "review. Edit them, or mark them reviewed when they still hold.", "", len(carried)))
         label.setWordWrap(True)
         button = QPushButton(self.tr("Mark as &reviewed"))
-        button.clicked.connect(lambda: self.session.mark_reviewed(carried))
+        button.clicked.connect(lambda: self._mark_reviewed(carried))
         button.clicked.connect(box.hide)
         row.addWidget(label, 1)
         row.addWidget(button)
         self.carried_button = button
         self._tops.append(box)
+
+    def _mark_reviewed(self, codes: list[str]) -> None:
+        from copdesk.ui import operations
+        operations.run(self, operations.mark_reviewed, self.session, self.stack, codes)
 
     def heading(self, text: str, level: int = 1, item: Item | None = None) -> QLabel:
         label = QLabel(text)

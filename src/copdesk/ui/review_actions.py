@@ -4,9 +4,7 @@ comparison, merge and bringing back a reviewed Word document. A mixin, so main_w
 from __future__ import annotations
 
 from copdesk.core import review
-from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
-from copdesk.ui.messages import show_error
 
 
 def ask_name(parent):
@@ -43,6 +41,7 @@ class ReviewActions:
         self._action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
         self.session.comments_changed.connect(self._reload_page)
         self.session.review_changed.connect(self._reload_page)
+        self.session.review_changed.connect(lambda: self.freeze_action.setChecked(bool(self.session.report.frozen())))
         self.session.comments_changed.connect(lambda: self._review_saved(self.tr("Comments saved")))
         self.session.review_changed.connect(lambda: self._review_saved(self.tr("Review status saved")))
 
@@ -58,7 +57,7 @@ class ReviewActions:
         code, _, cell = target.partition("@")
         if cell or not review.threads(self.session.report, code):
             from copdesk.ui.review_panel import write_comment
-            write_comment(self, self.session, code, cell=cell)
+            write_comment(self, self.session, self.stack, code, cell=cell)
         self.show_panel(self.comments)
         self.comments.show_code(code)
 
@@ -78,8 +77,8 @@ class ReviewActions:
         if not name:
             self._reload_page()
             return
-        review.set_status(self.session.report, section, status, name)
-        self.session.review_changed.emit()
+        from copdesk.ui import operations
+        operations.run(self, operations.set_section_status, self.session, self.stack, section, status, name)
 
     def toggle_freeze(self, checked: bool | None = None) -> None:
         frozen = not self.session.report.frozen() if checked is None else checked
@@ -87,11 +86,9 @@ class ReviewActions:
         if not name:
             self.freeze_action.setChecked(bool(self.session.report.frozen()))
             return
-        self.session.flush()
-        review.freeze(self.session.report, name, frozen)
-        self.stack.clear()  # edits made before the freeze cannot be undone into a frozen report
-        self.freeze_action.setChecked(frozen)
-        self.session.review_changed.emit()
+        from copdesk.ui import operations  # one undo step (edits before it are undone after it)
+        operations.run(self, operations.set_frozen, self.session, self.stack, name, frozen)
+        self.freeze_action.setChecked(bool(self.session.report.frozen()))
 
     def approve_final(self, confirm: bool = True) -> bool:
         name = ask_name(self)
@@ -106,11 +103,10 @@ class ReviewActions:
         from PySide6.QtWidgets import QMessageBox
         if confirm and QMessageBox.question(self, self.tr("Final approval"), text) != QMessageBox.Yes:
             return False
-        self.session.flush()
-        review.approve_final(self.session.report, name)
+        from copdesk.ui import operations  # a formal act: it clears the undo history and says so
+        if operations.run(self, operations.approve_final, self.session, self.stack, name) is None:
+            return False
         self.freeze_action.setChecked(True)
-        self.stack.clear()
-        self.session.review_changed.emit()
         return True
 
     # -- versions, comparison, merge ---------------------------------------------------------------
@@ -120,14 +116,11 @@ class ReviewActions:
             name, ok = ask.text(self, self.tr("Save a version"), self.tr("Name of this version (e.g. “sent to legal”):"))
             if not ok:
                 return
-        self.session.flush()
-        try:
-            from copdesk.core import versions
-            v = versions.save_version(self.session.report, name, settings.user_name() or self.session.report.who)
-        except CopdeskError as exc:
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(self.tr("Saved version “{name}”.").format(name=v.name), 8000)
+        from copdesk.ui import operations
+        v = operations.run(self, operations.save_version, self.session, self.stack, name,
+                           settings.user_name() or self.session.report.who)
+        if v is not None:
+            self.statusBar().showMessage(self.tr("Saved version “{name}”.").format(name=v.name), 8000)
 
     def compare(self):
         from copdesk.ui.compare_dialog import CompareDialog
@@ -148,7 +141,7 @@ class ReviewActions:
 
     def merge_choices(self):
         from copdesk.ui.merge_dialog import ConflictsDialog
-        dialog = ConflictsDialog(self.session, self)
+        dialog = ConflictsDialog(self.session, self.stack, self)
         if not dialog.conflicts:
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.information(self, self.tr("Merge choices"),
@@ -159,13 +152,13 @@ class ReviewActions:
 
     def _reload_page(self) -> None:
         """The page again (new comment counts, statuses), where it was: the whole page is built at once and
-        the scroll position set back once it is laid out (set before, it fell back to the top)."""
+        the scroll position set back once it is laid out (set before, it fell back to the top). Comments and
+        review statuses change no answer: the checks and the navigator's statuses stay as they are."""
         if self.page is not None:
             key, scroll = self.page.step.key, self.page.verticalScrollBar().value()
             self.show_step(key)
             self.page.blocks.finish()
             _scroll_back(self.page.verticalScrollBar(), scroll)
-        self.refresh_status()
 
 
 def _scroll_back(bar, value: int) -> None:

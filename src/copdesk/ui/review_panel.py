@@ -10,13 +10,11 @@ import json
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from copdesk.core import review, richtext, suggestions, wizard
-from copdesk.core.diff import table_changes
-from copdesk.core.errors import CopdeskError
-from copdesk.ui import settings
-from copdesk.ui.messages import show_error
-from copdesk.ui.wrap_tree import WrapTree
+from copdesk.core import markdown, review, suggestions, wizard
 from copdesk.core.checklist import name as item_name
+from copdesk.core.diff import table_changes
+from copdesk.ui import operations, settings
+from copdesk.ui.wrap_tree import WrapTree
 
 ID, CODE, KIND = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2
 SUGGESTION = "suggestion"
@@ -33,7 +31,8 @@ def ask_name(parent) -> str:
     return name
 
 
-def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "", text: str | None = None) -> bool:
+def write_comment(parent, session, stack, code: str, cell: str = "", parent_id: str = "",
+                  text: str | None = None) -> bool:
     """Ask for the text (unless given) and store the comment; False when cancelled or refused."""
     name = ask_name(parent)
     if not name:
@@ -50,14 +49,8 @@ def write_comment(parent, session, code: str, cell: str = "", parent_id: str = "
         text, ok = ask.text(parent, title, translate("Comments", "Your comment:"), multiline=True)
         if not ok or not text.strip():
             return False
-    session.flush()
-    try:
-        review.add_comment(session.report, code, text, name, settings.user_initials(), cell=cell, parent=parent_id)
-    except CopdeskError as exc:
-        show_error(parent, exc)
-        return False
-    session.comments_changed.emit()
-    return True
+    return operations.run(parent, operations.add_comment, session, stack, code, text, name, settings.user_initials(),
+                          cell=cell, parent=parent_id) is not None
 
 
 def cell_name(session, code: str, cell: str) -> str:
@@ -79,7 +72,7 @@ def anchor_name(session, top) -> str:
 class CommentsPanel(QWidget):
     jump = Signal(str)
 
-    def __init__(self, session, stack=None, parent=None):
+    def __init__(self, session, stack, parent=None):
         super().__init__(parent)
         self.session, self.stack = session, stack
         self.only_open = QCheckBox(self.tr("&Open only"))
@@ -283,7 +276,7 @@ class CommentsPanel(QWidget):
                 f"<u style='color:#006000'>{html.escape(s.text)}</u>" if s.text else "—")
         else:  # as the reader sees the text (no Markdown marks), unless only the formatting changed
             now, new = self.session.text(s.code), s.text or ""
-            plain_now, plain_new = richtext.to_plain(now), richtext.to_plain(new)
+            plain_now, plain_new = markdown.to_plain(now), markdown.to_plain(new)
             if plain_now == plain_new and now != new:
                 body = html.escape(self.tr("Only the formatting changes:")) + "<br>" + redline_html(now, new)
             else:
@@ -303,15 +296,15 @@ class CommentsPanel(QWidget):
 
     def reply(self, text: str | None = None) -> bool:
         current = self._current()
-        return bool(current) and write_comment(self, self.session, current[1], parent_id=current[0], text=text)
+        return bool(current) and write_comment(self, self.session, self.stack, current[1], parent_id=current[0],
+                                               text=text)
 
     def set_resolved(self, resolved: bool) -> None:
         current = self._current()
         name = ask_name(self) if current else ""
         if not current or not name:
             return
-        review.set_resolved(self.session.report, current[0], name, resolved)
-        self.session.comments_changed.emit()
+        operations.run(self, operations.set_comment_resolved, self.session, self.stack, current[0], name, resolved)
 
     def show_code(self, code: str) -> None:
         """Select the first thread on `code` (the comment button beside a field)."""

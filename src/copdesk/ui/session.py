@@ -1,7 +1,10 @@
-"""The one write path of the window: a Report behind a short debounce, with explicit 'dirty' state.
+"""Where the window's writes reach the file: a Report behind a short debounce, with explicit 'dirty' state.
 
-Edits are queued and written within SAVE_DELAY_MS (well under a second), all pending edits in one
-transaction; navigation and closing flush at once. When a write fails (disk full, file gone, read-only),
+The window writes only through ui/operations.py (each write an undo command, or the undo history cleared
+with a message); its commands call this session. Typed answers and tables are queued and written within
+SAVE_DELAY_MS (well under a second), all pending edits in one transaction; every other write (`write`)
+goes in at once, after the pending edits, in one transaction of its own; navigation and closing flush.
+When a write fails (disk full, file gone, read-only),
 the edits stay queued in memory, `save_failed` says why, and the next flush tries again: nothing typed is
 lost while the window is open. The delay counts from the first unsaved edit, not the last: steady typing
 is saved every SAVE_DELAY_MS, never held back until the typist pauses (the crash run found that).
@@ -19,6 +22,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from copdesk.core import faults
+from copdesk.core.errors import InputError
 from copdesk.core.report import Grid, Report, ReportData
 
 SAVE_DELAY_MS = 400
@@ -26,12 +30,15 @@ SAVE_DELAY_MS = 400
 
 class DraftSession(QObject):
     answer_changed = Signal(str)  # code: its value changed (typed, undone, redone)
+    written = Signal(list)  # codes whose answers or tables are now in the file (after a save or a write)
     structure_changed = Signal()  # subscriptions or crisis sub-sections changed
     saved = Signal(str)  # time of the save, HH:MM:SS
     save_failed = Signal(str)  # message: what went wrong; edits are kept
     comments_changed = Signal()  # a comment was added, answered, resolved or reopened
     review_changed = Signal()  # a review status, the freeze or the final approval changed
     rescued = Signal(str)  # message: the file vanished while open and was written again
+    reveal = Signal(str)  # a step key or answer code to bring into view (an undo or redo changed it)
+    notice = Signal(str)  # a message for the status bar (the undo history was cleared, and why)
 
     def __init__(self, report: Report, parent: QObject | None = None):
         super().__init__(parent)
@@ -118,7 +125,7 @@ class DraftSession(QObject):
         texts, tables = dict(self._texts), dict(self._tables)
         try:
             self._check_file()
-            with self.report.db.atomic():
+            with self.report.atomic():
                 for code, text in texts.items():
                     self.report.set_text(code, text)
                 for code, grid in tables.items():
@@ -136,6 +143,7 @@ class DraftSession(QObject):
             if self._tables.get(code) == tables[code]:
                 del self._tables[code]
         self.last_error = ""
+        self.written.emit(list(dict.fromkeys(list(texts) + list(tables))))
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         return True
 
@@ -144,53 +152,38 @@ class DraftSession(QObject):
         state = faults.where_is(self.report.path, self._opened)
         if state == "ok":
             return
-        conn, path = faults.rewrite(self.report.conn, self.report.path)
-        self.report.conn, self.report._db = conn, None  # the Report goes on in the rewritten file
+        path = self.report.write_again()  # the Report goes on in the rewritten file
         what = self.tr("deleted or moved away") if state == "gone" else self.tr("replaced by another file")
-        if path != self.report.path:
-            self.report.path = path
         self._opened = faults.identity(path)
         self.rescued.emit(self.tr("The report file was {what} while open. copdesk wrote it again, with everything "
                                   "saved so far, at {path}.").format(what=what, path=path))
 
-    def mark_reviewed(self, codes: list[str]) -> None:
-        """Clear the 'carried over' mark of answers whose text still holds."""
-        self.flush()
-        with self.report.db.atomic():
-            for code in codes:
-                answer = self.report.get(code)
-                if answer and answer.status == "carried":
-                    self.report.set_text(code, answer.text, status="")
+    def write(self, change, *, codes: tuple[str, ...] | list[str] = (), structure: bool = False,
+              comments: bool = False, review: bool = False):
+        """Run `change(report)` now, after the pending edits, in one transaction; then say what changed:
+        `codes` (answers and tables), the structure (subscriptions, sub-sections), comments, review state.
+        Returns what `change` returned. Raises (nothing written) when the file cannot be written or the
+        report is read-only here; ui/operations.py says so and pushes no undo command."""
+        if self.readonly:
+            raise InputError(self.readonly_reason or self.tr("Read-only: this report is open in another copdesk. "
+                                                             "Nothing can be changed here."))
+        if not self.flush():
+            raise InputError(self.tr("Not saved: {error}").format(error=self.last_error))
+        self._check_file()
+        with self.report.atomic():
+            result = change(self.report)
         for code in codes:
             self.answer_changed.emit(code)
+        if codes:
+            self.written.emit(list(codes))
+        if structure:
+            self.structure_changed.emit()
+        if comments:
+            self.comments_changed.emit()
+        if review:
+            self.review_changed.emit()
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
-
-    # -- structure ----------------------------------------------------------------------------------
-    def subscribe(self, items: list[str]) -> None:
-        self.flush()
-        self.report.subscribe(items)
-        self.structure_changed.emit()
-
-    def unsubscribe(self, items: list[str]) -> None:
-        self.flush()
-        self.report.unsubscribe(items)
-        self.structure_changed.emit()
-
-    def add_crisis_section(self, title: str) -> int:
-        self.flush()
-        sid = self.report.add_crisis_section(title)
-        self.structure_changed.emit()
-        return sid
-
-    def remove_crisis_section(self, sid: int) -> None:
-        self.flush()
-        self.report.remove_crisis_section(sid)
-        self.structure_changed.emit()
-
-    def add_crisis_item(self, sid: int, code: str) -> None:
-        self.flush()
-        self.report.add_crisis_item(sid, code)
-        self.structure_changed.emit()
+        return result
 
     def close(self) -> bool:
         ok = self.flush()

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
 from copdesk.core.errors import CopdeskError
 from copdesk.core.report import Grid
 from copdesk.core.tables import check_table, not_available, read_csv
-from copdesk.ui import ask
+from copdesk.ui import ask, operations
 from copdesk.ui.session import DraftSession
 from copdesk.ui.sli_model import GridModel, rectangular
-from copdesk.ui.undo import SetTableCommand
 from copdesk.ui.style import mark
 
 ROW_HEIGHT = 22
@@ -81,6 +80,11 @@ class SliTableField(QWidget):
         super().__init__(parent)
         self.session, self.stack, self.code = session, stack, code
         self.read_only = False
+        self._text_widths: dict[str, int] = {}  # cell text -> its width in the view's font
+        self._widths_font = ""  # the font those widths are of (QFont.key)
+        self._labels_measured: tuple = ()  # the row labels the label column's width is of
+        self._label_column = 0
+        self._scrollbar_height: int | None = None
         self.model = GridModel(self)
         self.model.cell_edited.connect(self._cell_edited)
         self.view = SidewaysTable()
@@ -191,30 +195,50 @@ class SliTableField(QWidget):
         head_metrics = head.fontMetrics()
         icon = self.view.iconSize().width() if self.model.problems else 0
         wrapped = {}
+        font = self.view.font().key()
+        if font != self._widths_font or len(self._text_widths) > 5000:  # remembered for one font, within bounds
+            self._text_widths, self._widths_font = {}, font
+        widths = self._text_widths
         for c in range(self.model.columnCount()):
-            cells = max((metrics.horizontalAdvance(self.model.cell(r, c)) for r in range(self.model.rowCount())),
-                        default=0)
+            cells = 0
+            for r in range(self.model.rowCount()):
+                text = self.model.cell(r, c)
+                if text not in widths:  # each text measured once: the other cells are as they were
+                    widths[text] = metrics.horizontalAdvance(text)
+                cells = max(cells, widths[text])
             title = self.column_name(c)
             whole = head_metrics.horizontalAdvance(title) + HEADER_PADDING
             word = max((head_metrics.horizontalAdvance(w) for w in title.split()), default=0) + HEADER_PADDING
             width = min(max(cells + icon + CELL_PADDING, word, min(whole, MAX_COLUMN), MIN_COLUMN), MAX_COLUMN)
-            self.view.setColumnWidth(c, width)
+            if self.view.columnWidth(c) != width:  # unchanged widths and height: no new layout of the page
+                self.view.setColumnWidth(c, width)
             if whole > width:
                 wrapped[c] = _wrap(title, head_metrics, width - HEADER_PADDING)
         self.model.set_wrapped(wrapped)
         lines = max((t.count("\n") + 1 for t in wrapped.values()), default=1)
-        head.setFixedHeight(head_metrics.lineSpacing() * lines + 10)
+        header_height = head_metrics.lineSpacing() * lines + 10
+        if head.minimumHeight() != header_height or head.maximumHeight() != header_height:
+            head.setFixedHeight(header_height)  # only when it changes: each call lays the page out again
         self._columns = sum(self.view.columnWidth(c) for c in range(self.model.columnCount()))
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Every row shown: the table scrolls sideways only, with room for that scrollbar when it has one."""
+        """Every row shown: the table scrolls sideways only, with room for that scrollbar when it has one.
+
+        The row labels' column is measured again only when the labels change: asking the header for its size
+        reads every label through the model, which cost typing in a cell some 10 ms after each save."""
         room = self.width() or 600  # the view is as wide as this widget; 600 until it is laid out
-        label_column = self.view.verticalHeader().sizeHint().width()
-        wider = self._columns + label_column + 2 * self.view.frameWidth() > room
-        scrollbar = self.view.horizontalScrollBar().sizeHint().height() if wider else 0
+        labels = (self.view.font().key(), *(row[0] for row in self.model.grid))
+        if labels != self._labels_measured:
+            self._label_column, self._labels_measured = self.view.verticalHeader().sizeHint().width(), labels
+        wider = self._columns + self._label_column + 2 * self.view.frameWidth() > room
+        if wider and self._scrollbar_height is None:
+            self._scrollbar_height = self.view.horizontalScrollBar().sizeHint().height()
+        scrollbar = self._scrollbar_height if wider else 0
         height = self.view.horizontalHeader().height() + ROW_HEIGHT * self.model.rowCount() + scrollbar
-        self.view.setFixedHeight(height + 2 * self.view.frameWidth())
+        height += 2 * self.view.frameWidth()
+        if self.view.minimumHeight() != height or self.view.maximumHeight() != height:
+            self.view.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """A new width may add or take away the sideways scrollbar: the height follows, so no row hides."""
@@ -228,16 +252,15 @@ class SliTableField(QWidget):
             label = grid[issue.row][0] if issue.row < len(grid) else issue.row
             column = grid[0][issue.col] if issue.col < len(grid[0]) else issue.col
             lines.append(f"⚠ {label} / {column}: {issue.message}")
-        self.messages.setText("\n".join(lines[:20]) + ("\n" + self.tr("… and {n} more").format(n=len(lines) - 20)
-                                                             if len(lines) > 20 else ""))
+        text = "\n".join(lines[:20]) + ("\n" + self.tr("… and {n} more").format(n=len(lines) - 20)
+                                        if len(lines) > 20 else "")
+        if self.messages.text() != text:  # the same text again would lay the page out anew
+            self.messages.setText(text)
         self.problems_changed.emit(len(issues))
 
     def _commit(self, new: Grid, label: str) -> None:
-        if self.read_only:
-            return
-        old = self.session.table(self.code)
-        if new != (old or None):
-            self.stack.push(SetTableCommand(self.session, self.code, old, new, f"{label} ({self.code})"))
+        if not self.read_only:
+            operations.edit_table(self.session, self.stack, self.code, new, f"{label} ({self.code})")
 
     def _current(self) -> Grid:
         """A rectangular copy of the table as shown (the model's grid, refreshed on every load)."""

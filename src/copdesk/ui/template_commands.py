@@ -1,9 +1,9 @@
 """Template corrections made in the window, as commands on the window's undo stack (ui/undo.py).
 
 Each command appends its changes to copdesk's correction file for the edition (core/user_corrections.py) and,
-for a rename, moves this report's answers to the new code (core/report_codes.py); undo withdraws exactly
-those changes and moves the answers back. The window then reads the template again, so the navigator, the
-checks and the exports follow at once.
+for a rename, moves this report's answers to the new code (Report.move_codes, through ui/operations.py like
+every write of the window to a report); undo withdraws exactly those changes and moves the answers back. The
+window then reads the template again, so the navigator, the checks and the exports follow at once.
 
 The first write happens before the command is pushed (`push`), so a change the template cannot take is shown
 as an error and never lands on the stack. If undo finds its changes gone from the file (someone edited it
@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from copdesk.core import user_corrections  # loads PyYAML: this module is imported on the first correction
-from copdesk.core.report_codes import move_codes
+from copdesk.ui import operations
 
 translate = QCoreApplication.translate
 
@@ -34,7 +34,7 @@ class TemplateCorrection(QUndoCommand):
         session.flush()
         user_corrections.append(self.edition, self.changes)
         try:
-            move_codes(session.report, self.moves)  # refused when a new code holds an answer already
+            operations.rename_codes(session, self.moves)  # refused when a new code holds an answer already
         except Exception:
             user_corrections.withdraw(self.edition, self.changes)
             raise
@@ -47,7 +47,12 @@ class TemplateCorrection(QUndoCommand):
             return
         self.window.session.flush()
         user_corrections.append(self.edition, self.changes)
-        move_codes(self.window.session.report, self.moves)
+        try:
+            operations.rename_codes(self.window.session, self.moves)
+        except Exception as exc:  # noqa: BLE001 - the report cannot follow: the file is put back, the history cleared
+            user_corrections.withdraw(self.edition, self.changes)
+            self._cannot(exc)
+            return
         self._reload()
 
     def undo(self) -> None:
@@ -56,8 +61,21 @@ class TemplateCorrection(QUndoCommand):
         if not user_corrections.withdraw(self.edition, self.changes):
             self._out_of_step()
             return
-        move_codes(session.report, {new: old for old, new in self.moves.items()})
+        try:
+            operations.rename_codes(session, {new: old for old, new in self.moves.items()})
+        except Exception as exc:  # noqa: BLE001 - as in redo
+            user_corrections.append(self.edition, self.changes)
+            self._cannot(exc)
+            return
         self._reload()
+
+    def _cannot(self, exc: Exception) -> None:
+        """The answers cannot be moved (the report is read-only here, the disk is full): the correction stays as
+        it was, and the undo history, which no longer matches the files, is cleared and the reason shown."""
+        from copdesk.ui.undo import clear_history
+        clear_history(self.window.stack, self.window.session, translate(
+            "Template", "“{what}” could not be undone or redone: {error} The undo history was cleared.").format(
+                what=self.text(), error=getattr(exc, "message", None) or str(exc)))
 
     def _reload(self) -> None:
         self.window.reload_template()

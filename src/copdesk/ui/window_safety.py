@@ -71,7 +71,7 @@ class WindowSafety:
         if stale is None:
             return ""
         from copdesk.core import recovery  # only after a crash: not imported at every start
-        text = recovery.recovered(self.session.report.conn, stale).message()
+        text = recovery.recovered(self.session.report, stale).message()
         self.show_banner(text, {translate("WindowSafety", "Restore from backup…"): self.restore})
         return text
 
