@@ -232,3 +232,16 @@ def test_rendered_by_libreoffice_contents_have_page_numbers_and_tables_read_whol
     for i, page in enumerate(pages[1:-1], 1):  # no page is nearly empty (header and footer aside)
         lines = [line for line in page.splitlines() if line.strip()][1:-1]
         assert len(lines) >= 6, f"page {i + 1}: {lines}"
+
+
+def test_a_section_that_ends_on_a_table_ends_in_a_paragraph_after_it():
+    """A page-orientation change right after a table needs a paragraph to carry the section's properties
+    (Word keeps them in a paragraph's properties): one is added after the table, in the gap style."""
+    from copdesk.core.docx_body import Body
+    document = etree.fromstring(f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:tbl/><w:sectPr/></w:body></w:document>')
+    body = Body(document)
+    table = body.body[0]
+    body._end_section(table, etree.Element(f"{W}sectPr"))
+    after = table.getnext()
+    assert after is not None and after.tag == f"{W}p"
+    assert after.find(f"{W}pPr/{W}sectPr") is not None and after.find(f"{W}pPr/{W}pStyle") is not None

@@ -25,7 +25,7 @@ from lxml import etree
 from copdesk.core import docx_layout, docx_tables, markdown
 from copdesk.core.cleaner import Cleaner
 from copdesk.core.docx_xml import (
-    BIDI, P, R, SUB, STYLES, Links, Numbering, RichWriter, add_text, is_rtl, paragraph, ppr, w)
+    BIDI, P, PPR, R, SUB, STYLES, Links, Numbering, RichWriter, add_text, is_rtl, paragraph, ppr, w)
 
 TOC_LEVELS = 2  # chapters and commitments (and crisis sub-sections) in the table of contents
 
