@@ -1,6 +1,7 @@
 """Build resources/base.docx, the styled starting document of the Word export.
 
 Run from the repository root:  .venv/bin/python resources/make_base_docx.py
+(python-docx comes with the test extra, which ./dev installs; copdesk itself does not need it).
 
 Why a base document: Word and python-docx only use styles that exist in the starting document, and a
 report must show its chapter > commitment > measure > QRE/SLI tree in Word's navigation pane. The base

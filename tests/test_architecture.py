@@ -78,6 +78,65 @@ def test_one_docx_writer_exports_comments_markers_and_tracked_changes_without_py
         assert b"<w:ins " in z.read("word/document.xml")
 
 
+FAKE_SOFFICE = """#!/bin/sh
+# stands in for LibreOffice (a process of its own, not copdesk's): writes a PDF into --outdir
+while [ $# -gt 1 ]; do [ "$1" = "--outdir" ] && out="$2"; shift; done
+printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$1" .docx).pdf"
+"""
+
+# Runs CLI commands one after the other in one process and says, after each, its exit status and which
+# python-docx modules the process has loaded by then.
+CLI_MODULES = """
+import json, sys
+from copdesk import cli
+seen = []
+for argv in json.loads(sys.argv[1]):
+    rc = cli.main(argv)
+    seen.append([" ".join(argv[:1] + argv[2:]), rc, sorted(m for m in sys.modules if m.split(".")[0] == "docx")])
+print(json.dumps(seen))
+"""
+
+
+def test_the_command_line_exports_and_reads_word_without_python_docx(tmp_path):
+    """`copdesk export` to Word (comments and status table), PDF, Transparency Centre JSON, CSV and JSON, the
+    comparison (`diff --docx`), `review-import` and `import` of a Word file, each run as a user runs it, in
+    a process of its own: none loads python-docx (the PDF's LibreOffice is a stand-in here; it runs in a
+    process of its own anyway)."""
+    import json
+    import os
+    from copdesk.core import review, versions
+    from copdesk.core.forms import load_template
+    from copdesk.core.report import Report
+    path = tmp_path / "r.copdesk"
+    with Report.create(path, load_template(), signatory="Org", kind="other", title="T", subscriptions=["16.1"],
+                       who="t") as r:
+        r.set_text("QRE 16.1.1", "We did.")
+        r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "1"]])
+        review.add_comment(r, "QRE 16.1.1", "Why?", "Ada")
+        review.set_status(r, "Commitment 16", "approved", "Ada")
+        versions.save_version(r, "v1", "Ada")
+        r.set_text("QRE 16.1.1", "We did more.")
+    soffice = tmp_path / "soffice"
+    soffice.write_text(FAKE_SOFFICE)
+    soffice.chmod(0o755)
+    p, t = str(path), str(tmp_path)
+    commands = [["export", p, "-o", f"{t}/r.docx", "--comments", "all", "--status-table"],
+                ["export", p, "-o", f"{t}/r.pdf", "--comments", "all"],
+                ["export", p, "--format", "tc-json", "-o", f"{t}/tc.json"],
+                ["export", p, "--format", "csv", "-o", f"{t}/csv"],
+                ["export", p, "-o", f"{t}/r.json"],
+                ["diff", p, "--version", "v1", "--docx", f"{t}/c.docx"],
+                ["import", f"{t}/r.docx", "-o", f"{t}/i.copdesk"],
+                ["review-import", p, f"{t}/r.docx"]]
+    out = subprocess.run([sys.executable, "-c", CLI_MODULES, json.dumps(commands)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "COPDESK_SOFFICE": str(soffice)})
+    seen = json.loads(out.stdout.splitlines()[-1])
+    assert [(cmd, rc) for cmd, rc, _ in seen] == [(" ".join(c[:1] + c[2:]), 0) for c in commands], out.stderr
+    assert [(cmd, mods) for cmd, _, mods in seen if mods] == []
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "i.copdesk").exists()
+    assert b"<w:ins " in __import__("zipfile").ZipFile(tmp_path / "c.docx").read("word/document.xml")
+
+
 def test_no_copdesk_module_imports_python_docx():
     """One DOCX writer (lxml, docx_parts/docx_xml), one reader (docx_guard/docx_reader): python-docx is for the
     tests and for building resources/base.docx only."""

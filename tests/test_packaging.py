@@ -109,3 +109,30 @@ def test_smoke_start_opens_and_paints_a_window(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "copdesk window painted" in run.stdout
     assert "spell checking en_GB: dictionary loaded" in run.stdout and "'receive'" in run.stdout
+
+
+# What copdesk's own code imports, by the distribution that provides it.
+DISTRIBUTIONS = {"PySide6": "PySide6-Essentials", "shiboken6": "PySide6-Essentials", "sqlite_utils": "sqlite-utils",
+                 "lxml": "lxml", "yaml": "PyYAML", "spylls": "spylls"}
+
+
+def test_the_runtime_dependencies_are_what_copdesk_imports():
+    """Every third-party module src/ imports comes from a runtime dependency, and every runtime dependency is
+    imported: python-docx, which only the tests and resources/make_base_docx.py use, is in the test extra
+    and is kept out of the bundle."""
+    import ast
+    import re
+    imported = set()
+    for path in (ROOT / "src" / "copdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"copdesk"}
+    assert third_party <= set(DISTRIBUTIONS), third_party - set(DISTRIBUTIONS)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0] for d in project["dependencies"]}
+    assert runtime == {DISTRIBUTIONS[m] for m in third_party}
+    assert any(d.startswith("python-docx") for d in project["optional-dependencies"]["test"])
+    assert "docx" in _spec_calls()["Analysis"][1]["excludes"]
