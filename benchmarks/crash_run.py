@@ -122,7 +122,7 @@ def child_core(path: Path, run: int, seed: int) -> None:
             size = rnd.choice((40, 200, 2_000, big)) if rnd.random() < 0.3 else rnd.randint(20, 400)
             batch.append((seq, rnd.choice(codes), size))
             _say(f"W {seq} {batch[-1][1]}\t{size}")
-        with r.db.atomic():
+        with r.atomic():
             for s, code, size in batch:
                 r.set_text(code, edit_text(run, s, size))
         now = time.monotonic()

@@ -1,5 +1,6 @@
 """Architecture rules, enforced: the core/UI line (no module of copdesk.core, nor the CLI, may load Qt), one
-Markdown dialect, one write path to an open report."""
+DOCX writer, one Markdown dialect, one write path to an open report, one transaction
+helper."""
 
 from __future__ import annotations
 
@@ -236,8 +237,10 @@ def test_only_the_dialect_module_reads_or_writes_markdown():
 
 # -- one write path ----------------------------------------------------------------------------------
 REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py", "core/report_codes.py"}
-# make new files, or check a file before it opens (report_check: on its own connection), not open reports
-NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py"}
+# make new files, or check a file before it opens (report_check: on its own connection), not open reports;
+# core/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
+NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py",
+                    "core/transaction.py"}
 PRIVATE = {"_log", "_meta", "_db"}
 REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
                  "remove_crisis_section", "restore_crisis_section", "add_crisis_item", "add_comment_row",
@@ -307,3 +310,71 @@ def test_every_report_write_is_known_to_the_rule():
                if not name.startswith("_") and ("self._log(" in inspect.getsource(fn) or "self.atomic()" in
                                                 inspect.getsource(fn))}
     assert writers - REPORT_WRITES == set()
+
+
+# -- one transaction helper --------------------------------------------------------------------------
+TRANSACTION_HELPER = "core/transaction.py"
+SCHEMA_MODULES = {"core/store.py", "core/migrations.py"}  # sqlite-utils makes and migrates the schema, nothing else
+TRANSACTION_SQL = re.compile(r"(^|;)\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b")
+# calls that end or open a transaction by themselves: commit, rollback; executescript commits first
+TRANSACTION_CALLS = {"commit", "rollback", "executescript"}
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def transaction_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Where a module other than core/transaction.py begins, commits or rolls back a transaction: SQL that
+    does (BEGIN, COMMIT, SAVEPOINT...), a connection's commit()/rollback()/executescript(), `with conn:`
+    (sqlite3 commits at its end), a transaction mode set by hand (isolation_level, autocommit), or
+    sqlite-utils (whose writes and atomic() open their own) outside the schema modules, which may not call
+    its atomic() either. Report.atomic() is the helper on the report's connection, so it is allowed."""
+    out = []
+    for name, tree in sources.items():
+        if name == TRANSACTION_HELPER:
+            continue
+        if "sqlite_utils" in _imports(tree) and name not in SCHEMA_MODULES:
+            out.append(f"{name}: imports sqlite-utils")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and TRANSACTION_SQL.search(node.value):
+                out.append(f"{name}: SQL that opens or ends a transaction: {node.value[:40]!r}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in TRANSACTION_CALLS or (node.func.attr == "atomic" and name in SCHEMA_MODULES):
+                    out.append(f"{name}: {ast.unparse(node.func)}()")
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                for item in node.items:
+                    target = item.context_expr
+                    if isinstance(target, (ast.Name, ast.Attribute)) and re.search(r"conn|db", ast.unparse(target)):
+                        out.append(f"{name}: with {ast.unparse(target)}: (commits at its end)")
+            elif isinstance(node, ast.Attribute) and node.attr in ("isolation_level", "autocommit"):
+                out.append(f"{name}: .{node.attr}")
+            elif isinstance(node, ast.keyword) and node.arg in ("isolation_level", "autocommit"):
+                out.append(f"{name}: {node.arg}=")
+    return out
+
+
+def test_one_transaction_helper():
+    """Every write to a report runs in core/transaction.py's one helper (Report.atomic() is that helper on the
+    report's connection; new files are filled in it): no other module begins, commits or rolls back."""
+    assert transaction_offences(_sources()) == []
+    bad = {"core/x.py": ast.parse(
+        "import sqlite_utils\n"
+        "conn.execute('BEGIN IMMEDIATE')\n"
+        "conn.execute(f'SAVEPOINT {name}')\n"
+        "self.conn.commit()\n"
+        "with report.conn:\n    pass\n"
+        "c = sqlite3.connect(p, isolation_level=None)\n"),
+        "core/store.py": ast.parse("with db.atomic():\n    db['meta'].insert_all(rows)\n"),
+        "ui/session.py": ast.parse("with self.report.atomic():\n    pass\n")}  # the helper: allowed
+    assert sorted(transaction_offences(bad)) == sorted([
+        "core/x.py: imports sqlite-utils", "core/x.py: SQL that opens or ends a transaction: 'BEGIN IMMEDIATE'",
+        "core/x.py: SQL that opens or ends a transaction: 'SAVEPOINT '", "core/x.py: self.conn.commit()",
+        "core/x.py: with report.conn: (commits at its end)", "core/x.py: isolation_level=",
+        "core/store.py: db.atomic()"])  # the rule bites

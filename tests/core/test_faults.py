@@ -74,7 +74,7 @@ def _report(folder: Path, template) -> Path:
     path = folder / "r.copdesk"
     with Report.create(path, template, signatory="Org", kind="other", title="T", subscriptions=["12.1"]) as r:
         r.set_text("QRE 12.1.1", "saved before the fault")
-        r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        r.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 
@@ -152,7 +152,7 @@ def test_file_deleted_or_moved_while_open_is_written_again(new_report, tmp_path,
     r.set_text("Measure 12.1", "typed while it was gone")  # lands in the vanished file...
     conn, where = faults.rewrite(r.conn, r.path)  # ...which is written again at its path
     assert where == r.path
-    r.conn, r._db = conn, None
+    r.conn = conn
     r.set_text("QRE 13.1.1", "typed after")
     r.close()
     with Report.open(r.path, readonly=True) as back:
@@ -182,7 +182,7 @@ def test_damaged_and_foreign_files_are_untouched_and_backups_offered(new_report,
     r = new_report()
     r.set_text("QRE 12.1.1", "precious")
     backups.make_backup(r.path, r.meta["report_id"])
-    r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    r.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     r.close()
     if damage == "truncated":
         r.path.write_bytes(r.path.read_bytes()[:3000])

@@ -47,22 +47,23 @@ def test_every_change_is_one_transaction(new_report):
         pass
 
     with pytest.raises(Boom):
-        with r.db.atomic():
+        with r.atomic():
             r.set_text("QRE 12.1.1", "lost")
             raise Boom
     assert r.text("QRE 12.1.1") == "kept"
     assert [h["new"] for h in r.history("QRE 12.1.1")] == ["kept"]
 
 
-@pytest.mark.parametrize("outer", ["report", "sqlite-utils"])
+@pytest.mark.parametrize("outer", ["report", "helper"])
 def test_nested_transactions_roll_back_only_their_part(new_report, outer):
-    """Report.atomic and sqlite-utils' Database.atomic nest inside each other (savepoints)."""
+    """Report.atomic is the one helper (core.transaction) on the report's connection: they nest (savepoints)."""
+    from copdesk.core.transaction import transaction
     r = new_report()
 
     class Boom(Exception):
         pass
 
-    with (r.atomic() if outer == "report" else r.db.atomic()):
+    with (r.atomic() if outer == "report" else transaction(r.conn)):
         r.set_text("QRE 12.1.1", "outer")
         with pytest.raises(Boom):
             with r.atomic():

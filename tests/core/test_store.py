@@ -23,9 +23,9 @@ def _digest(path: Path) -> str:
 
 def test_new_file_is_marked_and_in_wal(new_report):
     r = new_report()
-    assert r.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert r.db.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
-    assert r.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert r.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert r.conn.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
+    assert r.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     meta = r.meta
     assert meta["format"] == "copdesk-report"
     assert meta["template_edition"] == r.template.edition
@@ -73,7 +73,7 @@ def test_truncated_report_is_damaged_and_untouched(new_report, tmp_path):
     r = new_report()
     for i in range(300):
         r.set_text("QRE 12.1.1", f"version {i} " + "x" * 2000)
-    r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    r.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     r.close()
     data = r.path.read_bytes()
     broken = tmp_path / "broken.copdesk"
@@ -86,9 +86,9 @@ def test_truncated_report_is_damaged_and_untouched(new_report, tmp_path):
 
 def test_newer_schema_is_refused_untouched(new_report):
     r = new_report()
-    r.db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('copdesk', 'm999_future', 'x')")
-    r.db.conn.commit()
-    r.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    r.conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('copdesk', 'm999_future', 'x')")
+    r.conn.commit()
+    r.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     r.close()
     before = _digest(r.path)
     with pytest.raises(NewerSchemaError, match="newer copdesk") as err:
@@ -109,7 +109,7 @@ def test_every_past_schema_opens_and_migrates(tmp_path, fixture):
     path = tmp_path / fixture
     shutil.copy(FIXTURES / fixture, path)
     with Report.open(path) as r:
-        assert r.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert r.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert r.text("header.signatory") == "Fixture Org"
         assert r.text("QRE 12.1.1").startswith("Fixture answer")
         assert r.table("SLI 16.1.1")[1] == ["Austria", "1,234"]

@@ -128,13 +128,13 @@ def test_a_failed_save_keeps_the_edits_and_says_so(qtbot, new_report, open_windo
     r = new_report(measures=["12.1"])
     w = open_window(r)
     goto(qtbot, w, "Measure 12.1")
-    r.db.execute("CREATE TRIGGER no_writes BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    r.conn.execute("CREATE TRIGGER no_writes BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
     w.page.editors["QRE 12.1.1"].setFocus()
     qtbot.keyClicks(w.page.editors["QRE 12.1.1"], "precious")
     qtbot.waitUntil(lambda: "Not saved" in w.saved_label.text(), timeout=3000)
     assert "disk is full" in w.statusBar().currentMessage()
     assert w.session.text("QRE 12.1.1") == "precious"
-    r.db.execute("DROP TRIGGER no_writes")
+    r.conn.execute("DROP TRIGGER no_writes")
     qtbot.waitUntil(lambda: not w.session.dirty, timeout=5000)
     assert "Saved" in w.saved_label.text()
     with reopen(r.path) as f:

@@ -131,9 +131,8 @@ def copy_into(src: sqlite3.Connection, path: Path) -> None:
     """SQLite's backup of `src` into `path` (a path in a private folder: see core.atomic)."""
     dst = sqlite3.connect(path)
     try:
-        src.backup(dst)
+        src.backup(dst)  # SQLite's backup commits as it copies: no transaction is left open to commit
         dst.execute("PRAGMA journal_mode=DELETE")
-        dst.commit()
     finally:
         dst.close()
 

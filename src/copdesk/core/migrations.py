@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-if TYPE_CHECKING:  # sqlite-utils is imported only when a file is created or migrated (see Report.db)
+if TYPE_CHECKING:  # sqlite-utils is imported only when a file is created or migrated (core/store.py)
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 

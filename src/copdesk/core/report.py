@@ -8,10 +8,8 @@ a record of who changed what. No other module touches a report's SQL, its histor
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
 
 from copdesk import __version__
@@ -24,22 +22,19 @@ from copdesk.core.report_codes import CodeMoves
 from copdesk.core.report_review import ReviewState
 from copdesk.core.report_sections import CrisisSections
 from copdesk.core.template import Template
+from copdesk.core.transaction import transaction
 
-
-_SAVEPOINTS = itertools.count(1)
 CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
 class Report(CrisisSections, ReviewState, CodeMoves):
     """An open report file. Use Report.create or Report.open; close() when done."""
 
-    def __init__(self, path: Path, db, meta: dict[str, str], template: Template, who: str | None = None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str], template: Template,
+                 who: str | None = None):
         self.path, self.template = path, template
         self.base_template = template  # the edition without this report's own wording (report_wording.py)
-        if isinstance(db, sqlite3.Connection):
-            self.conn, self._db = db, None
-        else:
-            self.conn, self._db = db.conn, db
+        self.conn = conn
         self.who = default_user() if who is None else who
         self._meta = meta
 
@@ -73,10 +68,10 @@ class Report(CrisisSections, ReviewState, CodeMoves):
     def open(cls, path: Path | str, template: Template | None = None, who: str | None = None,
              readonly: bool = False) -> "Report":
         path = Path(path)
-        db, meta = store.open_db(path, readonly=readonly)
+        conn, meta = store.open_db(path, readonly=readonly)
         if template is None:
             template = load_template(meta.get("template_edition"))
-        report = cls(path, db, meta, template, who)
+        report = cls(path, conn, meta, template, who)
         report.template = report_wording.overlay(template, report_wording.read(report.conn))
         return report
 
@@ -105,7 +100,6 @@ class Report(CrisisSections, ReviewState, CodeMoves):
         cannot be written (this report then goes on as before)."""
         from copdesk.core import faults
         self.conn, self.path = faults.rewrite(self.conn, self.path)
-        self._db = None
         return self.path
 
     def __enter__(self) -> "Report":
@@ -114,48 +108,12 @@ class Report(CrisisSections, ReviewState, CodeMoves):
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @property
-    def db(self):
-        """The sqlite-utils Database over this report's connection, made on first write.
-
-        Reading needs only sqlite3, so opening a report (and painting the window) does not pay for
-        importing sqlite-utils; every write goes through it.
-        """
-        if self._db is None:
-            from sqlite_utils import Database
-            self._db = Database(self.conn)
-        return self._db
-
-    @contextmanager
     def atomic(self):
-        """One transaction for the writes inside (a savepoint when one is open already), like sqlite-utils'
-        Database.atomic and interchangeable with it (both go by conn.in_transaction).
-
-        The report's own writes use this one, so typing in the window never waits for sqlite-utils to load
-        (it costs 13 MB and 30 ms); creating, migrating and the bulk writes of import, carry and merge use
-        sqlite-utils through `db`.
-        """
-        conn = self.conn
-        if conn.in_transaction:
-            name = f"copdesk_{next(_SAVEPOINTS)}"
-            conn.execute(f"SAVEPOINT {name}")
-            try:
-                yield self
-            except BaseException:
-                if conn.in_transaction:  # an error can end the whole transaction, savepoints included
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                    conn.execute(f"RELEASE SAVEPOINT {name}")
-                raise
-            conn.execute(f"RELEASE SAVEPOINT {name}")
-            return
-        conn.execute("BEGIN")
-        try:
-            yield self
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        """One transaction for the writes inside (a savepoint when one is open already): the one helper,
+        core.transaction, on this report's connection. Every write of the report runs in one, with its
+        history row; sqlite-utils is not loaded to write (it costs 13 MB and 30 ms), only to create and
+        migrate a file's schema (core/store.py)."""
+        return transaction(self.conn)
 
     @property
     def meta(self) -> dict[str, str]:

@@ -1,8 +1,10 @@
-"""Open and create report files (SQLite through sqlite-utils) without ever harming a file we do not own.
+"""Open and create report files (SQLite) without ever harming a file we do not own.
 
 A file is first probed read-only: not SQLite, not a copdesk report, damaged, or written by a newer copdesk
 all give a StoreError and leave the file byte for byte as it was. Only a sound copdesk file is opened
-for writing, migrated forward and switched to WAL.
+for writing, migrated forward and switched to WAL. sqlite-utils creates and migrates the schema
+(core/migrations.py) and is loaded for nothing else: a report is read and written with sqlite3, each write
+in core.transaction's one helper.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError, UnavailableError
 from copdesk.core.migrations import KNOWN, SCHEMA_VERSION
+from copdesk.core.transaction import transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -93,11 +96,6 @@ PRAGMAS = ("PRAGMA journal_mode=WAL",
            "PRAGMA busy_timeout=5000")
 
 
-def _configure(db: Database) -> None:
-    for pragma in PRAGMAS:
-        db.execute(pragma)
-
-
 def _migrate(db: Database) -> None:
     from copdesk.core.migrations import migration_set
     migration_set().apply(db)
@@ -105,28 +103,29 @@ def _migrate(db: Database) -> None:
     db.execute(f"PRAGMA user_version={max(current, SCHEMA_VERSION)}")  # never lowered: a newer copdesk's mark stays
 
 
-def create(path: Path, meta: dict[str, str]) -> Database:
-    """Create a new, empty report file at `path` (which must not exist)."""
+def create(path: Path, meta: dict[str, str]) -> sqlite3.Connection:
+    """Create a new, empty report file at `path` (which must not exist): its schema, then its meta."""
     if path.exists():
         raise StoreError(f"{path} exists already.", "Choose another name, or delete the old file first.")
     from sqlite_utils import Database
     try:
-        db = Database(sqlite3.connect(str(path)))
+        conn = sqlite3.connect(str(path))
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot create {path}: {exc}.", "Check the folder exists and you may write there.") from None
-    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    _configure(db)
-    _migrate(db)
-    with db.atomic():
-        db["meta"].insert_all([{"key": k, "value": v} for k, v in {"format": FILE_FORMAT, **meta}.items()])
-    return db
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    _migrate(Database(conn))
+    with transaction(conn):
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", {"format": FILE_FORMAT, **meta}.items())
+    return conn
 
 
-def open_db(path: Path, readonly: bool = False) -> tuple[sqlite3.Connection | Database, dict[str, str]]:
+def open_db(path: Path, readonly: bool = False) -> tuple[sqlite3.Connection, dict[str, str]]:
     """Open an existing report for writing (or reading), after a read-only probe.
 
-    A file at the current schema comes back as a plain sqlite3 connection (sqlite-utils is imported on
-    the first write, see Report.db); an older one is migrated first.
+    A file at the current schema is opened with sqlite3 alone; an older one is migrated first (the one use
+    of sqlite-utils on an existing file).
     """
     meta = probe(path)
     if readonly:
@@ -138,12 +137,11 @@ def open_db(path: Path, readonly: bool = False) -> tuple[sqlite3.Connection | Da
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and _applied(conn) == KNOWN:
             return conn, meta
         from sqlite_utils import Database
-        db = Database(conn)
-        _migrate(db)
+        _migrate(Database(conn))
     except sqlite3.OperationalError as exc:
         raise StoreError(f"{path} cannot be opened for writing: {exc}.",
                          "Check that the file and its folder are writable, or open a copy.") from None
-    return db, meta
+    return conn, meta
 
 
 def _applied(conn: sqlite3.Connection) -> list[str]:
