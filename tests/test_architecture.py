@@ -1,5 +1,5 @@
 """Architecture rules, enforced: the core/UI line (no module of copdesk.core, nor the CLI, may load Qt), one
-DOCX writer, one Markdown dialect, one write path to an open report, one transaction
+DOCX writer, one atomic file write, one Markdown dialect, one write path to an open report, one transaction
 helper."""
 
 from __future__ import annotations
@@ -194,6 +194,47 @@ def test_one_atomic_file_write():
         offenders += [f"{path.relative_to(root)}: {c}" for c in sorted(calls & placing)]
         offenders += [f"{path.relative_to(root)}: a '.part' name" for s in strings if s.endswith(".part")]
     assert offenders == []
+
+
+# The lock file is the one file created in place: O_CREAT|O_EXCL is what makes it a lock (core/lockfile.py).
+DIRECT_WRITE_ALLOWED = {"core/atomic.py", "core/lockfile.py"}
+
+
+def direct_writes(sources: dict[str, ast.AST]) -> list[str]:
+    """Where a module writes a file's bytes itself instead of through core/atomic.py: Path.write_text or
+    write_bytes, open() with a mode that writes, os.open creating a file, a ZipFile written to a path."""
+    out = []
+    for name, tree in sources.items():
+        if name in DIRECT_WRITE_ALLOWED:
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = ast.unparse(node.func)
+            mode = next((ast.literal_eval(a) for a in [*node.args[1:2], *(k.value for k in node.keywords
+                                                                          if k.arg == "mode")]
+                         if isinstance(a, ast.Constant)), "")
+            if func.endswith((".write_text", ".write_bytes")):
+                out.append(f"{name}: {func}()")
+            elif (func == "open" or func.endswith(".open")) and isinstance(mode, str) and set(mode) & set("wax+"):
+                out.append(f"{name}: {func}(..., {mode!r})")
+            elif func == "os.open" and "O_CREAT" in ast.unparse(node):
+                out.append(f"{name}: os.open(..., O_CREAT)")
+            elif func.endswith("ZipFile") and mode in ("w", "a", "x") and not (
+                    node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == "buffer"):
+                out.append(f"{name}: {func}(..., {mode!r})")
+    return out
+
+
+def test_every_file_is_written_through_the_atomic_write():
+    """Every writer hands its bytes to core/atomic.py (write_file, new_file, new_folder): no module writes a
+    file in place, where a crash or a full disk would leave it half-written."""
+    sources = {str(p.relative_to(SRC)): ast.parse(p.read_text(encoding="utf-8")) for p in SRC.rglob("*.py")}
+    assert direct_writes(sources) == []
+    bad = {"core/x.py": ast.parse("out.write_text(doc)\nwith open(p, 'w') as f: pass\nPath(p).open(mode='ab')\n"
+                                  "os.open(p, os.O_WRONLY | os.O_CREAT)\nzipfile.ZipFile(out, 'w')\n"
+                                  "open(p, 'rb')\nzipfile.ZipFile(buffer, 'w')\n")}
+    assert len(direct_writes(bad)) == 5  # the rule bites (reading, and a zip built in memory, are not writes)
 
 
 # -- one Markdown dialect ------------------------------------------------------------------------------
