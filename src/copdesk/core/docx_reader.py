@@ -98,18 +98,18 @@ class _Reader:
             self.container(box)
 
     def paragraph_props(self, p: etree._Element) -> tuple[str, int, int, str]:
-        ppr = p.find(f"{_w}pPr")
-        sid_el = ppr.find(f"{_w}pStyle") if ppr is not None else None
+        ppr = _child(p, f"{_w}pPr")
+        sid_el = _child(ppr, f"{_w}pStyle") if ppr is not None else None
         st = self.styles.get(sid_el.get(f"{_w}val", "") if sid_el is not None else "", None) or NO_STYLE
         heading, level, num = st.heading, (st.level if st.numbered else -1), st.num_id
         if ppr is not None:
-            outline = ppr.find(f"{_w}outlineLvl")
+            outline = _child(ppr, f"{_w}outlineLvl")
             outline_level = to_int(outline.get(f"{_w}val"), 9) if outline is not None else 9
             if outline_level < 9:
                 heading = outline_level + 1
-            num = ppr.find(f"{_w}numPr")
+            num = _child(ppr, f"{_w}numPr")
             if num is not None:
-                num_id, ilvl = num.find(f"{_w}numId"), num.find(f"{_w}ilvl")
+                num_id, ilvl = _child(num, f"{_w}numId"), _child(num, f"{_w}ilvl")
                 if num_id is not None and num_id.get(f"{_w}val", "0") == "0":
                     level = -1
                 elif num_id is not None or st.numbered:
@@ -131,13 +131,13 @@ class _Reader:
         self.out.blocks[index - 1] = Table(index, rows)
 
     def cell(self, tc: etree._Element, index: int) -> list[str | None]:
-        tcpr = tc.find(f"{_w}tcPr")
+        tcpr = _child(tc, f"{_w}tcPr")
         span, merged = 1, False
         if tcpr is not None:
-            gs = tcpr.find(f"{_w}gridSpan")
+            gs = _child(tcpr, f"{_w}gridSpan")
             value = gs.get(f"{_w}val", "") if gs is not None else ""
             span = to_int(value, 1, 1, 64)
-            vm = tcpr.find(f"{_w}vMerge")
+            vm = _child(tcpr, f"{_w}vMerge")
             merged = vm is not None and vm.get(f"{_w}val", "continue") == "continue"
         lines = [_cell_text(p) for p in tc.iter(f"{_w}p")]
         text = "\n".join(lines)
@@ -162,6 +162,13 @@ def _cell_text(p: etree._Element) -> str:
         elif el.get(f"{_w}type", "textWrapping") == "textWrapping":
             out.append("\n")
     return "".join(out)
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """el.find(tag) for a direct child, at half the cost (no path to parse): the reader asks it per cell and run."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
 
 
 def _indent(p: etree._Element) -> int:
@@ -204,7 +211,7 @@ class _Runs:
                 self.drawing(child)
 
     def run(self, r: etree._Element, link: str) -> None:
-        rpr = r.find(f"{_w}rPr")
+        rpr = _child(r, f"{_w}rPr")
         bold, italic = self.formatting(rpr)
         for child in r:
             tag = child.tag
@@ -234,9 +241,9 @@ class _Runs:
     def formatting(self, rpr: etree._Element | None) -> tuple[bool, bool]:
         if rpr is None:
             return False, False
-        rs = rpr.find(f"{_w}rStyle")
+        rs = _child(rpr, f"{_w}rStyle")
         st = self.reader.styles.get(rs.get(f"{_w}val", "")) if rs is not None else None
-        b, i = rpr.find(f"{_w}b"), rpr.find(f"{_w}i")
+        b, i = _child(rpr, f"{_w}b"), _child(rpr, f"{_w}i")
         bold = on(b) if b is not None else bool(st and st.bold)
         italic = on(i) if i is not None else bool(st and st.italic)
         return bold, italic

@@ -23,7 +23,6 @@ that did (the editor's path, so Compare, diff and merge see only real edits).
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from functools import lru_cache
@@ -39,6 +38,7 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.I)
 _AUTOLINK_START = re.compile(r"<(?=(?:https?|mailto):)", re.I)
 _BARE_URL = re.compile(r"https?://[^\s<>\"]+")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_MARKUP_CHAR = re.compile(r"[\\*_\[\]<]")  # the characters _escape looks at
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29", "\n": "", "\t": ""}
 
@@ -588,19 +588,22 @@ def _after(runs: list[Run], j: int) -> str:
 def _escape(text: str, before: str, after: str, full: bool, in_link: bool = False) -> str:
     """Literal text as Markdown that reads back as the same text; `before` / `after` are the characters
     around it in the output ("" when not known, which escapes more)."""
+    colons = _plain_address_colons(text, before) if "http" in text and not in_link else set()
+    marks = [m.start() for m in _MARKUP_CHAR.finditer(text)]
+    if not marks and not colons:
+        return text  # most text: nothing to escape, and no walk through it character by character
     out = []
-    last = len(text) - 1
-    colons = _plain_address_colons(text, before) if "http" in text and not in_link else ()
-    for i, c in enumerate(text):
+    last, done = len(text) - 1, 0
+    for i in sorted(colons.union(marks)):
+        out.append(text[done:i])
+        done = i + 1
         if i in colons:
             out.append("\\:")
             continue
-        if c not in "\\*_[]<":
-            out.append(c)
-            continue
         prev = text[i - 1] if i else before[-1:]
         nxt = text[i + 1] if i < last else after[:1]
-        out.append(_escape_char(text, i, c, prev, nxt, after, full, in_link))
+        out.append(_escape_char(text, i, text[i], prev, nxt, after, full, in_link))
+    out.append(text[done:])
     return "".join(out)
 
 
@@ -775,6 +778,7 @@ def _align(old: list[Block], new: list[Block]) -> list[tuple[int | None, int]]:
     if len(a) == len(b):
         pairs += [(head + k, head + k) for k in range(len(b))]
     else:
+        import difflib  # only here: an export or an import never loads it
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
             for k in range(j2 - j1):
                 stands_for = i1 + k if op in ("equal", "replace") and k < i2 - i1 else None

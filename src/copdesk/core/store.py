@@ -115,7 +115,7 @@ def create(path: Path, meta: dict[str, str]) -> sqlite3.Connection:
     conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     for pragma in PRAGMAS:
         conn.execute(pragma)
-    _migrate(Database(conn))
+    _migrate(Database(conn, execute_plugins=False))
     with transaction(conn):
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", {"format": FILE_FORMAT, **meta}.items())
     return conn
@@ -137,7 +137,7 @@ def open_db(path: Path, readonly: bool = False) -> tuple[sqlite3.Connection, dic
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and _applied(conn) == KNOWN:
             return conn, meta
         from sqlite_utils import Database
-        _migrate(Database(conn))
+        _migrate(Database(conn, execute_plugins=False))
     except sqlite3.OperationalError as exc:
         raise StoreError(f"{path} cannot be opened for writing: {exc}.",
                          "Check that the file and its folder are writable, or open a copy.") from None
