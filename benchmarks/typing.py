@@ -41,7 +41,7 @@ else:
     if sys.path and os.path.abspath(sys.path[0] or os.curdir) == os.path.dirname(os.path.abspath(__file__)):
         sys.path.pop(0)  # and for this script itself: the standard library's typing, not this file
 
-import argparse  # noqa: E402 - after the path is set right
+import argparse
 import statistics
 import tempfile
 import time

@@ -37,7 +37,8 @@ def prop(name, value):
 
 def connect(profile):
     pipe = f"copdesk_review_{os.getpid()}"
-    proc = subprocess.Popen([os.environ.get("SOFFICE", "soffice"), f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}", "--headless",
+    proc = subprocess.Popen([os.environ.get("SOFFICE", "soffice"),
+                             f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}", "--headless",
                              "--invisible", "--nologo", "--norestore", "--nodefault",
                              f"--accept=pipe,name={pipe};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     local = uno.getComponentContext()

@@ -503,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output stopped early (`copdesk validate F | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ERROR
-    except Exception as exc:  # a bug: still exit 2 ("error"), never 1, which means "incomplete"
+    except Exception as exc:  # noqa: BLE001 (a bug: still exit 2 ("error"), never 1, which means "incomplete")
         print(f"copdesk: an unexpected error stopped the command ({type(exc).__name__}: {str(exc)[:300]}).\n"
               "This is a bug in copdesk; please report it with the command you ran. "
               "Set COPDESK_DEBUG=1 to see where it happened.", file=sys.stderr)

@@ -43,7 +43,8 @@ ANSWERS = {
     "Measure 14.3": "We mapped 41 tactics seen in influence operations \U0001F50E and shared them.",
     "Commitment 39 Q1": "No", "Commitment 39 Q2": "", "Commitment 39 Q3": "No", "Commitment 39 Q4": "No",
     "Crisis 1/title": "Elections 2024",
-    "Crisis 1/threats": "Threats observed at the time of reporting:\n\n- AI-made images in campaigns\n  - mostly unlabelled\n- bought engagement",
+    "Crisis 1/threats": "Threats observed at the time of reporting:\n\n- AI-made images in campaigns\n"
+                        "  - mostly unlabelled\n- bought engagement",
     "Crisis 1/mitigations": "We ran a monitoring room with partners during the campaign.",
     "Crisis 1/Measure 16.1": "We shared 37 incident alerts through the rapid response system.",
     "Crisis 1/QRE 16.1.1": "A one-page case template helped readers see the tactics quickly.",

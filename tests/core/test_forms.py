@@ -34,7 +34,8 @@ def test_every_item_code_matches_its_parent(template):
 
 
 def test_fixed_questions_worded_as_in_the_example(template):
-    lines = {line.strip() for line in shared_file("examples/alliance4europe-report-2025-03.txt").read_text(encoding="utf-8").splitlines()}
+    example = shared_file("examples/alliance4europe-report-2025-03.txt")
+    lines = {line.strip() for line in example.read_text(encoding="utf-8").splitlines()}
     for q in template.questions:
         assert q.text in lines, q.key
     assert template.signed_measures_label in lines
@@ -178,7 +179,8 @@ def _line(path: Path, needle: str) -> int:
 @pytest.mark.parametrize("old,new,needle,problem", [
     ("      - code: Commitment 12\n", "      - code: Commitment 12x\n", "Commitment 12x", "does not look like a commitment code"),
     ("          - code: Measure 12.3\n", "          - code: Measure 12.1\n", "- code: Measure 12.1", "duplicate code"),
-    ("          - code: Measure 13.2\n", "          - code: Measure 14.9\n", "Measure 14.9", "does not belong under Commitment 13"),
+    ("          - code: Measure 13.2\n", "          - code: Measure 14.9\n", "Measure 14.9",
+     "does not belong under Commitment 13"),
     ("            status: verified\n            qres:\n              - code: QRE 1.1.1\n",
      "            statuss: verified\n            qres:\n              - code: QRE 1.1.1\n", "statuss", "unknown field 'statuss'"),
     ("              - code: QRE 16.1.1\n                status: verified\n",

@@ -101,7 +101,8 @@ HOSTILE_NUMBERS = st.one_of(
 # The Word attributes copdesk reads as numbers, each in the part where it is read.
 NUMBER_ATTRS = ["<w:pPr><w:outlineLvl w:val='{n}'/></w:pPr>", "<w:numPr><w:ilvl w:val='{n}'/><w:numId w:val='1'/></w:numPr>",
                 "<w:tcPr><w:gridSpan w:val='{n}'/></w:tcPr>", "<w:pPr><w:ind w:left='{n}'/></w:pPr>",
-                "<w:lvl w:ilvl='{n}'><w:start w:val='{n}'/></w:lvl>", "<w:lvlOverride w:ilvl='{n}'><w:startOverride w:val='{n}'/></w:lvlOverride>",
+                "<w:lvl w:ilvl='{n}'><w:start w:val='{n}'/></w:lvl>",
+                "<w:lvlOverride w:ilvl='{n}'><w:startOverride w:val='{n}'/></w:lvlOverride>",
                 "<w:style w:type='paragraph' w:styleId='S'><w:name w:val='heading {n}'/><w:pPr><w:outlineLvl w:val='{n}'/>"
                 "<w:numPr><w:ilvl w:val='{n}'/></w:numPr></w:pPr></w:style>",
                 "<w:p><w:r><w:t>Commitment {n}</w:t></w:r></w:p>", "<w:p><w:r><w:t>Measure {n}.{n}</w:t></w:r></w:p>"]

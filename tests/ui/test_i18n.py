@@ -103,7 +103,7 @@ def test_report_text_and_template_wording_stay_as_written(qtbot, new_report, ope
     assert w.page.editors["QRE 12.1.1"].toPlainText() == "Our policy applies to every member state."
     goto(qtbot, w, "Commitment 12")
     question = w.session.template.questions[0].text
-    assert question in [l.text().replace("<b>", "").replace("</b>", "") for l in w.page.findChildren(QLabel)]
+    assert question in [label.text().replace("<b>", "").replace("</b>", "") for label in w.page.findChildren(QLabel)]
     yes_no = w.page.editors["Commitment 12 Q1"]
     qtbot.mouseClick(yes_no.buttons["Yes"], Qt.LeftButton)
     assert yes_no.buttons["Yes"].text() == "Oui"

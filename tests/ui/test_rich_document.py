@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from copdesk.core.markdown import Block, Source, normalize, parse
+from copdesk.core.markdown import Source, normalize, parse
 from copdesk.ui import rich_document
 from tests.core.test_markdown import LINES, documents
 

@@ -194,7 +194,9 @@ def test_report_deleted_or_moved_while_open_is_written_again(qtbot, new_report, 
         r.path.rename(tmp_path / "moved.copdesk")
     qtbot.keyClicks(w.page.editors["QRE 12.1.1"], " after")
     qtbot.waitUntil(lambda: not w.session.dirty, timeout=3000)
-    assert any("wrote it again" in b for b in _banners(w)), ([f.message.text() for f in w.findChildren(QFrame, "safetyBanner")], w.statusBar().currentMessage(), w.saved_label.text())
+    assert any("wrote it again" in b for b in _banners(w)), (
+        [f.message.text() for f in w.findChildren(QFrame, "safetyBanner")], w.statusBar().currentMessage(),
+        w.saved_label.text())
     with reopen(r.path) as f:
         assert f.text("QRE 12.1.1") == "before after"
         assert f.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

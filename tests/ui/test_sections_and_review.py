@@ -69,7 +69,7 @@ def test_editing_a_carried_answer_clears_the_mark(qtbot, new_report, open_window
 
 
 def test_preferences_name_is_recorded_with_changes(qtbot, new_report, open_window, monkeypatch):
-    from copdesk.ui import ask, settings
+    from copdesk.ui import settings
     from copdesk.ui.preferences import PreferencesDialog
     dialog = PreferencesDialog()
     qtbot.addWidget(dialog)

@@ -26,7 +26,7 @@ def w(tag: str) -> str:
 
 
 P, PPR, R, RPR, T, BR, TAB = w("p"), w("pPr"), w("r"), w("rPr"), w("t"), w("br"), w("tab")
-PSTYLE, RSTYLE, VAL, B, I = w("pStyle"), w("rStyle"), w("val"), w("b"), w("i")
+PSTYLE, RSTYLE, VAL, B, I = w("pStyle"), w("rStyle"), w("val"), w("b"), w("i")  # noqa: E741 (I: w:i, as B is w:b)
 ILVL, BIDI = w("ilvl"), w("bidi")
 R_ID = f"{{{R_NS}}}id"
 SUB = etree.SubElement

@@ -47,7 +47,8 @@ class Report(CrisisSections, ReviewState, CodeMoves):
         if kind not in dict(template.header_field("kind").choices):
             raise InputError(f"Kind must be one of: {', '.join(dict(template.header_field('kind').choices))}.")
         import uuid
-        meta = {"format": store.FILE_FORMAT, "report_id": report_id or str(uuid.uuid4()), "created_at": now(), "created_by_app": f"copdesk {__version__}",
+        meta = {"format": store.FILE_FORMAT, "report_id": report_id or str(uuid.uuid4()), "created_at": now(),
+                "created_by_app": f"copdesk {__version__}",
                 "template_edition": template.edition, "template_hash": template.content_hash}
         wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
         from copdesk.core.atomic import new_file  # built aside, put in place whole: a full disk leaves nothing

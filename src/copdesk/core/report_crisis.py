@@ -17,7 +17,7 @@ class CrisisPart:
 
     def crisis_paragraph(self, p: Paragraph, ahead: list) -> bool:
         """Sub-section titles, threats, mitigations and chapter outlines; False for anything else."""
-        text, L = p.text.strip(), self.labels
+        text, L = p.text.strip(), self.labels  # noqa: N806 (L: the document's labels, kept short)
         k = key(text)
         if L.is_note(text):
             if not self.fresh:  # a note with no title before it still opens a sub-section

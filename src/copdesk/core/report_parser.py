@@ -106,7 +106,7 @@ class Placer(CrisisPart):
 
     # -- structure labels ----------------------------------------------------------------------------
     def structure(self, p: Paragraph) -> bool:
-        text, L = p.text.strip(), self.labels
+        text, L = p.text.strip(), self.labels  # noqa: N806 (L: the document's labels, kept short)
         label = item_label(text, p.heading > 0)
         if label:
             if label.code.startswith("Commitment ") or self.mode != "crisis":
@@ -268,7 +268,7 @@ class Placer(CrisisPart):
 
     def is_form(self, tb: Table) -> bool:
         """A table whose first column holds labels ("QRE 12.1.1", a question) is a form, not an SLI table."""
-        L = self.labels
+        L = self.labels  # noqa: N806
         firsts = [row[0].strip() for row in tb.rows if row and row[0] and row[0].strip()]
         return any(item_label(f.split("\n")[0], True) or L.question(f) or key(f) == L.signed or L.header_label(f)
                    for f in firsts)

@@ -403,7 +403,7 @@ class RichTextField(Binding, QTextEdit):
             spell.checker.start()
         super().focusInEvent(event)
 
-    def insertFromMimeData(self, source) -> None:
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt's name)
         if len(source.text()) + len(source.html()) > LARGE_DOC:
             self._drop_spell()
         if source.hasHtml():  # through the document model: what the dialect cannot hold (fonts, colours) goes

@@ -10,7 +10,7 @@ clicked by itself, so clicking hides the ring (as browsers' :focus-visible does)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
