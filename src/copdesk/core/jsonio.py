@@ -142,12 +142,12 @@ def create_from_data(out: Path, template: Template, data: ReportData) -> Report:
             with transaction(conn):
                 _insert(conn, data)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except UnicodeEncodeError:  # before ValueError, of which it is one
+            raise InputError("The report holds text that is not valid Unicode (a lone surrogate such as \\ud800).",
+                             "Check the file was written by copdesk; nothing was created.") from None
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError, OverflowError,
                 ValueError) as exc:  # ValueError: a row with a column its table does not have
             raise InputError(f"The report's data does not fit a copdesk file ({exc}).",
-                             "Check the file was written by copdesk; nothing was created.") from None
-        except UnicodeEncodeError:
-            raise InputError("The report holds text that is not valid Unicode (a lone surrogate such as \\ud800).",
                              "Check the file was written by copdesk; nothing was created.") from None
         except sqlite3.OperationalError as exc:
             raise write_error(exc, out, retrying=False) from None
