@@ -373,8 +373,8 @@ def _imports(tree: ast.AST) -> set[str]:
 
 def transaction_offences(sources: dict[str, ast.AST]) -> list[str]:
     """Where a module other than core/transaction.py begins, commits or rolls back a transaction: SQL that
-    does (BEGIN, COMMIT, SAVEPOINT...), a connection's commit()/rollback()/executescript(), `with conn:`
-    (sqlite3 commits at its end), a transaction mode set by hand (isolation_level, autocommit), or
+    does (BEGIN, COMMIT, SAVEPOINT...), a connection's commit()/rollback()/executescript(), `with conn:` or
+    `with sqlite3.connect(...)` (sqlite3 commits at its end), a transaction mode set by hand (isolation_level, autocommit), or
     sqlite-utils (whose writes and atomic() open their own) outside the schema modules, which may not call
     its atomic() either. Report.atomic() is the helper on the report's connection, so it is allowed."""
     out = []
@@ -392,7 +392,8 @@ def transaction_offences(sources: dict[str, ast.AST]) -> list[str]:
             elif isinstance(node, (ast.With, ast.AsyncWith)):
                 for item in node.items:
                     target = item.context_expr
-                    if isinstance(target, (ast.Name, ast.Attribute)) and re.search(r"conn|db", ast.unparse(target)):
+                    if isinstance(target, (ast.Name, ast.Attribute)) and re.search(r"conn|db", ast.unparse(target)) \
+                            or isinstance(target, ast.Call) and ast.unparse(target.func).endswith("connect"):
                         out.append(f"{name}: with {ast.unparse(target)}: (commits at its end)")
             elif isinstance(node, ast.Attribute) and node.attr in ("isolation_level", "autocommit"):
                 out.append(f"{name}: .{node.attr}")
@@ -411,11 +412,13 @@ def test_one_transaction_helper():
         "conn.execute(f'SAVEPOINT {name}')\n"
         "self.conn.commit()\n"
         "with report.conn:\n    pass\n"
+        "with sqlite3.connect(p) as c:\n    pass\n"
         "c = sqlite3.connect(p, isolation_level=None)\n"),
         "core/store.py": ast.parse("with db.atomic():\n    db['meta'].insert_all(rows)\n"),
         "ui/session.py": ast.parse("with self.report.atomic():\n    pass\n")}  # the helper: allowed
     assert sorted(transaction_offences(bad)) == sorted([
         "core/x.py: imports sqlite-utils", "core/x.py: SQL that opens or ends a transaction: 'BEGIN IMMEDIATE'",
         "core/x.py: SQL that opens or ends a transaction: 'SAVEPOINT '", "core/x.py: self.conn.commit()",
-        "core/x.py: with report.conn: (commits at its end)", "core/x.py: isolation_level=",
+        "core/x.py: with report.conn: (commits at its end)", "core/x.py: with sqlite3.connect(p): (commits at its end)",
+        "core/x.py: isolation_level=",
         "core/store.py: db.atomic()"])  # the rule bites
