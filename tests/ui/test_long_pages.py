@@ -37,6 +37,19 @@ def test_the_rest_of_a_long_page_is_built_after_it_shows_in_order(qtbot, new_rep
     assert {f"Crisis 1/{code} table" for code in slis} <= set(page.editors)
 
 
+def test_a_page_left_before_it_was_built_builds_nothing_more(qtbot, new_report, open_window, template):
+    # A person paging on quickly: the rest of a page they left is not built for nothing while the next shows.
+    r = new_report(measures=["16.1"])
+    _long_crisis_section(r, template)
+    w = open_window(r)
+    w.show_step("Crisis 1")
+    left = w.page
+    assert left.blocks.waiting > 0
+    w.show_step("Measure 16.1")
+    assert left.blocks.waiting == 0  # dropped at once, before the event loop could build any of it
+    qtbot.waitUntil(lambda: w.page.blocks.waiting == 0, timeout=3000)  # the new page is built in full
+
+
 def test_a_jump_to_an_answer_not_built_yet_builds_it_and_scrolls_there(qtbot, new_report, open_window, template):
     r = new_report(measures=["16.1"])
     last = f"Crisis 1/{_long_crisis_section(r, template)[-1]}"

@@ -325,6 +325,7 @@ class MainWindow(ReviewActions, QMainWindow):
         if self.page is not None:  # hidden now, deleted once the new page is on screen: the person waits for
             self.page_host.removeWidget(self.page)  # the new page, not for hundreds of widgets to go
             self.page.hide()
+            self.page.blocks.stop()  # nothing more is built for a page no one sees
             self._drop_retired()  # pages replaced before they could paint (a key held down) go at once
             self._retired.append(self.page)
         self.page = page_class(steps[key].kind)(self.session, self.stack, steps[key])
