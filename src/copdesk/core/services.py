@@ -173,6 +173,20 @@ def storage_code(data: ReportData, service: str, code: str, table: bool = False)
     return mine if mine in data.answers else code
 
 
+def review_rows(comments, statuses, service: str) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
+    """The comments and section statuses `service`'s document shows: those on shared answers and on its own
+    (under plain codes; replies go with their comment), its own status of a section before the shared one."""
+    kept = [dict(c, code=split(c["code"])[0]) for c in comments if split(c["code"])[1] in (None, service)]
+    ids = {c["id"] for c in kept}
+    kept = [c for c in kept if not c.get("parent") or c["parent"] in ids]
+    by_section: dict[str, dict] = {}
+    for row in statuses:
+        plain, svc = split(row["code"])
+        if svc == service or (svc is None and plain not in by_section):
+            by_section[plain] = dict(row, code=plain)
+    return tuple(kept), tuple(by_section.values())
+
+
 # -- names of files ------------------------------------------------------------------------------------
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
