@@ -165,3 +165,19 @@ def test_bad_service_names_are_refused_before_any_file(tmp_path, capsys):
             path.unlink()
             continue
         assert code == 2 and says in capsys.readouterr().err and not path.exists()
+
+
+def test_diff_per_service_and_of_the_whole_family(family, capsys):
+    from copdesk.core import versions
+    from copdesk.core.report import Report
+    with Report.open(family) as r:
+        versions.save_version(r, "sent to legal", "Ada Officer")
+        r.set_text(f"QRE 14.1.1 @ {CHAT}", "Chat's own.")
+    capsys.readouterr()
+    assert main(["diff", str(family), "--version", "sent to legal"]) == 0
+    assert f"added    QRE 14.1.1 @ {CHAT}" in capsys.readouterr().out
+    assert main(["diff", str(family), "--version", "sent to legal", "--service", "lumen chat"]) == 0
+    out = capsys.readouterr().out
+    assert f"({CHAT}): 1 changed field" in out and "changed  QRE 14.1.1" in out and "[-Profiles" in out
+    assert main(["diff", str(family), "--version", "sent to legal", "--service", SOCIAL]) == 0
+    assert "0 changed fields" in capsys.readouterr().out

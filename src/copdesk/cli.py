@@ -112,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
                        "with OLD as it is now")
     diff.add_argument("--docx", type=Path, help="also write the comparison as a Word document with the "
                       "insertions and deletions marked")
+    diff.add_argument("--service", help="in a family: compare the report as this service sees it (default: the "
+                      "shared answers and every service's own, each named)")
 
     mrg = sub.add_parser("merge", help="merge a reviewer's copy into yours (exit 3 when choices are pending)")
     mrg.add_argument("mine", type=Path)
@@ -445,6 +447,9 @@ def cmd_diff(a) -> int:
     if a.docx:
         _output(a.docx, a.old, a.new, doing=f"writing the comparison of {a.old}")
     title, old, new, template = _comparison(a)
+    if a.service:
+        from copdesk.cli_family import service_contents
+        title, old, new = service_contents(a, title, old, new)
     found = changes(old, new, answer_codes(template) + [c.code for c in template.commitments()])
     print(f"{title}: {len(found)} changed field{'s' if len(found) != 1 else ''}")
     for change in found:

@@ -118,3 +118,17 @@ def _stem(names: list[str], name: str) -> str:
     stems = [file_stem(n).casefold() for n in names]
     stem = file_stem(name)
     return stem if stems.count(stem.casefold()) == 1 else f"{stem}-{names.index(name) + 1}"
+
+
+def service_contents(a, title: str, old, new):
+    """`diff --service NAME`: both sides as that service sees them (its own answers in place of the shared)."""
+    from copdesk.core import services
+    from copdesk.core.report import open_report
+    from copdesk.core.versions import Content
+    with open_report(a.old, readonly=True) as r:
+        name = r.service(a.service)
+
+    def project(c):
+        return Content(services.project_answers(c.answers, name), services.project_tables(c.tables, name),
+                       services.project_subscriptions(c.subscriptions, name))
+    return f"{title} ({name})", project(old), project(new)
