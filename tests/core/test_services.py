@@ -200,3 +200,16 @@ def test_diff_lists_shared_and_per_service_changes(family):
     found = changes(before, Content.of(family.snapshot()), answer_codes(family.template))
     assert [(c.code, c.field) for c in found if c.field != "subscription"] == [
         ("QRE 14.1.1", "text"), (f"QRE 14.1.1 @ {VIDEO}", "text"), (f"SLI 14.1.1 @ {CHAT}", "table")]
+
+
+def test_what_is_missing_in_any_service(family):
+    from copdesk.core.family_checks import missing_anywhere
+    family.unsubscribe(["17"], service=CHAT)
+    family.set_text("QRE 14.1.1", "shared")
+    family.set_text(f"QRE 14.1.1 @ {VIDEO}", "")  # Video's own, left blank
+    found = {(f.issue.code, f.services, f.shared) for f in missing_anywhere(
+        family.template, family.snapshot(), family.services())}
+    assert ("QRE 14.1.1", (VIDEO,), False) in found  # Video alone: its own answer
+    assert ("QRE 17.1.1", (SOCIAL, VIDEO), True) in found  # written once, fixed for both
+    assert ("header.description", (SOCIAL, VIDEO, CHAT), True) in found
+    assert not any(code == "QRE 14.1.1" and who != (VIDEO,) for code, who, _ in found)
