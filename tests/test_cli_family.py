@@ -181,3 +181,9 @@ def test_diff_per_service_and_of_the_whole_family(family, capsys):
     assert f"({CHAT}): 1 changed field" in out and "changed  QRE 14.1.1" in out and "[-Profiles" in out
     assert main(["diff", str(family), "--version", "sent to legal", "--service", SOCIAL]) == 0
     assert "0 changed fields" in capsys.readouterr().out
+
+
+def test_writing_a_shared_answer_names_the_services_that_show_their_own(family, capsys):
+    assert main(["answer", str(family), "QRE 14.1.1", "--text", "New shared text."]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {VIDEO} has its own QRE 14.1.1" in err and SOCIAL not in err

@@ -209,6 +209,8 @@ def cmd_answer(a) -> int:
                 print(f"warning: the text holds characters Word cannot hold ({', '.join(bad_chars(text))}); "
                       "it is stored as given and 'validate' lists it.", file=sys.stderr)
         _warn_unsubscribed(r, code)
+        from copdesk.cli_family import note_overrides
+        note_overrides(r, code)
     print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
     return OK
 

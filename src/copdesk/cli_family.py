@@ -32,6 +32,19 @@ def qualified(report, code: str, service: str | None) -> str:
     return report.resolve_for(code, service) if service else report.resolve(code)
 
 
+def note_overrides(report, code: str) -> None:
+    """After a shared answer is written: the services that show their own instead are named."""
+    from copdesk.core import services
+    if services.split(code)[1] is not None:
+        return
+    own = [s for s in report.services() if report.get(services.qualify(code, s)) is not None
+           or report.table(services.qualify(code, s))]
+    if own:
+        print(f"note: {', '.join(own)} {'has' if len(own) == 1 else 'have'} {'its' if len(own) == 1 else 'their'} "
+              f"own {code}, which {'its' if len(own) == 1 else 'their'} document shows instead of the shared one "
+              "(--clear --service NAME removes it).", file=sys.stderr)
+
+
 def cmd_subscribe(a, subscribe: bool) -> int:
     from copdesk.core.report import open_report
     items = [x.strip() for x in a.measures.split(",") if x.strip()]
