@@ -55,6 +55,17 @@ def base(code: str) -> str:
     return split(code)[0]
 
 
+_CELL = r"^(.*)@(\d+,\d+)$"
+
+
+def split_target(target: str) -> tuple[str, str]:
+    """(code, "row,col") of a jump or comment target "CODE@row,col" (a table cell), (target, "") otherwise. A
+    qualified code stays whole: "SLI 14.2.1 @ Messenger@3,1" is Messenger's table, cell 3,1 (a service's name
+    holds no comma, so it never reads as a cell)."""
+    m = re.match(_CELL, target)
+    return (m.group(1), m.group(2)) if m else (target, "")
+
+
 def check_name(raw: str) -> str:
     """A service's name as it is kept (spaces folded), or an InputError that says what to change."""
     name = " ".join(str(raw).split())
