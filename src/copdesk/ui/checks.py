@@ -149,10 +149,19 @@ class ChecksPanel(QWidget):
         """One line counted from the list below it: it cannot say "complete" above a list of problems."""
         missing, invalid, warnings = counts["missing"], counts["invalid"], counts["warning"]
         todo = [self.tr("%n missing", "", missing)] * bool(missing) + [self.tr("%n invalid", "", invalid)] * bool(invalid)
-        text = (self.tr("To do: {items}.").format(items=", ".join(todo)) if todo
-                else self.tr("✔ Nothing missing, nothing invalid."))
+        if self._family is not None:  # a family: the service shown, then what any service lacks
+            text = (self.tr("To do for {service}: {items}.").format(service=self._service, items=", ".join(todo))
+                    if todo else self.tr("✔ {service}: nothing missing, nothing invalid.").format(
+                        service=self._service))
+        else:
+            text = (self.tr("To do: {items}.").format(items=", ".join(todo)) if todo
+                    else self.tr("✔ Nothing missing, nothing invalid."))
         if warnings:
             text += " " + self.tr("%n warning(s) worth a look.", "", warnings)
+        if self._family is not None:
+            if self._family:
+                text += " " + self.tr("Missing in any service: %n (Show › Missing in any service).", "",
+                                      len(self._family))
         if self.summary.text() != text:
             self.summary.setText(text)
 
@@ -222,7 +231,7 @@ class ChecksPanel(QWidget):
                 top = groups[who] = QTreeWidgetItem([title])
                 top.setFont(0, bold)
                 self.tree.addTopLevelItem(top)
-            whose = self.tr("shared: written once for all of them") if entry.shared else self.tr("its own answer")
+            whose = self.tr("shared answer") if entry.shared else self.tr("its own answer")
             item = QTreeWidgetItem(top, [f"{self.tr(MARK[entry.issue.severity])}: {entry.issue.message} ({whose})"])
             item.setData(0, TARGET, entry.issue.code if self._service in who else qualify(entry.issue.code, who[0]))
             item.setToolTip(0, item.text(0))

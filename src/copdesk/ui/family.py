@@ -37,6 +37,23 @@ def state(session, code: str, table: bool = False) -> str:
     return OWN_TABLE_ONLY if table and not session.table(code) else OWN
 
 
+def sharing(session, code: str, table: bool = False) -> tuple[list[str], list[str]]:
+    """(the services whose report shows the shared answer to `code`, those that show their own), among the
+    services whose report has the item at all (a measure one service does not sign is not in its report)."""
+    from copdesk.core.wizard import step_of
+    step = step_of(code)
+    subs = session.report.subscriptions()
+    signed = {name: services.project_subscriptions(subs, name) for name in session.report.services()}
+    anyone = set().union(*signed.values()) if signed else set()
+    shared, own = [], []
+    for name, signs in signed.items():
+        if step in anyone and step not in signs:
+            continue
+        mine = services.qualify(code, name)
+        (own if (session.table(mine) if table else session.has(mine)) else shared).append(name)
+    return shared, own
+
+
 def view(session, data: ReportData) -> ReportData:
     """`data` (a snapshot of the whole file) as the service shown sees it."""
     if not session.service:

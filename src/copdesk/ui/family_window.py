@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from copdesk.core import services
+from copdesk.ui.service_marks import OWN_SIGN, SHARED_SIGN
 from copdesk.ui.style import mark
 
 FAMILY_CHECKS_DELAY_MS = 1500  # after a save, what is missing in any service is worked out again (off-thread)
@@ -46,8 +47,9 @@ class FamilyControls(QObject):
         self.combo.activated.connect(lambda i: self.switch(self.names[i]))
         label = QLabel(self.tr("&Service shown:"))
         label.setBuddy(self.combo)
-        hint = QLabel(self.tr("One draft for {n} services. ⧉ marks an answer shared by all of them, ◆ one that is "
-                              "this service's own.").format(n=len(self.names)))
+        hint = QLabel(self.tr("One draft for {n} services. {shared} marks a shared answer (written once, in every "
+                              "service's report), {own} one that is this service's own.").format(
+            n=len(self.names), shared=SHARED_SIGN, own=OWN_SIGN))
         hint.setWordWrap(True)
         row.addWidget(label)
         row.addWidget(self.combo)

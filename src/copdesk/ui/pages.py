@@ -289,8 +289,10 @@ class Page(QScrollArea):
         from copdesk.ui import family
         from copdesk.ui.service_marks import ServiceMark
         service = self.session.service
+        shown_by, own_by = family.sharing(self.session, code, table)
         row = ServiceMark(code, family.state(self.session, code, table), service,
-                          len(self.session.report.services()), table, read_only=bool(self.frozen))
+                          len(self.session.report.services()), table, read_only=bool(self.frozen),
+                          shown_by=shown_by, own_by=own_by)
         row.make_own.connect(lambda c: self.change_owner(c, True, table))
         row.make_shared.connect(lambda c: self.change_owner(c, False, table))
         if row.button is not None:
@@ -364,8 +366,9 @@ class HeaderPage(Page):
         elif f.kind == "date":
             self.add(f.code, label, DateField(self.session, self.stack, self.at(f.code), label))
         elif f.key == "services" and self.session.service:  # a family: its services, not a line to type
-            from copdesk.ui.family_header import services_line
+            from copdesk.ui.family_header import services_line, signed_by_service
             self.add(f.code, label, services_line(self.session))
+            self.lay.addWidget(signed_by_service(self.session))
         else:
             block = self.add(f.code, label, LineField(self.session, self.stack, self.at(f.code), label, f.example))
             if f.key == "services":  # platforms name their services; other signatories are not asked
@@ -412,6 +415,9 @@ class CommitmentPage(Page):
         signed_label = QLabel(f"<b>{self.t.signed_measures_label}</b><br>{' '.join(signed) or '—'}")
         signed_label.setWordWrap(True)
         self.lay.addWidget(signed_label)
+        if self.session.service:  # a family: each service signs its own measures
+            from copdesk.ui.family_header import signed_on_commitment
+            self.lay.addWidget(signed_on_commitment(self.session, commitment))
         follow_ups: dict[str, RichTextField] = {}
         for q in self.t.questions:
             code = f"{commitment.code} {q.key}"

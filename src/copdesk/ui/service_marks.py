@@ -14,13 +14,24 @@ from copdesk.ui.style import mark
 
 translate = QCoreApplication.translate
 SHARED, OWN, OWN_TABLE_ONLY = "shared", "own", "own-only"  # OWN_TABLE_ONLY: a table with no shared one
+SHARED_SIGN, OWN_SIGN = "◇", "◆"  # in the fonts every desktop has (DejaVu, Noto): no empty box
 
 
-def describe(state: str, service: str, count: int, table: bool) -> tuple[str, str]:
-    """(what the row says, its tooltip)."""
+def describe(state: str, service: str, count: int, table: bool, shown_by: list[str] | None = None,
+             own_by: list[str] | None = None) -> tuple[str, str]:
+    """(what the row says, its tooltip). `shown_by`: the services whose report shows the shared answer;
+    `own_by`: those that show their own instead (None: not known, all `count` share it)."""
     if state == SHARED:
-        what = (translate("ServiceMark", "Shared table: every service without its own shows it") if table else
-                translate("ServiceMark", "Shared by all {n} services").format(n=count))
+        if table:
+            what = translate("ServiceMark", "Shared table: every service without its own shows it")
+        elif shown_by is None or (len(shown_by) == count and not own_by):
+            what = translate("ServiceMark", "Shared by all {n} services").format(n=count)
+        else:
+            what = translate("ServiceMark", "Shared by {services}").format(services=", ".join(shown_by))
+            if own_by:
+                what += (translate("ServiceMark", "; {services} show their own").format(services=", ".join(own_by))
+                         if len(own_by) > 1 else
+                         translate("ServiceMark", "; {service} shows its own").format(service=own_by[0]))
         tip = translate("ServiceMark", "What you write here changes the report of every service that has no answer "
                                        "of its own. Make it {service}'s own to write something for {service} alone."
                         ).format(service=service)
@@ -42,14 +53,16 @@ class ServiceMark(QWidget):
     make_own = Signal(str)  # the plain answer code
     make_shared = Signal(str)
 
-    def __init__(self, code: str, state: str, service: str, count: int, table: bool = False, read_only: bool = False):
+    def __init__(self, code: str, state: str, service: str, count: int, table: bool = False, read_only: bool = False,
+                 shown_by: list[str] | None = None, own_by: list[str] | None = None):
         super().__init__()
         mark(self, "serviceMark")
         self.code, self.state = code, state
-        what, tip = describe(state, service, count, table)
+        what, tip = describe(state, service, count, table, shown_by, own_by)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(("⧉ " if state == SHARED else "◆ ") + what)
+        self.label = QLabel(f"{SHARED_SIGN if state == SHARED else OWN_SIGN} {what}")
+        self.label.setWordWrap(True)  # a long list of services wraps; the page never grows sideways
         mark(self.label, "serviceShared" if state == SHARED else "serviceOwn")
         self.label.setToolTip(tip)
         row.addWidget(self.label, 1)
