@@ -434,10 +434,11 @@ def rename_codes(session: DraftSession, moves: dict[str, str]) -> int:
 
 # -- a new report (the wizard) -------------------------------------------------------------------------
 def create_report(path: Path, template: Template, *, signatory: str, kind: str, title: str, subscriptions: list[str],
-                  who: str | None, header: dict[str, str]) -> Path:
-    """Create a report file with its profile and header (nothing to undo: it did not exist)."""
+                  who: str | None, header: dict[str, str], services: list[str] = ()) -> Path:
+    """Create a report file with its profile and header (nothing to undo: it did not exist); `services`: a
+    report family (core/services.py)."""
     with Report.create(path, template, signatory=signatory, kind=kind, title=title, subscriptions=subscriptions,
-                       who=who) as r:
+                       who=who, services=services) as r:
         with r.atomic():
             for code, value in header.items():
                 if value:
