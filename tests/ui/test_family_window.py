@@ -176,3 +176,64 @@ def test_subscribing_in_the_window_signs_for_the_service_shown(qtbot, new_report
     assert "Measure 21.1" in r.service_subscriptions(CHAT) and "Measure 21.1" not in r.service_subscriptions(SOCIAL)
     w.undo_action.trigger()
     assert "Measure 21.1" not in r.service_subscriptions(CHAT) and "Measure 21.1" not in w.navigator.keys()
+
+
+def test_a_mark_names_the_services_that_share_an_answer_and_those_with_their_own(qtbot, new_report, open_window):
+    r = family(new_report)
+    r.set_text("QRE 14.1.1", "Shared text.")
+    r.set_text(f"QRE 14.1.1 @ {VIDEO}", "Video only.")
+    w = open_window(r)
+    goto(qtbot, w, "Measure 14.1")
+    assert w.page._marks["QRE 14.1.2"].label.text() == "◇ Shared by all 3 services"
+    assert w.page._marks["QRE 14.1.1"].label.text() == f"◇ Shared by {SOCIAL}, {CHAT}; {VIDEO} shows its own"
+    goto(qtbot, w, "Measure 17.1")  # the chat service does not sign 17.1: its report has no such answer
+    assert w.page._marks["QRE 17.1.1"].label.text() == f"◇ Shared by {SOCIAL}, {VIDEO}"
+    w.family.switch(VIDEO)
+    goto(qtbot, w, "Measure 14.1")
+    assert w.page._marks["QRE 14.1.1"].label.text() == f"◆ Only in {VIDEO}'s report"
+
+
+def test_what_each_service_signs_is_shown_on_the_header_and_on_a_commitment(qtbot, new_report, open_window):
+    from PySide6.QtWidgets import QLabel
+    r = family(new_report)
+    w = open_window(r)
+    goto(qtbot, w, "header")
+    texts = [label.text() for label in w.page.findChildren(QLabel)]
+    summary = next(t for t in texts if t.startswith("What each service signs"))
+    assert f"<b>{SOCIAL}</b>: commitments 2, measures 2<br>" in summary
+    assert f"<b>{CHAT}</b>: commitments 1, measures 1; not Commitment 17, Measure 17.1" in summary
+    goto(qtbot, w, "Commitment 17")
+    signed = next(label.text() for label in w.page.findChildren(QLabel)
+                  if label.text().startswith("Signed by each service"))
+    assert f"<b>{VIDEO}</b>: 17.1" in signed and f"<b>{CHAT}</b>: does not sign this commitment" in signed
+
+
+def test_the_new_report_wizard_makes_a_family_when_asked(qtbot, tmp_path, monkeypatch):
+    from datetime import date
+    from PySide6.QtWidgets import QMessageBox
+    from copdesk.ui.new_report import NewReportWizard
+    from tests.ui.conftest import reopen as reopen_file
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    profile = wizard.profile
+    qtbot.keyClicks(profile.signatory, "Lumen Group")
+    profile.kind_buttons["platform"].click()
+    assert profile.family.isVisible() and not profile.family.isChecked()  # one report unless asked
+    qtbot.keyClicks(profile.services, "Lumen Social")
+    profile.family.setChecked(True)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    assert not profile.validatePage() and "at least two services" in shown[0]  # the names stay as typed
+    assert profile.services.text() == "Lumen Social"
+    qtbot.keyClicks(profile.services, ", Lumen Chat")
+    assert profile.validatePage()
+    wizard.next()
+    wizard.next()
+    wizard.subscriptions.check(["Measure 14.1"])
+    wizard.next()
+    wizard.create_report(tmp_path / "lumen.copdesk")
+    with reopen_file(tmp_path / "lumen.copdesk") as f:
+        assert f.services() == [SOCIAL, CHAT]
+        assert "Measure 14.1" in f.service_subscriptions(CHAT)
+        assert f.text("header.services") == f"{SOCIAL}, {CHAT}"
