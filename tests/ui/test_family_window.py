@@ -237,3 +237,41 @@ def test_the_new_report_wizard_makes_a_family_when_asked(qtbot, tmp_path, monkey
         assert f.services() == [SOCIAL, CHAT]
         assert "Measure 14.1" in f.service_subscriptions(CHAT)
         assert f.text("header.services") == f"{SOCIAL}, {CHAT}"
+
+
+def test_a_table_made_shared_again_and_back_by_undo_and_redo_as_the_file_says(qtbot, new_report, open_window):
+    """A service's own table set aside (the shared one shows) and made its own again (a copy of the shared
+    one): each one undo step, and after every undo and redo the file holds what the page shows."""
+    r = family(new_report)
+    r.set_table("SLI 14.1.1", [["", "Value"], ["Austria", "1"]])
+    r.set_table(f"SLI 14.1.1 @ {CHAT}", [["", "Value"], ["Austria", "7"]])
+    w = open_window(r)
+    w.family.switch(CHAT)
+    goto(qtbot, w, "Measure 14.1")
+    assert w.page._marks["SLI 14.1.1 table"].state == "own"
+
+    def file_and_page():
+        _saved(qtbot, w)
+        with reopen(r.path) as f:
+            own = f.table(f"SLI 14.1.1 @ {CHAT}")
+        return own, _table(w, "SLI 14.1.1").code
+
+    before = file_and_page()
+    assert before == ([["", "Value"], ["Austria", "7"]], f"SLI 14.1.1 @ {CHAT}")
+    depth = w.stack.count()
+    assert w.page.change_owner("SLI 14.1.1", False, table=True)  # Chat shows the shared table again
+    assert w.stack.count() == depth + 1
+    shared = file_and_page()
+    assert shared == ([], "SLI 14.1.1") and w.page._marks["SLI 14.1.1 table"].state == "shared"
+    assert w.page.change_owner("SLI 14.1.1", True, table=True)  # its own again: a copy of the shared one
+    assert w.stack.count() == depth + 2
+    copied = file_and_page()
+    assert copied == ([["", "Value"], ["Austria", "1"]], f"SLI 14.1.1 @ {CHAT}")
+    for expected in (shared, before):
+        w.undo_action.trigger()
+        assert file_and_page() == expected
+    for expected in (shared, copied):
+        w.redo_action.trigger()
+        assert file_and_page() == expected
+    with reopen(r.path) as f:
+        assert f.table("SLI 14.1.1") == [["", "Value"], ["Austria", "1"]]  # the shared table never changed
