@@ -63,8 +63,10 @@ def test_each_service_document_reads_as_its_own_report(family, tmp_path, capsys)
     assert "Lumen Group" not in docs[SOCIAL]  # the family's name is not a service's cover
 
 
-def test_clearing_an_override_shows_the_shared_answer_again(family, tmp_path):
-    assert main(["answer", str(family), "QRE 14.1.1", "--service", VIDEO, "--clear"]) == 0
+def test_clearing_an_override_shows_the_shared_answer_again(family, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["answer", str(family), "QRE 14.1.1", "--service", "lumen video", "--clear"]) == 0
+    assert capsys.readouterr().out == f"Cleared: QRE 14.1.1 @ {VIDEO}; {VIDEO}'s report shows the shared answer.\n"
     assert main(["export", str(family), "--service", VIDEO, "-o", str(tmp_path / "v.docx")]) == 0
     paras = _paragraphs(tmp_path / "v.docx")
     assert SHARED_QRE in paras and VIDEO_QRE not in paras

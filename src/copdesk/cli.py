@@ -211,7 +211,11 @@ def cmd_answer(a) -> int:
         _warn_unsubscribed(r, code)
         from copdesk.cli_family import note_overrides
         note_overrides(r, code)
-    print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
+    if a.clear and a.service:  # a service's own answer removed: say what its report shows now
+        from copdesk.core.services import split
+        print(f"{'Cleared' if changed else 'Unchanged'}: {code}; {split(code)[1]}'s report shows the shared answer.")
+    else:
+        print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
     return OK
 
 
