@@ -98,10 +98,41 @@ def main() -> None:
         exe + ["import", str(work / "one.docx"), "-o", str(work / "imp1.copdesk")], check=True,
         capture_output=True)), max(1, a.runs // 2))
     rows.append(("copdesk import, whole process (one report / 4 per-service reports into a family)", single_imp, imp))
+    # the imported family exported again: every paragraph of each service's document, in order?
+    subprocess.run(exe + ["export", str(work / "imp.copdesk"), "--each-service", "-o", str(work / "again")],
+                   check=True, capture_output=True)
+    kept = {}
+    for s in SERVICES:
+        before, after = paragraphs(work / "each" / f"{s}.docx"), paragraphs(work / "again" / f"{s}.docx")
+        kept[s] = (len(before) - len(missing_in_order(before, after)), len(before))
     print(f"\n{'':74} {'single':>9} {'family':>9}")
     for name, x, y in rows:
         print(f"{name:74} {x * 1000:8.0f}ms {y * 1000:8.0f}ms" if x else f"{name:74} {'':>9} {y * 1000:8.0f}ms")
+    print("\nper-service documents imported into a family and exported again: paragraphs kept in order")
+    for s, (n, total) in kept.items():
+        print(f"  {s:20} {n}/{total} ({100 * n / total:.2f}%)")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def paragraphs(path: Path) -> list[str]:
+    """A Word document's paragraphs and table cells, as text, in order (spaces folded)."""
+    from copdesk.core.docx_guard import open_docx
+    from copdesk.core.docx_reader import Table, read_body
+    out = []
+    for block in read_body(open_docx(path)).blocks:
+        texts = [c for row in block.rows for c in row if c] if isinstance(block, Table) else [block.text]
+        out += [" ".join(t.split()) for t in texts if t.strip()]
+    return out
+
+
+def missing_in_order(original: list[str], exported: list[str]) -> list[str]:
+    missing, at = [], 0
+    for para in original:
+        try:
+            at = exported.index(para, at) + 1
+        except ValueError:
+            missing.append(para)
+    return missing
 
 
 if __name__ == "__main__":
