@@ -822,12 +822,12 @@
         <translation>Le rapport de chaque service liste les engagements et mesures qu’il signe. Pour les changer : copdesk subscribe FICHIER --service NOM --measures 21.1 (ou unsubscribe).</translation>
     </message>
     <message>
-        <source>does not sign this commitment</source>
-        <translation>ne signe pas cet engagement</translation>
+        <source>&lt;b&gt;Signed by each service&lt;/b&gt; (tick to sign, untick to stop)</source>
+        <translation>&lt;b&gt;Signé par chaque service&lt;/b&gt; (cocher pour signer, décocher pour arrêter)</translation>
     </message>
     <message>
-        <source>Signed by each service:</source>
-        <translation>Signé par chaque service :</translation>
+        <source>{service} signs {code}</source>
+        <translation>{service} signe {code}</translation>
     </message>
 </context>
 <context>

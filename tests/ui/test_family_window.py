@@ -203,9 +203,45 @@ def test_what_each_service_signs_is_shown_on_the_header_and_on_a_commitment(qtbo
     assert f"<b>{SOCIAL}</b>: commitments 2, measures 2<br>" in summary
     assert f"<b>{CHAT}</b>: commitments 1, measures 1; not Commitment 17, Measure 17.1" in summary
     goto(qtbot, w, "Commitment 17")
-    signed = next(label.text() for label in w.page.findChildren(QLabel)
-                  if label.text().startswith("Signed by each service"))
-    assert f"<b>{VIDEO}</b>: 17.1" in signed and f"<b>{CHAT}</b>: does not sign this commitment" in signed
+    boxes = w.page.signed_grid.boxes
+    assert boxes[(SOCIAL, "Measure 17.1")].isChecked() and boxes[(VIDEO, "Measure 17.1")].isChecked()
+    assert not boxes[(CHAT, "Measure 17.1")].isChecked()
+    assert not boxes[(SOCIAL, "Measure 17.2")].isChecked()  # every measure of the commitment, to sign
+
+
+def test_a_service_signs_and_stops_signing_in_the_window_one_undo_step_each(qtbot, new_report, open_window):
+    r = family(new_report)
+    w = open_window(r)
+    goto(qtbot, w, "Commitment 17")
+
+    def chat_signs():
+        with reopen(r.path) as f:
+            return sorted(f.service_subscriptions(CHAT))
+
+    before = chat_signs()
+    assert "Measure 17.1" not in before
+    depth = w.stack.count()
+    w.page.signed_grid.boxes[(CHAT, "Measure 17.1")].click()  # Lumen Chat signs 17.1 (and so Commitment 17)
+    assert w.stack.count() == depth + 1
+    signed = chat_signs()
+    assert {"Commitment 17", "Measure 17.1"} <= set(signed)
+    assert w.current_key() == "Commitment 17" and w.page.signed_grid.boxes[(CHAT, "Measure 17.1")].isChecked()
+    qtbot.waitUntil(lambda: any(CHAT in e.services and e.issue.code == "QRE 17.1.1"  # what chat now lacks too
+                                for e in w.family.family_issues or []), timeout=8000)
+    w.family.switch(CHAT)
+    assert "Measure 17.1" in w.navigator.keys()
+    goto(qtbot, w, "Commitment 17")
+    w.page.signed_grid.boxes[(CHAT, "Measure 17.1")].click()  # its last measure: the commitment goes too
+    assert chat_signs() == before and "Commitment 17" not in w.navigator.keys()
+    assert w.current_key() == "header"  # the chat service signs nothing else in that chapter
+    w.undo_action.trigger()
+    assert chat_signs() == signed and "Commitment 17" in w.navigator.keys()
+    w.undo_action.trigger()
+    assert chat_signs() == before
+    w.redo_action.trigger()
+    assert chat_signs() == signed
+    with reopen(r.path) as f:
+        assert "Measure 17.1" in f.service_subscriptions(SOCIAL)  # the other services never changed
 
 
 def test_the_new_report_wizard_makes_a_family_when_asked(qtbot, tmp_path, monkeypatch):

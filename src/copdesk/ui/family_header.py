@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 translate = QCoreApplication.translate
 
@@ -56,15 +56,34 @@ def signed_by_service(session) -> QLabel:
     return label
 
 
-def signed_on_commitment(session, commitment) -> QLabel:
-    """A commitment's page in a family: which of its measures each service signs."""
-    from copdesk.core import services
-    subs = session.report.subscriptions()
-    codes = [m.code for m in commitment.measures] or [commitment.code]
-    lines = []
-    for name in session.report.services():
-        signs = services.project_subscriptions(subs, name)
-        mine = [c.removeprefix("Measure ") for c in codes if c in signs]
-        shown = " ".join(mine) if mine else translate("FamilyHeader", "does not sign this commitment")
-        lines.append(f"<b>{escape(name)}</b>: {escape(shown)}")
-    return _plain_label(translate("FamilyHeader", "Signed by each service:") + "<br>" + "<br>".join(lines))
+class SignedGrid(QWidget):
+    """A commitment's page in a family: which of its measures each service signs, one box each. A click signs
+    or stops signing for that service (the page runs it through ui/operations.py, one undo step)."""
+
+    toggled = Signal(str, str, bool)  # service, measure (or a commitment without measures), signed
+
+    def __init__(self, session, commitment):
+        super().__init__()
+        from copdesk.core import services
+        subs = session.report.subscriptions()
+        self.codes = [m.code for m in commitment.measures] or [commitment.code]
+        self.boxes: dict[tuple[str, str], QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 4)
+        title = QLabel(translate("FamilyHeader", "<b>Signed by each service</b> (tick to sign, untick to stop)"))
+        grid.addWidget(title, 0, 0, 1, len(self.codes) + 2)
+        for col, code in enumerate(self.codes, start=1):
+            grid.addWidget(QLabel(code.removeprefix("Measure ")), 1, col, Qt.AlignHCenter)
+        for row, name in enumerate(session.report.services(), start=2):
+            grid.addWidget(QLabel(escape(name)), row, 0)
+            signs = services.project_subscriptions(subs, name)
+            for col, code in enumerate(self.codes, start=1):
+                box = QCheckBox()
+                box.setChecked(code in signs)
+                box.setAccessibleName(translate("FamilyHeader", "{service} signs {code}").format(service=name,
+                                                                                                 code=code))
+                box.setToolTip(box.accessibleName())
+                box.toggled.connect(lambda on, s=name, c=code: self.toggled.emit(s, c, on))
+                self.boxes[(name, code)] = box
+                grid.addWidget(box, row, col, Qt.AlignHCenter)
+        grid.setColumnStretch(len(self.codes) + 1, 1)

@@ -31,6 +31,7 @@ class FamilyControls(QObject):
         self._timer = QTimer(self, singleShot=True, interval=FAMILY_CHECKS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_checks)
         self.session.written.connect(lambda _codes: self._timer.start())
+        self.session.structure_changed.connect(self._timer.start)  # a service signs more or less
         self.bar = self._bar()
 
     # -- the switcher ---------------------------------------------------------------------------

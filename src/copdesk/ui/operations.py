@@ -128,35 +128,37 @@ def mark_reviewed(session: DraftSession, stack: QUndoStack, codes: list[str]) ->
 
 
 # -- structure -------------------------------------------------------------------------------------------
-def subscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> list[str]:
-    """Subscribe commitments and measures (in a family: for the service shown); returns the codes added
-    (nothing added: no undo step)."""
+def subscribe(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None = None,
+              where: str = "") -> list[str]:
+    """Subscribe commitments and measures (in a family: for `service`, by default the service shown); returns
+    the codes added (nothing added: no undo step). `where`: the step an undo or redo shows."""
     added: list[str] = []
 
     def do(report: Report) -> None:
-        added[:] = report.subscribe(items, service=session.service)
+        added[:] = report.subscribe(items, service=service or session.service)
     session.write(do, structure=True)
     if added:
         from copdesk.ui.undo import Change
         text = translate("Operations", "Subscribe {codes}").format(codes=", ".join(added))
         stack.push(Change(session, stack, text, lambda r: r.unsubscribe(added), lambda r: r.subscribe(added),
-                          f"step:{_plain(added[0])}", structure=True))
+                          f"step:{where or _plain(added[0])}", structure=True))
     return added
 
 
-def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> list[str]:
-    """Drop commitments or measures (answers are kept; in a family: for the service shown); returns the codes
-    removed."""
+def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None = None,
+                where: str = "") -> list[str]:
+    """Drop commitments or measures (answers are kept; in a family: for `service`, by default the service
+    shown); returns the codes removed. `where`: the step an undo or redo shows."""
     removed: list[str] = []
 
     def do(report: Report) -> None:
-        removed[:] = report.unsubscribe(items, service=session.service)
+        removed[:] = report.unsubscribe(items, service=service or session.service)
     session.write(do, structure=True)
     if removed:
         from copdesk.ui.undo import Change
         text = translate("Operations", "Unsubscribe {codes}").format(codes=", ".join(removed))
         stack.push(Change(session, stack, text, lambda r: r.subscribe(removed), lambda r: r.unsubscribe(removed),
-                          f"step:{_plain(removed[0])}", structure=True))
+                          f"step:{where or _plain(removed[0])}", structure=True))
     return removed
 
 

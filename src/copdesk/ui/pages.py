@@ -399,6 +399,29 @@ class ChapterPage(Page):
 
 
 class CommitmentPage(Page):
+    def _sign(self, commitment, service: str, code: str, on: bool) -> None:
+        """A family: `service` signs `code` (a measure brings its commitment), or stops signing it (its last
+        measure takes the commitment along); one undo step. The page is shown again, or, when the service
+        shown no longer signs the commitment, its chapter."""
+        from copdesk.ui import family, operations
+        from copdesk.core import services
+        key = self.step.key
+        if on:
+            operations.subscribe(self.session, self.stack, [code], service=service, where=key)
+        else:
+            signs = services.project_subscriptions(self.session.report.subscriptions(), service)
+            left = [m.code for m in commitment.measures if m.code in signs and m.code != code]
+            items = [code] if left else [commitment.code]
+            operations.unsubscribe(self.session, self.stack, items, service=service, where=key)
+        signs = family.subscriptions(self.session)
+        chapter = self.t.parents.get(key, "")
+        if key in signs:
+            self.navigate.emit(key)
+        elif any(self.t.parents.get(c) == chapter for c in signs):
+            self.navigate.emit(chapter)
+        else:
+            self.navigate.emit(wizard.HEADER)
+
     def build(self) -> None:
         commitment = self.t.index[self.step.key]
         self.heading(commitment.heading, item=commitment)
@@ -416,8 +439,11 @@ class CommitmentPage(Page):
         signed_label.setWordWrap(True)
         self.lay.addWidget(signed_label)
         if self.session.service:  # a family: each service signs its own measures
-            from copdesk.ui.family_header import signed_on_commitment
-            self.lay.addWidget(signed_on_commitment(self.session, commitment))
+            from copdesk.ui.family_header import SignedGrid
+            self.signed_grid = SignedGrid(self.session, commitment)
+            self.signed_grid.setEnabled(not self.frozen)
+            self.signed_grid.toggled.connect(lambda s, c, on: self._sign(commitment, s, c, on))
+            self.lay.addWidget(self.signed_grid)
         follow_ups: dict[str, RichTextField] = {}
         for q in self.t.questions:
             code = f"{commitment.code} {q.key}"
