@@ -311,3 +311,22 @@ def test_a_table_made_shared_again_and_back_by_undo_and_redo_as_the_file_says(qt
         assert file_and_page() == expected
     with reopen(r.path) as f:
         assert f.table("SLI 14.1.1") == [["", "Value"], ["Austria", "1"]]  # the shared table never changed
+
+
+def test_the_navigator_progress_is_the_service_shown(qtbot, new_report, open_window):
+    r = family(new_report)
+    r.set_text(f"Measure 14.1 @ {VIDEO}", "Video's own answer to the measure.")
+    w = open_window(r)
+    checked(qtbot, w)
+    assert w.navigator._shown["Measure 14.1"].endswith("— empty")  # Lumen Social has no answer there
+    w.family.switch(VIDEO)
+    checked(qtbot, w)
+    qtbot.waitUntil(lambda: w.navigator._shown["Measure 14.1"].endswith("— in progress"), timeout=5000)
+    goto(qtbot, w, "Measure 14.1")
+    type_into(qtbot, w.page.editors["QRE 14.1.2"], "Shared, typed while Video is shown.")
+    _saved(qtbot, w)
+    w.family.switch(SOCIAL)
+    checked(qtbot, w)
+    qtbot.waitUntil(lambda: w.navigator._shown["Measure 14.1"].endswith("— in progress"), timeout=5000)
+    with reopen(r.path) as f:
+        assert f.text("QRE 14.1.2") == "Shared, typed while Video is shown."  # a shared answer, for all
