@@ -437,17 +437,18 @@ class MainWindow(ReviewActions, QMainWindow):
                 self.show_step(where[5:])  # a structural change: the page is built again from the file
             return
         from copdesk.core.services import split
-        where, service = split(where.removesuffix(" table"))  # in a family: that service's answer, in it
+        table = " table" if where.endswith(" table") else ""
+        code, service = split(where.removesuffix(" table"))  # in a family: that service's answer, in it
         if service and self.family is not None and service != self.session.service:
             self.family.switch(service)
             keys = {s.key for s in self._steps}
-        step = wizard.step_of(where)
+        step = wizard.step_of(code)
         if step not in keys:
             return
         if self.current_key() != step:
             self.show_step(step)
         if self.page is not None:
-            self.page.focus(where)
+            self.page.focus(code + table)  # a table's edit: the cursor back in the table
 
     def focus_find(self) -> None:
         self.session.flush()  # what was just typed can be found
