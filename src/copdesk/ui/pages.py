@@ -407,12 +407,17 @@ class CommitmentPage(Page):
         from copdesk.core import services
         key = self.step.key
         if on:
-            operations.subscribe(self.session, self.stack, [code], service=service, where=key)
+            done = operations.run(self, operations.subscribe, self.session, self.stack, [code], service=service,
+                                  where=key)
         else:
             signs = services.project_subscriptions(self.session.report.subscriptions(), service)
             left = [m.code for m in commitment.measures if m.code in signs and m.code != code]
             items = [code] if left else [commitment.code]
-            operations.unsubscribe(self.session, self.stack, items, service=service, where=key)
+            done = operations.run(self, operations.unsubscribe, self.session, self.stack, items, service=service,
+                                  where=key)
+        if done is None:  # refused (said): the page shows the file again
+            self.navigate.emit(key)
+            return
         signs = family.subscriptions(self.session)
         chapter = self.t.parents.get(key, "")
         if key in signs:
