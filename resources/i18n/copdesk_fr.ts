@@ -787,8 +787,16 @@
         <translation>Exporter chaque service vers Word : choisir un dossier</translation>
     </message>
     <message>
+        <source>Exporting every service to Word…</source>
+        <translation>Export de chaque service vers Word…</translation>
+    </message>
+    <message>
         <source>Exported {n} documents to {folder}</source>
         <translation>{n} documents exportés dans {folder}</translation>
+    </message>
+    <message>
+        <source>Exported {n} documents to {folder}:</source>
+        <translation>{n} documents exportés dans {folder} :</translation>
     </message>
 </context>
 <context>

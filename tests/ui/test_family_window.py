@@ -132,8 +132,9 @@ def test_a_family_drafted_in_the_window_exports_one_document_per_service(qtbot, 
     w.page.change_owner("QRE 14.1.1", True)
     type_into(qtbot, w.page.editors["QRE 14.1.1"], "Chat's own words.")
     _saved(qtbot, w)
-    written = w.family.export_each(str(tmp_path))
-    assert [p.name for p in written] == [f"{s}.docx" for s in (SOCIAL, VIDEO, CHAT)]
+    w.family.export_each(str(tmp_path), ask_open=False)  # File › Export every service to Word, on the side
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage().startswith("Exported 3 documents"), timeout=20000)
+    assert [p.name for p in w.family.written] == [f"{s}.docx" for s in (SOCIAL, VIDEO, CHAT)]
     docs = {s: _paragraphs(tmp_path / f"{s}.docx") for s in (SOCIAL, VIDEO, CHAT)}
     for n, (service, paras) in enumerate(docs.items()):
         assert paras[0] == service

@@ -26,6 +26,8 @@ class FamilyControls(QObject):
         self.window, self.session, self.names = window, window.session, names
         self.session.service = first if first in names else names[0]
         self._tasks: list = []
+        self._export_task = None
+        self.written: list[Path] = []  # the documents of the last 'Export every service to Word'
         self._generation = 0
         self.family_issues = None  # core.family_checks.FamilyIssue list, once worked out
         self._timer = QTimer(self, singleShot=True, interval=FAMILY_CHECKS_DELAY_MS)
@@ -72,7 +74,9 @@ class FamilyControls(QObject):
         action = QAction(w)
         action.setText(self.tr("Export every service to Wor&d…"))
         action.triggered.connect(lambda _checked=False: self.export_each())
-        file_menu.insertAction(before, action)
+        actions = file_menu.actions()  # just after Export to Word (what File › Restore from backup goes above)
+        after = actions[actions.index(before) + 1] if before in actions[:-1] else None
+        file_menu.insertAction(after, action) if after is not None else file_menu.addAction(action)
         self.export_each_action = action
 
     def step(self, by: int) -> None:
@@ -119,38 +123,59 @@ class FamilyControls(QObject):
         return False
 
     # -- one document per service ---------------------------------------------------------------
-    def export_each(self, folder: str | None = None) -> list[Path]:
-        """Every service's Word document in `folder`, each named after its service."""
-        from PySide6.QtWidgets import QFileDialog
-        from copdesk.core.docx_export import DocxOptions, export_docx
+    def export_each(self, folder: str | None = None, ask_open: bool = True) -> None:
+        """Every service's Word document in `folder`, each named after its service, written on a worker
+        thread (the documents' data and review markers are read first, here); `self.written` lists them."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QFileDialog, QProgressDialog
+        from copdesk.core.docx_export import DocxOptions
         from copdesk.core.docx_review import review_export
-        from copdesk.core.outputs import check_output
         from copdesk.ui import settings
         from copdesk.ui.messages import show_error
+        from copdesk.ui.tasks import run_task
         w = self.window
         if folder is None:
             folder = QFileDialog.getExistingDirectory(w, self.tr("Export every service to Word: choose a folder"),
                                                       str(self.session.report.path.parent))
             if not folder:
-                return []
+                return
         self.session.flush()
-        report, data = self.session.report, self.session.report.snapshot()
-        written = []
-        try:
-            for name in self.names:
-                out = Path(folder) / f"{services.file_stem(name)}.docx"
-                check_output(out, [report.path], f"exporting {report.path.name}")
-                view = services.view(data, name, self.session.template.index)
-                export_docx(self.session.template, view, out, DocxOptions(
-                    review=review_export(report, data=view), modified_by=settings.user_name()))
-                written.append(out)
-        except Exception as exc:  # noqa: BLE001 - shown; the documents written so far stay
+        report, data, template = self.session.report, self.session.report.snapshot(), self.session.template
+        jobs = []
+        for name in self.names:
+            view = services.view(data, name, template.index)
+            jobs.append((Path(folder) / f"{services.file_stem(name)}.docx", view, DocxOptions(
+                review=review_export(report, data=view), modified_by=settings.user_name())))
+        progress = QProgressDialog(self.tr("Exporting every service to Word…"), "", 0, 0, w)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(300)
+        report_path = report.path
+        self.written = []
+
+        def work() -> list[Path]:
+            from copdesk.core.docx_export import export_docx
+            from copdesk.core.outputs import check_output
+            for out, view, options in jobs:  # a failure stops here: the documents written so far stay
+                check_output(out, [report_path], f"exporting {report_path.name}")
+                export_docx(template, view, out, options)
+                self.written.append(out)
+            return list(self.written)
+
+        def done(written: list[Path]) -> None:
+            progress.close()
+            w.last_export = written[-1] if written else None
+            w.statusBar().showMessage(self.tr("Exported {n} documents to {folder}").format(
+                n=len(written), folder=folder), 10000)
+            if ask_open and written:
+                w._offer_open(written[0], self.tr("Exported {n} documents to {folder}:").format(
+                    n=len(written), folder=folder) + "\n" + "\n".join(p.name for p in written))
+
+        def failed(exc) -> None:
+            progress.close()
             show_error(w, exc)
-            return written
-        w.statusBar().showMessage(self.tr("Exported {n} documents to {folder}").format(n=len(written), folder=folder),
-                                  10000)
-        w.last_export = written[-1] if written else None
-        return written
+
+        self._export_task = run_task(work, done, failed)  # kept: the task lives until it reports
 
     # -- what is missing in any service -----------------------------------------------------------
     def refresh_checks(self) -> None:
