@@ -76,6 +76,12 @@ class ServiceFamily:
                 out += [(plain, s) for s in family] or [(plain, None)]
         return out
 
+    def family_codes(self) -> tuple[set[str], set[str]]:
+        """(the codes of the services' own answers, the codes of every table that has cells): what a page of a
+        family asks of each answer ("is there a service's own?"), read in two queries rather than per answer."""
+        own = {c for (c,) in self.conn.execute("SELECT code FROM answers WHERE code LIKE ?", [f"%{services.SEP}%"])}
+        return own, set(self.table_codes())
+
     def service_subscriptions(self, service: str) -> set[str]:
         """What `service` signs, as plain codes."""
         return set(services.project_subscriptions(self.subscriptions(), self.service(service)))

@@ -18,39 +18,57 @@ def is_table(code: str) -> bool:
     return services.base(code).split("/")[-1].startswith("SLI ")
 
 
-def storage(session, code: str, table: bool = False) -> str:
+class Facts:
+    """What the pages of a family ask of every answer, read once per page (a family's page asks it of each of
+    its answers, for each service): each service's subscriptions, the services' own answers and the tables
+    that have cells. A page is built again after every change of owner, so it never outlives them."""
+
+    def __init__(self, session):
+        report = session.report
+        subs = report.subscriptions()
+        self.signed = {name: services.project_subscriptions(subs, name) for name in report.services()}
+        self.own, self.tables = report.family_codes()
+
+    def has(self, code: str, table: bool) -> bool:
+        return code in (self.tables if table else self.own)
+
+
+def storage(session, code: str, table: bool = False, facts: Facts | None = None) -> str:
     """The code an editor of `code` reads and writes in the service shown (`code` itself in a plain report)."""
     service = session.service
     if not service or code == services.SERVICES:
         return code
     own = services.qualify(code, service)
+    if facts is not None:
+        if table:
+            return code if facts.has(code, True) and not facts.has(own, True) else own
+        return own if facts.has(own, False) else code
     if table:
         return code if session.table(code) and not session.table(own) else own
     return own if session.has(own) else code
 
 
-def state(session, code: str, table: bool = False) -> str:
+def state(session, code: str, table: bool = False, facts: Facts | None = None) -> str:
     """Whose the answer shown is: SHARED, OWN, or OWN_TABLE_ONLY (a service's table with no shared one)."""
-    stored = storage(session, code, table)
+    stored = storage(session, code, table, facts)
     if stored == code:
         return SHARED
-    return OWN_TABLE_ONLY if table and not session.table(code) else OWN
+    shared_table = facts.has(code, True) if facts is not None else bool(session.table(code))
+    return OWN_TABLE_ONLY if table and not shared_table else OWN
 
 
-def sharing(session, code: str, table: bool = False) -> tuple[list[str], list[str]]:
+def sharing(session, code: str, table: bool = False, facts: Facts | None = None) -> tuple[list[str], list[str]]:
     """(the services whose report shows the shared answer to `code`, those that show their own), among the
     services whose report has the item at all (a measure one service does not sign is not in its report)."""
     from copdesk.core.wizard import step_of
+    facts = facts or Facts(session)
     step = step_of(code)
-    subs = session.report.subscriptions()
-    signed = {name: services.project_subscriptions(subs, name) for name in session.report.services()}
-    anyone = set().union(*signed.values()) if signed else set()
+    anyone = set().union(*facts.signed.values()) if facts.signed else set()
     shared, own = [], []
-    for name, signs in signed.items():
+    for name, signs in facts.signed.items():
         if step in anyone and step not in signs:
             continue
-        mine = services.qualify(code, name)
-        (own if (session.table(mine) if table else session.has(mine)) else shared).append(name)
+        (own if facts.has(services.qualify(code, name), table) else shared).append(name)
     return shared, own
 
 

@@ -84,6 +84,7 @@ class Page(QScrollArea):
         self._editors: dict[str, QWidget] = {}
         self._comment_buttons: dict[str, QPushButton] = {}
         self._marks: dict[str, QWidget] = {}  # in a family: answer code (" table" for a table) -> its ServiceMark
+        self._facts = None  # in a family: ui/family.Facts, read once when first asked
         self.frozen = session.report.frozen()
         self._comments = _comment_counts(session.report)
         self.blocks = Later(self)
@@ -211,7 +212,14 @@ class Page(QScrollArea):
         if not self.session.service:
             return code
         from copdesk.ui import family
-        return family.storage(self.session, code, table)
+        return family.storage(self.session, code, table, self.family_facts())
+
+    def family_facts(self):
+        """In a family: what this page asks of each answer, read once when it is built (ui/family.Facts)."""
+        if self._facts is None:
+            from copdesk.ui import family
+            self._facts = family.Facts(self.session)
+        return self._facts
 
     def section_code(self) -> str:
         """The review status this page sets: in a family, the service's own for its section."""
@@ -289,8 +297,9 @@ class Page(QScrollArea):
         from copdesk.ui import family
         from copdesk.ui.service_marks import ServiceMark
         service = self.session.service
-        shown_by, own_by = family.sharing(self.session, code, table)
-        row = ServiceMark(code, family.state(self.session, code, table), service,
+        facts = self.family_facts()
+        shown_by, own_by = family.sharing(self.session, code, table, facts)
+        row = ServiceMark(code, family.state(self.session, code, table, facts), service,
                           len(self.session.report.services()), table, read_only=bool(self.frozen),
                           shown_by=shown_by, own_by=own_by)
         row.make_own.connect(lambda c: self.change_owner(c, True, table))
