@@ -277,7 +277,8 @@ def test_only_the_dialect_module_reads_or_writes_markdown():
 
 
 # -- one write path ----------------------------------------------------------------------------------
-REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py", "core/report_codes.py"}
+REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py", "core/report_codes.py",
+                  "core/report_services.py"}
 # make new files, or check a file before it opens (report_check: on its own connection), not open reports;
 # core/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
 NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py",
@@ -288,7 +289,7 @@ REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "uns
                  "remove_comment", "set_comment_state", "set_section_status_row", "set_review_meta", "add_version_row",
                  "remove_version", "settle_merge_choice", "reopen_merge_choice", "add_merge_choices", "put_merge_choice",
                  "add_suggestion_row", "remove_suggestion", "set_suggestion_state", "note_review_import",
-                 "set_follow_ups_kept", "move_codes", "write_again", "checkpoint", "atomic"}
+                 "set_follow_ups_kept", "move_codes", "add_services", "write_again", "checkpoint", "atomic"}
 CORE_WRITES = {"review": {"add_comment", "remove_comment", "set_resolved", "set_status", "freeze", "approve_final"},
                "versions": {"save_version", "remove_version"}, "merge": {"resolve", "reopen", "add_conflicts"},
                "follow_ups": {"set_kept"}, "suggestions": {"accept", "reject", "reopen", "write_value"},

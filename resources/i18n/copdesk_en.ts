@@ -32,6 +32,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Missing in any service (%n)</source>
+        <translation>
+            <numerusform>Missing in any service (%n)</numerusform>
+            <numerusform>Missing in any service (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -50,6 +57,13 @@
         <translation>
             <numerusform>%n warning worth a look.</numerusform>
             <numerusform>%n warnings worth a look.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing in any service: %n (Show › Missing in any service).</source>
+        <translation>
+            <numerusform>Missing in any service: %n (Show › Missing in any service).</numerusform>
+            <numerusform>Missing in any service: %n (Show › Missing in any service).</numerusform>
         </translation>
     </message>
 </context>

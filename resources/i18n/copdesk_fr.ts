@@ -168,6 +168,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Missing in any service (%n)</source>
+        <translation>
+            <numerusform>Manquant dans un service (%n)</numerusform>
+            <numerusform>Manquants dans un service (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n missing</source>
         <translation>
             <numerusform>%n manquant</numerusform>
@@ -180,6 +187,14 @@
             <numerusform>%n non valide</numerusform>
             <numerusform>%n non valides</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>To do for {service}: {items}.</source>
+        <translation>À faire pour {service} : {items}.</translation>
+    </message>
+    <message>
+        <source>✔ {service}: nothing missing, nothing invalid.</source>
+        <translation>✔ {service} : rien ne manque, rien d’invalide.</translation>
     </message>
     <message>
         <source>To do: {items}.</source>
@@ -195,6 +210,25 @@
             <numerusform>%n avertissement à regarder.</numerusform>
             <numerusform>%n avertissements à regarder.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing in any service: %n (Show › Missing in any service).</source>
+        <translation>
+            <numerusform>Manquant dans un service : %n (Afficher › Manquant dans un service).</numerusform>
+            <numerusform>Manquants dans un service : %n (Afficher › Manquant dans un service).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All {n} services</source>
+        <translation>Les {n} services</translation>
+    </message>
+    <message>
+        <source>shared answer</source>
+        <translation>réponse commune</translation>
+    </message>
+    <message>
+        <source>its own answer</source>
+        <translation>sa propre réponse</translation>
     </message>
     <message>
         <source>Report header</source>
@@ -696,6 +730,112 @@
     <message>
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyControls</name>
+    <message>
+        <source>Service shown</source>
+        <translation>Service affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Service shown:</source>
+        <translation>&amp;Service affiché :</translation>
+    </message>
+    <message>
+        <source>One draft for {n} services. {shared} marks a shared answer (written once, in every service&apos;s report), {own} one that is this service&apos;s own.</source>
+        <translation>Un brouillon pour {n} services. {shared} marque une réponse commune (écrite une fois, dans le rapport de chaque service), {own} une réponse propre à ce service.</translation>
+    </message>
+    <message>
+        <source>Next ser&amp;vice</source>
+        <translation>Ser&amp;vice suivant</translation>
+    </message>
+    <message>
+        <source>Previous servi&amp;ce</source>
+        <translation>Servi&amp;ce précédent</translation>
+    </message>
+    <message>
+        <source>Make this answer the service&apos;s &amp;own</source>
+        <translation>Rendre cette réponse &amp;propre au service</translation>
+    </message>
+    <message>
+        <source>Use the s&amp;hared answer again</source>
+        <translation>Reprendre la réponse &amp;commune</translation>
+    </message>
+    <message>
+        <source>Export every service to Wor&amp;d…</source>
+        <translation>Exporter chaque service vers Wor&amp;d…</translation>
+    </message>
+    <message>
+        <source>Showing {service}&apos;s report.</source>
+        <translation>Rapport de {service} affiché.</translation>
+    </message>
+    <message>
+        <source>This answer is {service}&apos;s own already.</source>
+        <translation>Cette réponse est déjà propre à {service}.</translation>
+    </message>
+    <message>
+        <source>This answer is shared already.</source>
+        <translation>Cette réponse est déjà commune.</translation>
+    </message>
+    <message>
+        <source>Put the cursor in an answer first.</source>
+        <translation>Placez d’abord le curseur dans une réponse.</translation>
+    </message>
+    <message>
+        <source>Export every service to Word: choose a folder</source>
+        <translation>Exporter chaque service vers Word : choisir un dossier</translation>
+    </message>
+    <message>
+        <source>Exporting every service to Word…</source>
+        <translation>Export de chaque service vers Word…</translation>
+    </message>
+    <message>
+        <source>Exported {n} documents to {folder}</source>
+        <translation>{n} documents exportés dans {folder}</translation>
+    </message>
+    <message>
+        <source>Exported {n} documents to {folder}:</source>
+        <translation>{n} documents exportés dans {folder} :</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyHeader</name>
+    <message>
+        <source>{services} (this page: {service})</source>
+        <translation>{services} (cette page : {service})</translation>
+    </message>
+    <message>
+        <source>Services covered: {services}</source>
+        <translation>Services couverts : {services}</translation>
+    </message>
+    <message>
+        <source>One draft for {n} services: each service&apos;s document names that service alone. Choose the service shown above the navigator.</source>
+        <translation>Un brouillon pour {n} services : le document de chaque service ne nomme que ce service. Choisissez le service affiché au-dessus du navigateur.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{service}&lt;/b&gt;: commitments {commitments}, measures {measures}</source>
+        <translation>&lt;b&gt;{service}&lt;/b&gt; : engagements {commitments}, mesures {measures}</translation>
+    </message>
+    <message>
+        <source>; not {codes}</source>
+        <translation> ; pas {codes}</translation>
+    </message>
+    <message>
+        <source>What each service signs:</source>
+        <translation>Ce que signe chaque service :</translation>
+    </message>
+    <message>
+        <source>Each service&apos;s report lists the commitments and measures it signs. Change them with: copdesk subscribe FILE --service NAME --measures 21.1 (or unsubscribe).</source>
+        <translation>Le rapport de chaque service liste les engagements et mesures qu’il signe. Pour les changer : copdesk subscribe FICHIER --service NOM --measures 21.1 (ou unsubscribe).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed by each service&lt;/b&gt; (tick to sign, untick to stop)</source>
+        <translation>&lt;b&gt;Signé par chaque service&lt;/b&gt; (cocher pour signer, décocher pour arrêter)</translation>
+    </message>
+    <message>
+        <source>{service} signs {code}</source>
+        <translation>{service} signe {code}</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1527,14 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 <context>
     <name>Operations</name>
     <message>
+        <source>Make {code} {service}&apos;s own</source>
+        <translation>Rendre {code} propre à {service}</translation>
+    </message>
+    <message>
+        <source>Use the shared {code} for {service}</source>
+        <translation>Reprendre {code} commun pour {service}</translation>
+    </message>
+    <message>
         <source>Mark as reviewed</source>
         <translation>Marquer comme revu</translation>
     </message>
@@ -1710,8 +1858,24 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation>Services &amp;couverts&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;One draft, a report for each of these services</source>
+        <translation>&amp;Un brouillon, un rapport pour chacun de ces services</translation>
+    </message>
+    <message>
+        <source>For platforms that file one report per service: most answers are written once and shared, a service can have its own answer, its own tables and its own measures, and each service gets its own document.</source>
+        <translation>Pour les plateformes qui déposent un rapport par service : la plupart des réponses sont écrites une fois et communes, un service peut avoir sa propre réponse, ses propres tableaux et ses propres mesures, et chaque service reçoit son propre document.</translation>
+    </message>
+    <message>
         <source>&amp;Load official wording from a published report…</source>
         <translation>&amp;Charger le libellé officiel d’un rapport publié…</translation>
+    </message>
+    <message>
+        <source>A report for each service needs at least two services.</source>
+        <translation>Un rapport par service demande au moins deux services.</translation>
+    </message>
+    <message>
+        <source>Name them in “Services covered”, separated by commas, or untick the box.</source>
+        <translation>Nommez-les dans « Services couverts », séparés par des virgules, ou décochez la case.</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2036,69 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>copdesk reports (*.copdesk)</source>
         <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMark</name>
+    <message>
+        <source>Shared table: every service without its own shows it</source>
+        <translation>Tableau commun : chaque service sans tableau propre l’affiche</translation>
+    </message>
+    <message>
+        <source>Shared by all {n} services</source>
+        <translation>Commune aux {n} services</translation>
+    </message>
+    <message>
+        <source>Shared by {services}</source>
+        <translation>Commune à {services}</translation>
+    </message>
+    <message>
+        <source>; {services} show their own</source>
+        <translation> ; {services} ont leur propre réponse</translation>
+    </message>
+    <message>
+        <source>; {service} shows its own</source>
+        <translation> ; {service} a sa propre réponse</translation>
+    </message>
+    <message>
+        <source>What you write here changes the report of every service that has no answer of its own. Make it {service}&apos;s own to write something for {service} alone.</source>
+        <translation>Ce que vous écrivez ici change le rapport de chaque service qui n’a pas sa propre réponse. Rendez-la propre à {service} pour écrire quelque chose pour {service} seul.</translation>
+    </message>
+    <message>
+        <source>{service}&apos;s own table</source>
+        <translation>Tableau propre à {service}</translation>
+    </message>
+    <message>
+        <source>Only in {service}&apos;s report</source>
+        <translation>Seulement dans le rapport de {service}</translation>
+    </message>
+    <message>
+        <source>{service}&apos;s report shows this instead of the shared one; the other services show the shared one.</source>
+        <translation>Le rapport de {service} affiche ceci au lieu de la réponse commune ; les autres services affichent la réponse commune.</translation>
+    </message>
+    <message>
+        <source>{service}&apos;s own table (member-state tables are per service)</source>
+        <translation>Tableau propre à {service} (les tableaux par État membre sont propres à chaque service)</translation>
+    </message>
+    <message>
+        <source>Each service fills in its own figures.</source>
+        <translation>Chaque service remplit ses propres chiffres.</translation>
+    </message>
+    <message>
+        <source>Make it {service}&apos;s own</source>
+        <translation>La rendre propre à {service}</translation>
+    </message>
+    <message>
+        <source>{service} gets its own copy of this answer to change; the other services keep the shared one (Ctrl+Alt+O).</source>
+        <translation>{service} reçoit sa propre copie de cette réponse à modifier ; les autres services gardent la réponse commune (Ctrl+Alt+O).</translation>
+    </message>
+    <message>
+        <source>Use the shared one again</source>
+        <translation>Reprendre la réponse commune</translation>
+    </message>
+    <message>
+        <source>{service}&apos;s own text is set aside and the shared one shows (Edit › Undo brings it back; Ctrl+Alt+H).</source>
+        <translation>Le texte propre à {service} est mis de côté et la réponse commune s’affiche (Édition › Annuler le rétablit ; Ctrl+Alt+H).</translation>
     </message>
 </context>
 <context>

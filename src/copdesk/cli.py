@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                        "for commitments without measures), e.g. 12.1,12.3,39")
     scope.add_argument("--all", action="store_true", help="subscribe every commitment and measure")
     new.add_argument("--edition", help="template edition (default: the newest)")
+    new.add_argument("--services", default="", help='a family: the services this draft reports for, e.g. '
+                     '"Facebook,Instagram" (each signs the measures given, and gets its own document)')
 
     ans = sub.add_parser("answer", help="set one answer of a report")
     ans.add_argument("file", type=Path)
@@ -45,18 +47,33 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--text", help="the answer text (Markdown: paragraphs, - bullets, **bold**, *italic*, links)")
     src.add_argument("--file", dest="from_file", type=Path, help="read the answer text from a file (- for stdin)")
     src.add_argument("--table", type=Path, help="set an SLI table from a CSV file (- for stdin)")
-    src.add_argument("--clear", action="store_true", help="remove the answer")
+    src.add_argument("--clear", action="store_true", help="remove the answer (with --service: that service's "
+                     "own, so the shared answer shows again)")
+    ans.add_argument("--service", help="in a family: write this service's own answer or table instead of the "
+                     "shared one")
+
+    for name, doing in (("subscribe", "sign"), ("unsubscribe", "stop signing")):
+        sp = sub.add_parser(name, help=f"{doing} measures (in a family: for one service, or for all)")
+        sp.add_argument("file", type=Path)
+        sp.add_argument("--measures", required=True, help="comma-separated measures (and bare commitment "
+                        "numbers), e.g. 21.1,21.2")
+        sp.add_argument("--service", help="in a family: for this service only (default: every service)")
 
     val = sub.add_parser("validate", help="list missing and invalid answers (exit 0 complete, 1 not)")
     val.add_argument("file", type=Path)
     val.add_argument("--json", action="store_true", help="print the issues as JSON")
+    val.add_argument("--service", help="in a family: check this service's report only (default: every service)")
 
     exp = sub.add_parser("export", help="export a report: copdesk JSON, Word, PDF, Transparency Centre JSON, CSV",
                          description="The format follows the output's extension (.json copdesk JSON, .docx Word, "
                          ".pdf PDF through LibreOffice) unless --format says otherwise.")
     exp.add_argument("file", type=Path)
     exp.add_argument("-o", "--output", type=Path, required=True,
-                     help="the output file (a folder for --format csv)")
+                     help="the output file (a folder for --format csv and for --each-service)")
+    which = exp.add_mutually_exclusive_group()
+    which.add_argument("--service", help="in a family: export this service's report")
+    which.add_argument("--each-service", action="store_true", help="in a family: one document per service in the "
+                       "folder -o names, each named after its service (--format docx, pdf, tc-json or csv)")
     exp.add_argument("--format", choices=EXPORT_FORMATS, help="json (copdesk, lossless), docx, pdf, tc-json "
                      "(Transparency Centre shape) or csv (one file per SLI table)")
     exp.add_argument("--hide-empty", action="store_true",
@@ -70,8 +87,12 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="create a report file from an earlier report: Word (.docx), "
                          "Transparency Centre JSON or copdesk JSON")
-    imp.add_argument("input", type=Path)
+    imp.add_argument("input", type=Path, nargs="+", help="the report; for a family, one report per service")
     imp.add_argument("-o", "--output", type=Path, required=True)
+    imp.add_argument("--services", help='a family from one report per service, named in the order of the files, '
+                     'e.g. "Facebook,Instagram": identical text is shared, the rest kept per service')
+    imp.add_argument("--signatory", help="a family's own signatory (default: the words the services' covers "
+                     "start with)")
     imp.add_argument("--save-corrections", "--save-wording", dest="save_corrections", action="store_true",
                      help="store the official wording and the items the template lacks, found in the report, as "
                      "template corrections in your forms folder (without this, copdesk asks when run in a terminal)")
@@ -91,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
                        "with OLD as it is now")
     diff.add_argument("--docx", type=Path, help="also write the comparison as a Word document with the "
                       "insertions and deletions marked")
+    diff.add_argument("--service", help="in a family: compare the report as this service sees it (default: the "
+                      "shared answers and every service's own, each named)")
 
     mrg = sub.add_parser("merge", help="merge a reviewer's copy into yours (exit 3 when choices are pending)")
     mrg.add_argument("mine", type=Path)
@@ -158,10 +181,13 @@ def cmd_new(a) -> int:
     t = load_template(a.edition)
     items = ([m.code for m in t.measures()] + [c.code for c in t.commitments()] if a.all
              else [x.strip() for x in a.measures.split(",") if x.strip()])
-    with Report.create(a.file, t, signatory=a.signatory, kind=a.kind, title=a.title, subscriptions=items) as r:
-        subs = r.subscriptions()
+    with Report.create(a.file, t, signatory=a.signatory, kind=a.kind, title=a.title, subscriptions=items,
+                       services=a.services) as r:
+        names = r.services()
+        subs = r.service_subscriptions(names[0]) if names else r.subscriptions()
         n_c, n_m = sum(c.startswith("Commitment") for c in subs), sum(c.startswith("Measure") for c in subs)
-    print(f"Created {a.file}: {n_c} commitments and {n_m} measures subscribed, template {t.edition}.")
+    family = f" for each of {len(names)} services ({', '.join(names)})" if names else ""
+    print(f"Created {a.file}: {n_c} commitments and {n_m} measures subscribed{family}, template {t.edition}.")
     return OK
 
 
@@ -169,8 +195,9 @@ def cmd_answer(a) -> int:
     from copdesk.core.report import open_report
     from copdesk.core.tables import read_csv
     from copdesk.core.text import bad_chars
+    from copdesk.cli_family import qualified
     with open_report(a.file) as r:
-        code = r.resolve(a.code)
+        code = qualified(r, a.code, a.service)
         if a.clear:
             changed = r.clear(code)
         elif a.table is not None:
@@ -182,34 +209,45 @@ def cmd_answer(a) -> int:
                 print(f"warning: the text holds characters Word cannot hold ({', '.join(bad_chars(text))}); "
                       "it is stored as given and 'validate' lists it.", file=sys.stderr)
         _warn_unsubscribed(r, code)
-    print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
+        from copdesk.cli_family import note_overrides
+        note_overrides(r, code)
+    if a.clear and a.service:  # a service's own answer removed: say what its report shows now
+        from copdesk.core.services import split
+        print(f"{'Cleared' if changed else 'Unchanged'}: {code}; {split(code)[1]}'s report shows the shared answer.")
+    else:
+        print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
     return OK
 
 
 def _warn_unsubscribed(r, code: str) -> None:
+    from copdesk.core.services import split
+    code, service = split(code)
     base = code.split("/")[-1] if "/" not in code or code.split("/")[-1] in r.template.index else ""
     measure = base if base.startswith("Measure ") else r.template.parents.get(base, "")
     target = base.rsplit(" Q", 1)[0] if base.startswith("Commitment ") else measure
-    if target and "/" not in code and target not in r.subscriptions():
+    names = [service] if service else r.services()
+    if not names and target and "/" not in code and target not in r.subscriptions():
         print(f"note: {target} is not subscribed in this report, so this answer will not be exported.",
               file=sys.stderr)
+    unsigned = [s for s in names if target and "/" not in code and target not in r.service_subscriptions(s)]
+    if unsigned:
+        print(f"note: {target} is not subscribed for {', '.join(unsigned)}, so this answer will not be exported "
+              "there.", file=sys.stderr)
 
 
 def cmd_validate(a) -> int:
-    from copdesk.core.report import open_report
-    from copdesk.core.validate import is_complete, validate
-    with open_report(a.file, readonly=True) as r:
-        issues = validate(r.template, r.snapshot())
-    complete = is_complete(issues)
-    if a.json:
-        print(json.dumps({"complete": complete, "issues": [i.as_dict() for i in issues]}, ensure_ascii=False, indent=1))
-    else:
-        for i in issues:
-            print(f"{i.severity:8} {i.code}: {i.message}")
-        counts = {s: sum(i.severity == s for i in issues) for s in ("missing", "invalid", "warning")}
-        state = "complete" if complete else "incomplete"
-        print(f"{a.file}: {state} ({counts['missing']} missing, {counts['invalid']} invalid, {counts['warning']} warnings)")
-    return OK if complete else INCOMPLETE
+    from copdesk.cli_family import cmd_validate as validate_family  # a report, a family, or one service
+    return validate_family(a)
+
+
+def cmd_subscribe(a) -> int:
+    from copdesk.cli_family import cmd_subscribe
+    return cmd_subscribe(a, subscribe=True)
+
+
+def cmd_unsubscribe(a) -> int:
+    from copdesk.cli_family import cmd_subscribe
+    return cmd_subscribe(a, subscribe=False)
 
 
 EXPORT_FORMATS = ("json", "docx", "pdf", "tc-json", "csv")
@@ -228,10 +266,16 @@ def _export_format(a) -> str:
 def cmd_export(a) -> int:
     from copdesk.core.report import open_report
     from copdesk.core.export_target import file_target
+    from copdesk.cli_family import data_for, export_each
+    if a.each_service:
+        return export_each(a, lambda r, service, out: _export_service(r, service, out, a))
     _output(a.output, a.file, doing=f"exporting {a.file}", kind="folder" if a.format == "csv" else "file")
     fmt = _export_format(a)
     if fmt != "csv":  # csv writes into a folder
         file_target(a.output, ".json" if fmt == "tc-json" else f".{fmt}")
+    if fmt == "json" and a.service:
+        raise InputError("copdesk JSON holds the whole family; a service's report is exported as a document.",
+                         "Use -o OUT.docx or .pdf, or --format tc-json or csv, with --service.")
     with open_report(a.file, readonly=True) as r:
         if fmt == "json":
             from copdesk.core.jsonio import export_json
@@ -239,12 +283,21 @@ def cmd_export(a) -> int:
             warnings, note = [], ""
         else:
             from copdesk.core.docx_review import review_export
-            a.review = review_export(r, a.comments, a.status_table) if fmt in ("docx", "pdf") else None
-            warnings, note = _export_other(fmt, r.template, r.snapshot(), a)
+            data = data_for(r, a.service, "export")
+            a.review = review_export(r, a.comments, a.status_table, data) if fmt in ("docx", "pdf") else None
+            warnings, note = _export_other(fmt, r.template, data, a)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Exported {a.file} to {a.output}{note}.")
     return OK
+
+
+def _export_service(r, service: str, out: Path, a) -> list[str]:
+    """One service's document of `export --each-service`."""
+    from copdesk.core.docx_review import review_export
+    fmt, data = a.format or "docx", r.service_snapshot(service)
+    a.output, a.review = out, review_export(r, a.comments, a.status_table, data) if fmt in ("docx", "pdf") else None
+    return _export_other(fmt, r.template, data, a)[0]
 
 
 def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
@@ -267,7 +320,10 @@ def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
 
 def cmd_import(a) -> int:
     from copdesk.core.importers import import_report
-    _output(a.output, a.input, doing=f"importing {a.input}", kind="new")
+    _output(a.output, *a.input, doing=f"importing {', '.join(str(p) for p in a.input)}", kind="new")
+    if a.services or len(a.input) > 1:
+        return _import_family(a)
+    a.input = a.input[0]
     report, result = import_report(a.input, a.output)
     with report:
         n, template = len(report.answers()), report.base_template  # corrections: against the edition itself
@@ -275,6 +331,21 @@ def cmd_import(a) -> int:
     if result is not None:
         print("\n".join(result.summary_lines()))
         _offer_corrections(template, result, a.save_corrections)
+    return OK
+
+
+def _import_family(a) -> int:
+    from copdesk.core.family_import import import_family
+    if not a.services:
+        raise InputError(f"{len(a.input)} reports given: name the service of each, in the same order.",
+                         'Add --services "Facebook,Instagram,..." to make one family of them.')
+    report, result = import_family(a.input, a.services, a.output, signatory=a.signatory)
+    with report:
+        template = report.base_template
+    print(f"Imported {len(a.input)} reports into {a.output}, a family of {len(result.services)} services "
+          f"({', '.join(result.services)}).")
+    print("\n".join(result.summary_lines()))
+    _offer_corrections(template, result.combined(), a.save_corrections)
     return OK
 
 
@@ -382,6 +453,9 @@ def cmd_diff(a) -> int:
     if a.docx:
         _output(a.docx, a.old, a.new, doing=f"writing the comparison of {a.old}")
     title, old, new, template = _comparison(a)
+    if a.service:
+        from copdesk.cli_family import service_contents
+        title, old, new = service_contents(a, title, old, new)
     found = changes(old, new, answer_codes(template) + [c.code for c in template.commitments()])
     print(f"{title}: {len(found)} changed field{'s' if len(found) != 1 else ''}")
     for change in found:
@@ -429,7 +503,8 @@ def _short(text: str | None, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-COMMANDS = {"new": cmd_new, "answer": cmd_answer, "validate": cmd_validate, "export": cmd_export,
+COMMANDS = {"new": cmd_new, "answer": cmd_answer, "subscribe": cmd_subscribe, "unsubscribe": cmd_unsubscribe,
+            "validate": cmd_validate, "export": cmd_export,
             "import": cmd_import, "carry": cmd_carry, "diff": cmd_diff, "merge": cmd_merge,
             "review-import": cmd_review_import, "backups": cmd_backups, "forms": cmd_forms}
 

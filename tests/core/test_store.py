@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import store
+from copdesk.core import services, store
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
 from copdesk.core.migrations import SCHEMA_VERSION
 from copdesk.core.report import Report
@@ -113,7 +113,34 @@ def test_every_past_schema_opens_and_migrates(tmp_path, fixture):
         assert r.text("header.signatory") == "Fixture Org"
         assert r.text("QRE 12.1.1").startswith("Fixture answer")
         assert r.table("SLI 16.1.1")[1] == ["Austria", "1,234"]
-        assert "Measure 12.1" in r.subscriptions()
+        assert "Measure 12.1" in {services.base(c) for c in r.subscriptions()}  # per service in a family (v6)
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schema-v*.copdesk"))[:-1])
+def test_a_file_older_than_families_opens_as_it_was(tmp_path, fixture):
+    """A report of schema 1-5 gains an empty services table and reads exactly as before."""
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / fixture, path)
+    with Report.open(path, readonly=True) as r:
+        before = r.snapshot()
+    with Report.open(path) as r:
+        assert r.services() == [] and r.snapshot().answers == before.answers
+        assert r.snapshot().subscriptions == before.subscriptions and r.tables() == before.tables
+
+
+def test_schema_6_keeps_a_family(tmp_path):
+    """Schema 6 names a report's services; overrides, tables and subscriptions per service are rows under
+    qualified codes."""
+    path = tmp_path / "v6.copdesk"
+    shutil.copy(FIXTURES / "schema-v6.copdesk", path)
+    with Report.open(path) as r:
+        assert r.services() == ["Fixture Social", "Fixture Chat"]
+        social, chat = r.service_snapshot("Fixture Social"), r.service_snapshot("fixture chat")
+        assert social.text("QRE 12.1.1").startswith("Fixture answer with")
+        assert chat.text("QRE 12.1.1") == "Fixture answer of the chat service alone."
+        assert social.tables["SLI 16.1.1"][1] == ["Austria", "1,234"] and chat.tables["SLI 16.1.1"][1] == ["Austria", "99"]
+        assert "Measure 16.1" in social.subscriptions and "Measure 16.1" not in chat.subscriptions
+        assert social.text("header.signatory") == "Fixture Social" and chat.text("header.services") == "Fixture Chat"
 
 
 def test_the_wording_a_report_came_with_is_laid_over_its_template(tmp_path):

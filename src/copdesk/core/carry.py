@@ -17,6 +17,7 @@ from copdesk import __version__
 from copdesk.core.errors import StoreError
 from copdesk.core.jsonio import create_from_data
 from copdesk.core.report import Answer, Grid, Report, ReportData, default_user, now, open_report
+from copdesk.core.services import base
 from copdesk.core.template import Template
 
 PROFILE = ("header.signatory", "header.kind", "header.services")  # facts, not text to review
@@ -31,16 +32,19 @@ def carry(src: Path | str, out: Path | str, title: str, who: str | None = None) 
     with open_report(src, readonly=True) as old:
         t, prev = old.base_template, old.snapshot()
         wording = [{"code": c, **row} for c, row in old.own_wording().items()]
+        family = [{"name": name, "position": i} for i, name in enumerate(old.services(), start=1)]
     data = carried_data(t, prev, title, default_user() if who is None else who)
     if wording:  # the next period keeps the official wording this report came with
         data = replace(data, extras={"wording": wording})
+    if family:  # and its services, with their own answers, tables and subscriptions (core/services.py)
+        data = replace(data, extras={**data.extras, "services": family})
     return create_from_data(out, t, with_baseline(data, prev))
 
 
 def carried_data(t: Template, prev: ReportData, title: str, who: str) -> ReportData:
     stamp = now()
-    answers = {code: Answer(code, a.text, a.format, "" if code in PROFILE else "carried", stamp, who)
-               for code, a in prev.answers.items() if code not in CLEARED}
+    answers = {code: Answer(code, a.text, a.format, "" if base(code) in PROFILE else "carried", stamp, who)
+               for code, a in prev.answers.items() if base(code) not in CLEARED}  # a service's own too
     answers["header.title"] = Answer("header.title", title, "markdown", "", stamp, who)
     meta = {"report_id": str(uuid.uuid4()), "created_at": stamp, "created_by_app": f"copdesk {__version__}",
             "template_edition": prev.meta.get("template_edition", t.edition), "template_hash": t.content_hash,

@@ -7,6 +7,7 @@ import json
 import re
 
 from copdesk.core.records import record
+from copdesk.core.services import base
 from copdesk.core.versions import Content
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
@@ -37,7 +38,7 @@ def changes(old: Content, new: Content, order: list[str] | None = None) -> list[
         out.append(Change(code, "added" if code in new.subscriptions else "removed", "subscription", "", ""))
     if order:
         rank = {c: i for i, c in enumerate(order)}
-        out.sort(key=lambda ch: (rank.get(ch.code.split("/")[-1], len(rank)), ch.code, ch.field))
+        out.sort(key=lambda ch: (rank.get(base(ch.code).split("/")[-1], len(rank)), ch.code, ch.field))
     return out
 
 

@@ -72,7 +72,7 @@ def build_docx(template: Template, data: ReportData, options: DocxOptions = Docx
         if options.review.status_table:
             status_table(marked, options.review.statuses, body.text_width())
     review_map = marked.map_xml(data.meta.get("report_id", ""), data.last_change, template.edition,
-                                f"copdesk {__version__}", w3cdtf(None), exported)
+                                f"copdesk {__version__}", w3cdtf(None), exported, data.meta.get("service", ""))
     base = dict(parts)
     replaced = {
         pkg.DOCUMENT: pkg.serialise(document),

@@ -196,12 +196,15 @@ class Marked:
                 _place(first, b.n)
 
     def map_xml(self, report_id: str, history: tuple[int, str], edition: str, app: str, exported: str,
-                comments: list[tuple[int, str, str, str]] = ()) -> bytes:
+                comments: list[tuple[int, str, str, str]] = (), service: str = "") -> bytes:
         """The custom XML part: the report, its history state, every block, and the exported comments
-        (word id, copdesk id, author, first line)."""
+        (word id, copdesk id, author, first line); `service`, for one service's document of a family (its
+        blocks carry plain codes: review-import finds which were the service's own at that state)."""
         root = etree.Element(f"{{{NS}}}copdesk", nsmap={None: NS})
         root.attrib.update({"version": FORMAT_VERSION, "report": report_id, "history": str(history[0]),
                             "historyAt": history[1], "edition": edition, "app": app, "exported": exported})
+        if service:
+            root.set("service", service)
         for b in self.blocks:
             el = etree.SubElement(root, f"{{{NS}}}b", {"n": str(b.n), "k": b.kind})
             if b.code:
@@ -292,6 +295,7 @@ class ExportMap:
     exported: str
     blocks: dict[int, MapBlock]
     comments: tuple[ExportedComment, ...]
+    service: str = ""  # the service of a family whose document this is
 
 
 def read_map(items: list[etree._Element], name: str) -> ExportMap:
@@ -314,4 +318,4 @@ def read_map(items: list[etree._Element], name: str) -> ExportMap:
                      for el in root.iter(f"{{{NS}}}comment"))
     history = to_int(root.get("history"), 0, lo=0)
     return ExportMap(root.get("report", ""), history, root.get("historyAt", ""), root.get("edition", ""),
-                     root.get("exported", ""), blocks, comments)
+                     root.get("exported", ""), blocks, comments, root.get("service", ""))

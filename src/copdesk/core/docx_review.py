@@ -124,11 +124,17 @@ def _order(code: str):
     return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, to_int(m.group(1), 0) if m else 0)
 
 
-def review_export(report, comments: str = "open", status_table: bool = False) -> ReviewExport:
-    """What to add from an open report: "open", "all" or "none" comments, and the status table."""
+def review_export(report, comments: str = "open", status_table: bool = False, data=None) -> ReviewExport:
+    """What to add from an open report: "open", "all" or "none" comments, and the status table; for the
+    document of one service of a family when `data` is its view (core/services.py)."""
     rows = report.rows("comments") if comments != "none" else []
     if comments == "open":
         open_ids = {r["id"] for r in rows if not r["parent"] and not r["resolved_at"]}
         rows = [r for r in rows if (r["parent"] or r["id"]) in open_ids]
-    return ReviewExport(tuple(rows), tuple(report.rows("section_status")), status_table)
+    statuses = report.rows("section_status")
+    service = data.meta.get("service") if data is not None else None
+    if service:
+        from copdesk.core.services import review_rows
+        rows, statuses = review_rows(rows, statuses, service)
+    return ReviewExport(tuple(rows), tuple(statuses), status_table)
 

@@ -209,6 +209,11 @@ def _merge_extras(mine: ReportData, theirs: ReportData, result: MergeResult, who
         pending[c.code] = {"code": c.code, "kind": c.kind, "base": c.base, "mine": c.mine, "theirs": c.theirs,
                            "theirs_file": ""}
     extras["merge_conflicts"] = list(pending.values())
+    names = [r["name"] for r in sorted(mine.extras.get("services", []), key=lambda r: r["position"])]
+    names += [r["name"] for r in sorted(theirs.extras.get("services", []), key=lambda r: r["position"])
+              if r["name"] not in names]  # a service either copy named (its answers are merged like any)
+    if names:
+        extras["services"] = [{"name": n, "position": i} for i, n in enumerate(names, start=1)]
     return extras
 
 

@@ -145,6 +145,16 @@ def m005_wording(db: Database) -> None:
         source TEXT NOT NULL DEFAULT '')""")
 
 
+@step
+def m006_services(db: Database) -> None:
+    """A report family: the services one draft reports for (core/services.py). An answer, a table or a
+    subscription of one service is stored under its code with the service's name after " @ "
+    ("QRE 12.1.1 @ Facebook"); everything else is shared by all of them."""
+    db.execute("""CREATE TABLE services (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL)""")
+
+
 def tables() -> set[str]:
     """The tables the migrations make (core.report_check runs them on an empty database)."""
     from copdesk.core.report_check import expected

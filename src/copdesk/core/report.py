@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from copdesk import __version__
-from copdesk.core import codes, report_wording, store
+from copdesk.core import codes, report_wording, services, store
 from copdesk.core.errors import InputError, StoreError, UnknownCodeError
 from copdesk.core.forms import load_template
 from copdesk.core.model import (  # noqa: F401 - re-exported: the rest of copdesk imports them from here
@@ -21,13 +21,14 @@ from copdesk.core.model import (  # noqa: F401 - re-exported: the rest of copdes
 from copdesk.core.report_codes import CodeMoves
 from copdesk.core.report_review import ReviewState
 from copdesk.core.report_sections import CrisisSections
+from copdesk.core.report_services import ServiceFamily
 from copdesk.core.template import Template
 from copdesk.core.transaction import transaction
 
 CORE_TABLES = {"meta", "answers", "cells", "subscriptions", "crisis_sections", "crisis_items", "history"}
 
 
-class Report(CrisisSections, ReviewState, CodeMoves):
+class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
     """An open report file. Use Report.create or Report.open; close() when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str], template: Template,
@@ -42,7 +43,7 @@ class Report(CrisisSections, ReviewState, CodeMoves):
     @classmethod
     def create(cls, path: Path | str, template: Template, *, signatory: str, kind: str, title: str,
                subscriptions: list[str] | tuple[str, ...] = (), who: str | None = None,
-               report_id: str | None = None) -> "Report":
+               report_id: str | None = None, services: list[str] | tuple[str, ...] = ()) -> "Report":
         path = Path(path)
         if kind not in dict(template.header_field("kind").choices):
             raise InputError(f"Kind must be one of: {', '.join(dict(template.header_field('kind').choices))}.")
@@ -51,6 +52,8 @@ class Report(CrisisSections, ReviewState, CodeMoves):
                 "created_by_app": f"copdesk {__version__}",
                 "template_edition": template.edition, "template_hash": template.content_hash}
         wanted = subscription_codes(template, subscriptions)  # refuse bad codes before any file exists
+        from copdesk.core.services import parse_names
+        family = parse_names(services)  # a family of services (core/services.py): names checked first too
         from copdesk.core.atomic import new_file  # built aside, put in place whole: a full disk leaves nothing
         with new_file(path) as tmp:
             report = cls(tmp, store.create(tmp, meta), meta, template, who)
@@ -60,6 +63,7 @@ class Report(CrisisSections, ReviewState, CodeMoves):
                     report.set_text("header.kind", kind)
                     report.set_text("header.title", title)
                     report.subscribe(wanted)
+                    report.add_services(family)
                 report.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 report.close()
@@ -163,7 +167,11 @@ class Report(CrisisSections, ReviewState, CodeMoves):
 
     # -- codes ---------------------------------------------------------------------------------------
     def resolve(self, raw: str) -> str:
-        """The canonical answer code for what a user typed, or UnknownCodeError with suggestions."""
+        """The canonical answer code for what a user typed, or UnknownCodeError with suggestions. A code
+        with a service ("QRE 12.1.1 @ Instagram") is that service's own answer (core/services.py)."""
+        if "@" in raw:
+            plain, service = services.split(raw)
+            return self.resolve_for(plain, service)
         code = codes.normalize(raw)
         if not codes.is_answer_code(self.template, code):
             raise UnknownCodeError(raw, codes.suggest(self.template, raw))
@@ -278,25 +286,31 @@ class Report(CrisisSections, ReviewState, CodeMoves):
     def subscriptions(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT code FROM subscriptions")}
 
-    def subscribe(self, items: list[str] | tuple[str, ...] | set[str]) -> list[str]:
-        """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment."""
+    def subscribe(self, items: list[str] | tuple[str, ...] | set[str], service: str | None = None) -> list[str]:
+        """Subscribe commitments and measures ("12.1", "Commitment 39"); a measure brings its commitment. In a
+        family: for `service`, or for every service (an item "12.1 @ Instagram" for that one)."""
         current = self.subscriptions()
-        added = [c for c in subscription_codes(self.template, items) if c not in current]
+        added: list[str] = []
+        for item, svc in self.service_targets(items, service):
+            added += [c for c in (services.qualify(code, svc) for code in subscription_codes(self.template, [item]))
+                      if c not in current and c not in added]
         with self.atomic():
             for code in added:
                 self.conn.execute("INSERT INTO subscriptions (code) VALUES (?)", [code])
                 self._log(code, "subscribed", None, "yes")
         return added
 
-    def unsubscribe(self, items: list[str]) -> list[str]:
-        """Drop commitments or measures (a commitment takes its measures with it). Answers are kept."""
+    def unsubscribe(self, items: list[str], service: str | None = None) -> list[str]:
+        """Drop commitments or measures (a commitment takes its measures with it). Answers are kept. In a
+        family: for `service`, or for every service."""
         current = self.subscriptions()
         drop = []
-        for raw in items:
+        for raw, svc in self.service_targets(items, service):
             code = codes.normalize(raw)
-            drop.append(code)
+            drop.append(services.qualify(code, svc))
             if code.startswith("Commitment "):
-                drop += [c for c in current if self.template.parents.get(c) == code]
+                drop += [c for c in current if services.split(c)[1] == svc
+                         and self.template.parents.get(services.split(c)[0]) == code]
         removed = [c for c in dict.fromkeys(drop) if c in current]
         with self.atomic():
             for code in removed:

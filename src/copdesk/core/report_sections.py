@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copdesk.core import codes
+from copdesk.core import codes, services
 from copdesk.core.model import Answer, CrisisSection, Grid
 from copdesk.core.records import record
 
@@ -100,6 +100,6 @@ class CrisisSections:
             pos = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM crisis_sections").fetchone()[0]
             self.conn.execute("INSERT INTO crisis_sections (id, position) VALUES (?, ?)", [sid, pos])
             self._log(f"Crisis {sid}", "section", None, "added")
-        if part not in codes.CRISIS_PARTS and not self.conn.execute(
+        if services.base(part) not in codes.CRISIS_PARTS and not self.conn.execute(
                 "SELECT 1 FROM crisis_items WHERE section = ? AND code = ?", [sid, part]).fetchone():
             self.conn.execute("INSERT INTO crisis_items (section, code) VALUES (?, ?)", [sid, part])

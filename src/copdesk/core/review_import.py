@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from copdesk.core import follow_ups, markdown, suggestions
+from copdesk.core import follow_ups, markdown, services, suggestions
 from copdesk.core.docx_markers import ANSWER, FIXED, IGNORED, LINE, MapBlock
 from copdesk.core.errors import InputError, UnknownCodeError
 from copdesk.core.merge import Conflict, add_conflicts
@@ -157,6 +157,10 @@ def _check_same_report(report: Report, reviewed: Reviewed) -> None:
     if theirs != mine:
         raise InputError(f"{reviewed.name} was exported from another report, not from {report.path.name}.",
                          "Open the report the document was exported from, and bring it back there.")
+    if reviewed.map.service and reviewed.map.service not in report.services():
+        raise InputError(f"{reviewed.name} is the document of the service “{reviewed.map.service}”, which "
+                         f"{report.path.name} no longer names.", "Its services: " + (
+                             ", ".join(report.services()) or "none") + ".")
 
 
 def state_at(report: Report, history_id: int, history_at: str, name: str) -> tuple[dict[str, str], dict[str, Grid]]:
@@ -296,12 +300,20 @@ class _Work:
             k += step
         return blocks.get(k)
 
-    def _code(self, code: str) -> str | None:
+    def _code(self, code: str, table: bool = False) -> str | None:
+        """The answer (or table) a block shows; in a service's document of a family, the service's own where
+        it had one at the exported state, else the shared one (core/services.py)."""
         try:
-            return self.report.resolve(code)
+            code = self.report.resolve(code)
         except UnknownCodeError:
             self.result.notes.append(f"{code} is not in the report's template any more; its text was not compared")
             return None
+        if not self.map.service:
+            return code
+        own = services.qualify(code, self.map.service)
+        if table:
+            return code if self.base_tables.get(code) and not self.base_tables.get(own) else own
+        return own if own in self.base_answers else code
 
     def answer(self, b: MapBlock, place: Place) -> None:
         code = self._code(b.code)
@@ -310,8 +322,8 @@ class _Work:
         before, after = self.extra.get(b.n, ([], []))
         theirs = Place(b.n, list(before) + place.paragraphs + list(after), place.tables, place.changes).markdown()
         self.three_way(code, self.base_answers.get(code, ""), self.report.text(code), theirs, place)
-        if code.split("/")[-1].startswith("SLI "):
-            self.table(code, place)
+        if services.base(code).split("/")[-1].startswith("SLI "):
+            self.table(self._code(b.code, table=True), place)
         elif place.tables:
             self.result.outside.append(Outside(f"a table in {code}", "", "(only SLIs hold tables)"))
 
@@ -438,8 +450,9 @@ class _Work:
         block = self.map.blocks.get(c.place)
         if block is not None and block.kind in (ANSWER, LINE):
             code = self._code(block.code)
-            cell = c.cell if block.kind == ANSWER and code and code.split("/")[-1].startswith("SLI ") else ""
-            return code, cell, ""
+            cell = c.cell if block.kind == ANSWER and code and services.base(code).split("/")[-1].startswith("SLI ") \
+                else ""
+            return (self._code(block.code, table=True) if cell else code), cell, ""
         near = self._nearest_answer(c.place)
         if near is None:
             self.result.notes.append(f"a comment by {c.author} could not be placed: the document has no answers")

@@ -67,6 +67,8 @@ class ChecksPanel(QWidget):
         self._live = None  # the core.live.LiveReport shown
         self._order: dict[str, int] = {}  # answer code -> its place in the report
         self._section_of: dict[str, str] = {}  # answer code -> the section its checks are listed in
+        self._family = None  # in a report family: what is missing in any service (core.family_checks)
+        self._service, self._count = "", 0  # the service the window shows, of how many
 
     @property
     def issues(self) -> list[Issue]:
@@ -111,8 +113,15 @@ class ChecksPanel(QWidget):
             return ({"header": 0, "crisis": 2, "": 3}[section.key], 0)
         return (1, next((i for i, ch in enumerate(self.template.chapters) if ch.code == section.key), 0))
 
-    def _show(self, sections: list[checklist.Section]) -> None:
-        if sections == self.sections and self.tree.topLevelItemCount():
+    def set_family(self, found, service: str, count: int) -> None:
+        """A report family of `count` services: the list of what any service still lacks
+        (core.family_checks.FamilyIssue), offered as the filter "Missing in any service"; the other filters list
+        the service shown."""
+        self._family, self._service, self._count = list(found), service, count
+        self._show(self.sections, again=True)
+
+    def _show(self, sections: list[checklist.Section], again: bool = False) -> None:
+        if sections == self.sections and self.tree.topLevelItemCount() and not again:
             return  # nothing changed: the list stays where the reader is
         self.sections = sections
         counts = {s: sum(e.severity == s for sec in sections for g in sec.groups for e in g.entries)
@@ -122,6 +131,8 @@ class ChecksPanel(QWidget):
                  (self.tr("Missing (%n)", "", counts["missing"]), "missing"),
                  (self.tr("Invalid (%n)", "", counts["invalid"]), "invalid"),
                  (self.tr("Warnings (%n)", "", counts["warning"]), "warning")]
+        if self._family is not None:
+            texts.append((self.tr("Missing in any service (%n)", "", len(self._family)), "family"))
         self.show_only.blockSignals(True)
         if self.show_only.count() != len(texts):
             self.show_only.clear()
@@ -138,10 +149,19 @@ class ChecksPanel(QWidget):
         """One line counted from the list below it: it cannot say "complete" above a list of problems."""
         missing, invalid, warnings = counts["missing"], counts["invalid"], counts["warning"]
         todo = [self.tr("%n missing", "", missing)] * bool(missing) + [self.tr("%n invalid", "", invalid)] * bool(invalid)
-        text = (self.tr("To do: {items}.").format(items=", ".join(todo)) if todo
-                else self.tr("✔ Nothing missing, nothing invalid."))
+        if self._family is not None:  # a family: the service shown, then what any service lacks
+            text = (self.tr("To do for {service}: {items}.").format(service=self._service, items=", ".join(todo))
+                    if todo else self.tr("✔ {service}: nothing missing, nothing invalid.").format(
+                        service=self._service))
+        else:
+            text = (self.tr("To do: {items}.").format(items=", ".join(todo)) if todo
+                    else self.tr("✔ Nothing missing, nothing invalid."))
         if warnings:
             text += " " + self.tr("%n warning(s) worth a look.", "", warnings)
+        if self._family is not None:
+            if self._family:
+                text += " " + self.tr("Missing in any service: %n (Show › Missing in any service).", "",
+                                      len(self._family))
         if self.summary.text() != text:
             self.summary.setText(text)
 
@@ -151,6 +171,9 @@ class ChecksPanel(QWidget):
         and the entry that was selected stays selected."""
         selected = self.tree.currentItem().data(0, TARGET) if self.tree.currentItem() else None
         only = self.show_only.currentData() or ""
+        if only == "family":
+            self._fill_family()
+            return
         tops, made = [], []
         for section in self.sections:
             key = (section, only)
@@ -187,6 +210,35 @@ class ChecksPanel(QWidget):
                 self.tree.setCurrentItem(found)
         self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
+
+    def _fill_family(self) -> None:
+        """What any service still lacks, grouped by the services that lack it; a jump goes to the first of them
+        (the service shown when it is one)."""
+        from copdesk.core.services import qualify
+        self.tree.setUpdatesEnabled(False)
+        while self.tree.topLevelItemCount():  # taken out, not deleted: the other filters keep their rows
+            self.tree.takeTopLevelItem(0)
+        self._made = {}
+        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for entry in self._family or []:
+            who = entry.services
+            top = groups.get(who)
+            if top is None:
+                title = (self.tr("All {n} services").format(n=len(who)) if len(who) == self._count > 1
+                         else ", ".join(who))
+                top = groups[who] = QTreeWidgetItem([title])
+                top.setFont(0, bold)
+                self.tree.addTopLevelItem(top)
+            whose = self.tr("shared answer") if entry.shared else self.tr("its own answer")
+            item = QTreeWidgetItem(top, [f"{self.tr(MARK[entry.issue.severity])}: {entry.issue.message} ({whose})"])
+            item.setData(0, TARGET, entry.issue.code if self._service in who else qualify(entry.issue.code, who[0]))
+            item.setToolTip(0, item.text(0))
+        for top in groups.values():
+            top.setExpanded(True)
+        self.tree.fit_rows(None)
+        self.tree.setUpdatesEnabled(True)
 
     def _section_item(self, section, only: str):
         """A chapter's rows (made apart from the tree), or None when the filter leaves none."""

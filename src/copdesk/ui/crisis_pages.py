@@ -24,7 +24,8 @@ class CrisisOverviewPage(Page):
         self.lay.addWidget(add)
         for s in self.session.report.crisis_sections():
             row = QHBoxLayout()
-            open_button = QPushButton(s.title or self.tr("Sub-section {n}").format(n=s.id))
+            title = self.session.text(self.at(f"Crisis {s.id}/title")) or s.title  # a service's own title first
+            open_button = QPushButton(title or self.tr("Sub-section {n}").format(n=s.id))
             open_button.clicked.connect(lambda _=False, k=f"Crisis {s.id}": self.navigate.emit(k))
             remove = QPushButton(self.tr("Remove…"))
             remove.setAccessibleName(self.tr("Remove sub-section {title}").format(title=s.title))
@@ -66,15 +67,15 @@ class CrisisSectionPage(Page):
         prefix = f"Crisis {sid}/"
         self.heading(self.step.label)
         name = self.tr("Name of the sub-section")
-        self.add(prefix + "title", name, LineField(self.session, self.stack, prefix + "title", name))
+        self.add(prefix + "title", name, LineField(self.session, self.stack, self.at(prefix + "title"), name))
         note = QLabel(self.t.crisis.note)
         mark(note, "wording")
         note.setWordWrap(True)
         self.lay.addWidget(note)
         self.rich(prefix + "threats", self.t.crisis.threats_label)
         self.rich(prefix + "mitigations", self.t.crisis.mitigations_label)
-        section = next(s for s in self.session.report.crisis_sections() if s.id == sid)
-        for item in section.items:
+        from copdesk.ui import family
+        for item in family.crisis_items(self.session, sid):  # in a family, the blocks the service shows
             self.later(lambda item=item: self._block(prefix, item))
         self.later(lambda: self.lay.addWidget(self._adder()))
 

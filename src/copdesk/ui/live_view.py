@@ -33,10 +33,14 @@ class LiveView(QObject):
         from copdesk.ui.tasks import run_task
         self._generation += 1
         generation, path, template = self._generation, self.session.report.path, self.session.template
+        service = self.session.service  # in a family, the report as that service sees it (ui/family.py)
 
         def work() -> LiveReport:
             with Report.open(path, template=template, readonly=True) as report:  # its own connection
                 data = report.snapshot()
+            if service:
+                from copdesk.core.services import view
+                data = view(data, service, template.index)
             return LiveReport(template, data)
 
         self._tasks = [run_task(work, lambda live: self._arrived(generation, live),
@@ -46,7 +50,8 @@ class LiveView(QObject):
         if generation != self._generation or getattr(self.window, "_closed", False):
             return  # a newer check is on its way, or the window is gone
         if live is None:  # the file could not be read on the side (moved, say): from the open connection
-            live = LiveReport(self.session.template, self.session.report.snapshot())
+            from copdesk.ui import family
+            live = LiveReport(self.session.template, family.snapshot(self.session, flush=False))
         self.live = live
         if self._pending:
             live.apply(*self._values(self._pending))
@@ -64,6 +69,10 @@ class LiveView(QObject):
     # -- one save at a time ---------------------------------------------------------------------------
     def written(self, codes: list[str]) -> None:
         """A save wrote these codes: check them (and what depends on them) again, repaint what changed."""
+        from copdesk.ui import family
+        codes = family.seen(self.session, codes)  # in a family: what they change in the service shown
+        if not codes:
+            return
         if self.live is None:
             self._pending.update(codes)
             return
@@ -83,7 +92,6 @@ class LiveView(QObject):
     def _values(self, codes) -> tuple[dict, dict, dict]:
         """What the file holds for `codes` now (a few small reads on the open connection), and its meta (a
         follow-up kept after a No is recorded there)."""
-        report = self.session.report
-        answers = {code: report.get(code) for code in codes}
-        tables = {code: report.table(code) or None for code in codes if code.split("/")[-1].startswith("SLI ")}
-        return answers, tables, report.meta
+        from copdesk.ui import family
+        answers, tables = family.values(self.session, codes)
+        return answers, tables, self.session.report.meta

@@ -46,7 +46,6 @@ class MainWindow(ReviewActions, QMainWindow):
         self.page: Page | None = None
         self._retired: list[Page] = []  # pages replaced by the current one, deleted once it has painted
         self._tasks: list = []
-        self.setWindowTitle(f"{report.path.name}[*] — copdesk")
         self.resize(1280, 860)
         self._build_layout()
         geometry, columns = settings.window_layout()  # as the last report window was left
@@ -56,6 +55,11 @@ class MainWindow(ReviewActions, QMainWindow):
             self.splitter.restoreState(columns)
         self._build_actions()
         self._build_review()
+        from copdesk.ui import family_window  # a report family: the service switcher (None for a plain report)
+        self.family = family_window.install(self)
+        if self.family is not None:
+            self.family.install(self.file_menu, self.edit_menu, self.go_menu, self.export_action)
+        self.update_title()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))  # the last menu
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
         self._action(help_menu, self.tr("&About copdesk"), self.about)
@@ -72,7 +76,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self.live_view = LiveView(self)  # statuses, checks and Find after each save: only what it touched
         self.live_view.relabelled.connect(self._relabel)
         self.session.flush()
-        data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
+        from copdesk.ui import family
+        data = family.snapshot(self.session, light=True, flush=False)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data, self._steps)
         left_on = settings.last_step(report.path)  # a report reopens where it was left
@@ -178,7 +183,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
+        file = self.file_menu = bar.addMenu(self.tr("&File"))
         if self.controller is not None:
             c = self.controller
             self._action(file, self.tr("&New report…"), c.new_report, QKeySequence.New)
@@ -193,7 +198,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
         file.addSeparator()
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
-        edit = bar.addMenu(self.tr("&Edit"))
+        edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
@@ -214,7 +219,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self._action(fmt, self.tr("&Nest bullet"), lambda: self._format("indent", 1), "Ctrl+]")
         self._action(fmt, self.tr("&Un-nest bullet"), lambda: self._format("indent", -1), "Ctrl+[")
         self._action(fmt, self.tr("Insert &link…"), self._insert_link, "Ctrl+K")
-        go = bar.addMenu(self.tr("&Go"))
+        go = self.go_menu = bar.addMenu(self.tr("&Go"))
         self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
         self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
         self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
@@ -316,8 +321,20 @@ class MainWindow(ReviewActions, QMainWindow):
     def current_key(self) -> str:
         return self.page.step.key if self.page else ""
 
+    def update_title(self) -> None:
+        """The file's name, and in a family the service shown."""
+        service = f" — {self.session.service}" if self.session.service else ""
+        self.setWindowTitle(f"{self.session.report.path.name}[*]{service} — copdesk")
+
     def show_step(self, key: str) -> None:
         key, _, focus = key.partition("#")
+        if focus and self.family is not None:  # "CODE @ SERVICE": that service's answer (core/services.py)
+            from copdesk.core.services import split
+            plain, service = split(focus)
+            if service and service != self.session.service:
+                self.family.switch(service, f"{key}#{plain}")
+                return
+            focus = plain
         steps = {s.key: s for s in self._steps}
         if key not in steps:
             return
@@ -368,16 +385,22 @@ class MainWindow(ReviewActions, QMainWindow):
     def go_next_incomplete(self) -> None:
         self.session.flush()  # what was just typed counts
         live = self.live_view.live
+        from copdesk.ui import family
         key = live.next_incomplete(self.current_key()) if live is not None else \
-            wizard.next_incomplete(self.session.template, self.session.snapshot(), self.current_key())
+            wizard.next_incomplete(self.session.template, family.snapshot(self.session), self.current_key())
         if key is None:
             self.statusBar().showMessage(self.tr("Every item is complete."), 5000)
         else:
             self.show_step(key)
 
     def jump_to(self, target: str) -> None:
-        """Show the answer `target` names, the cursor in it: a code, or "CODE@row,col" for a table cell."""
-        code, _, cell = target.partition("@")
+        """Show the answer `target` names, the cursor in it: a code, or "CODE@row,col" for a table cell; in a
+        family, a service's own ("CODE @ SERVICE") in that service."""
+        from copdesk.core.services import split, split_target
+        code, cell = split_target(target)
+        code, service = split(code)
+        if service and self.family is not None and service != self.session.service:
+            self.family.switch(service)
         self.show_step(wizard.step_of(code.removesuffix(" table")))
         if self.page is None:
             return
@@ -398,7 +421,8 @@ class MainWindow(ReviewActions, QMainWindow):
     def _went_to_match(self, target: str) -> None:
         from copdesk.ui import find_marks
         query = self.find.query.text().strip()
-        if self.page is None or "@" in target:
+        from copdesk.core.services import split_target
+        if self.page is None or split_target(target)[1]:
             return
         find_marks.mark(self.page, query)
         editor = self.page.editors.get(target)
@@ -410,21 +434,28 @@ class MainWindow(ReviewActions, QMainWindow):
         then its field. What an undo or redo does, as Word scrolls to the edit it undoes."""
         keys = {s.key for s in self._steps}
         if where.startswith("step:"):
-            if where[5:] in keys:
+            if where[5:].partition("#")[0] in keys:
                 self.show_step(where[5:])  # a structural change: the page is built again from the file
             return
-        step = wizard.step_of(where.removesuffix(" table"))
+        from copdesk.core.services import split
+        table = " table" if where.endswith(" table") else ""
+        code, service = split(where.removesuffix(" table"))  # in a family: that service's answer, in it
+        if service and self.family is not None and service != self.session.service:
+            self.family.switch(service)
+            keys = {s.key for s in self._steps}
+        step = wizard.step_of(code)
         if step not in keys:
             return
         if self.current_key() != step:
             self.show_step(step)
         if self.page is not None:
-            self.page.focus(where)
+            self.page.focus(code + table)  # a table's edit: the cursor back in the table
 
     def focus_find(self) -> None:
         self.session.flush()  # what was just typed can be found
         live = self.live_view.live
-        self.find.set_source(self.session.template, live.data if live is not None else self.session.snapshot())
+        from copdesk.ui import family
+        self.find.set_source(self.session.template, live.data if live is not None else family.snapshot(self.session))
         self.show_panel(self.find)
         self.find.query.setFocus()
         self.find.query.selectAll()
@@ -456,7 +487,8 @@ class MainWindow(ReviewActions, QMainWindow):
     def _on_structure(self) -> None:
         """Subscriptions or sub-sections changed: the steps and the navigator now (from a light read of the
         file), the statuses and checks once the whole report is checked again on the side (ui/live_view.py)."""
-        data = self.session.report.snapshot(light=True)  # which tables are filled, not their cells
+        from copdesk.ui import family  # in a family, the service shown: its subscriptions
+        data = family.snapshot(self.session, light=True, flush=False)  # which tables are filled, not their cells
         self._steps = wizard.steps(self.session.template, data)
         self.navigator.rebuild(self.session.template, data, self._steps)
         self.live_view.restart()
@@ -469,15 +501,19 @@ class MainWindow(ReviewActions, QMainWindow):
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
         from PySide6.QtWidgets import QFileDialog, QProgressDialog  # dialogs load when first used
         if out is None:
-            suggested = str(self.session.report.path.with_suffix(".docx"))
+            from copdesk.core.services import file_stem
+            path = self.session.report.path  # in a family, the service shown's document
+            suggested = str(path.with_name(f"{path.stem} - {file_stem(self.session.service)}.docx")
+                            if self.session.service else path.with_suffix(".docx"))
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Word"), suggested,
                                                  self.tr("Word documents (*.docx)"))
             if not out:
                 return
         from copdesk.core.docx_export import DocxOptions
         from copdesk.core.docx_review import review_export
-        data, template = self.session.snapshot(), self.session.template
-        options = DocxOptions(review=review_export(self.session.report), modified_by=settings.user_name())
+        from copdesk.ui import family
+        data, template = family.snapshot(self.session), self.session.template
+        options = DocxOptions(review=review_export(self.session.report, data=data), modified_by=settings.user_name())
         progress = QProgressDialog(self.tr("Exporting to Word…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
@@ -547,6 +583,8 @@ class MainWindow(ReviewActions, QMainWindow):
         fields.fonts_ready(self)
         self.side_panels()
         self.live_view.start()  # the whole report is checked on a worker thread: the panels fill when it is done
+        if self.family is not None:
+            self.family.refresh_checks()  # what is missing in any service, on the side too
         self._announce_merge_choices()
         global _FROZEN
         gc.enable()  # copdesk.app turned the collector off for start-up

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QWizard, QWizardPage)
 
@@ -75,6 +75,12 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("&Signatory or service name:"), self.signatory)
         form.addRow(self.tr("Kind:"), kinds)
         form.addRow(self.tr("Services &covered:"), self.services)
+        # a report family (core/services.py): one draft, one document per service
+        self.family = QCheckBox(self.tr("&One draft, a report for each of these services"))
+        self.family.setToolTip(self.tr("For platforms that file one report per service: most answers are written "
+                                       "once and shared, a service can have its own answer, its own tables and "
+                                       "its own measures, and each service gets its own document."))
+        form.addRow("", self.family)
         from copdesk.ui.learn_dialog import where_from  # the one sentence, and the offer
         where = QLabel(where_from())
         where.setWordWrap(True)
@@ -90,6 +96,7 @@ class ProfilePage(QWizardPage):
     def _kind_changed(self) -> None:
         """Services are asked of platforms only (other signatories report as one organisation)."""
         self.form.setRowVisible(self.services, self.kind() == "platform")
+        self.form.setRowVisible(self.family, self.kind() == "platform")
         if self.wizard() is not None:  # not before: a page outside a wizard counts as complete, and QWizard
             self.completeChanged.emit()  # would keep that and never enable Next
 
@@ -98,6 +105,26 @@ class ProfilePage(QWizardPage):
 
     def kind(self) -> str:
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
+
+    def family_names(self) -> list[str]:
+        """The services of a family (the box ticked, a platform), checked; [] for one report."""
+        if self.kind() != "platform" or not self.family.isChecked():
+            return []
+        from copdesk.core.errors import InputError
+        from copdesk.core.services import parse_names
+        names = parse_names(self.services.text())
+        if len(names) < 2:
+            raise InputError(self.tr("A report for each service needs at least two services."),
+                             self.tr("Name them in “Services covered”, separated by commas, or untick the box."))
+        return names
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+        try:
+            self.family_names()
+        except CopdeskError as exc:
+            show_error(self, exc)
+            return False
+        return True
 
 
 class PeriodPage(QWizardPage):
@@ -318,11 +345,12 @@ class NewReportWizard(QWizard):
 
     def create_report(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        services = self.profile.services.text().strip() if self.profile.kind() == "platform" else ""
+        family = self.profile.family_names()
+        services = self.profile.services.text().strip() if self.profile.kind() == "platform" and not family else ""
         from copdesk.ui import operations
         operations.create_report(path, self.template(), signatory=self.profile.signatory.text().strip(),
                                  kind=self.profile.kind(), title=self.period.title.text().strip(),
-                                 subscriptions=self.subscriptions.selected(), who=self.who, header={
+                                 subscriptions=self.subscriptions.selected(), who=self.who, services=family, header={
                                      "header.period_start": self.period.start.text().strip(),
                                      "header.period_end": self.period.end.text().strip(),
                                      "header.services": services})

@@ -66,6 +66,50 @@ def edit_table(session: DraftSession, stack: QUndoStack, code: str, new: Grid, l
         stack.push(SetTableCommand(session, code, old, new, label))
 
 
+# -- a report family (core/services.py) ------------------------------------------------------------
+def make_own(session: DraftSession, stack: QUndoStack, code: str, service: str, table: bool = False) -> str:
+    """Give `service` its own answer (or table) to `code`, starting from the shared one; the other services
+    keep the shared one. One undo step (undo: the service shows the shared one again). Returns its code."""
+    from copdesk.core.services import qualify
+    own = qualify(code, service)
+    if table:
+        grid = [list(row) for row in session.table(code)]
+        do, undo = (lambda r: r.set_table(own, grid)), (lambda r: r.set_table(own, []))
+    else:
+        text = session.text(code)
+        do, undo = (lambda r: r.set_text(own, text)), (lambda r: r.clear(own))
+    _change(session, stack, translate("Operations", "Make {code} {service}'s own").format(code=code, service=service),
+            do, undo, where=_family_step(code, own), codes=[own])
+    return own
+
+
+def make_shared(session: DraftSession, stack: QUndoStack, code: str, service: str, table: bool = False) -> str:
+    """Set `service`'s own answer (or table) to `code` aside, so it shows the shared one again. One undo step
+    (undo: its own answer is back, as it was)."""
+    from copdesk.core.services import qualify
+    own = qualify(code, service)
+    if table:
+        grid = [list(row) for row in session.table(own)]
+        do, undo = (lambda r: r.set_table(own, [])), (lambda r: r.set_table(own, grid))
+    else:
+        session.flush()  # what was just typed into it is part of what comes back on undo
+        old = session.report.get(own)
+        if old is None:
+            return code
+        do = lambda r: r.clear(own)  # noqa: E731
+        undo = lambda r: r.set_text(own, old.text, status=old.status, fmt=old.format)  # noqa: E731
+    _change(session, stack, translate("Operations", "Use the shared {code} for {service}").format(
+        code=code, service=service), do, undo, where=_family_step(code, own), codes=[own])
+    return code
+
+
+def _family_step(code: str, own: str) -> str:
+    """Where an undo or redo of a family change looks: the page of `code` built again (its editor reads
+    another answer now), in the service of `own`, the cursor in it."""
+    from copdesk.core.wizard import step_of
+    return f"step:{step_of(code.removesuffix(' table'))}#{own}"
+
+
 def mark_reviewed(session: DraftSession, stack: QUndoStack, codes: list[str]) -> None:
     """Clear the 'carried over' mark of answers whose text still holds (undo marks them again)."""
     session.flush()
@@ -84,34 +128,43 @@ def mark_reviewed(session: DraftSession, stack: QUndoStack, codes: list[str]) ->
 
 
 # -- structure -------------------------------------------------------------------------------------------
-def subscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> list[str]:
-    """Subscribe commitments and measures; returns the codes added (nothing added: no undo step)."""
+def subscribe(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None = None,
+              where: str = "") -> list[str]:
+    """Subscribe commitments and measures (in a family: for `service`, by default the service shown); returns
+    the codes added (nothing added: no undo step). `where`: the step an undo or redo shows."""
     added: list[str] = []
 
     def do(report: Report) -> None:
-        added[:] = report.subscribe(items)
+        added[:] = report.subscribe(items, service=service or session.service)
     session.write(do, structure=True)
     if added:
         from copdesk.ui.undo import Change
         text = translate("Operations", "Subscribe {codes}").format(codes=", ".join(added))
         stack.push(Change(session, stack, text, lambda r: r.unsubscribe(added), lambda r: r.subscribe(added),
-                          f"step:{added[0]}", structure=True))
+                          f"step:{where or _plain(added[0])}", structure=True))
     return added
 
 
-def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str]) -> list[str]:
-    """Drop commitments or measures (answers are kept); returns the codes removed."""
+def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None = None,
+                where: str = "") -> list[str]:
+    """Drop commitments or measures (answers are kept; in a family: for `service`, by default the service
+    shown); returns the codes removed. `where`: the step an undo or redo shows."""
     removed: list[str] = []
 
     def do(report: Report) -> None:
-        removed[:] = report.unsubscribe(items)
+        removed[:] = report.unsubscribe(items, service=service or session.service)
     session.write(do, structure=True)
     if removed:
         from copdesk.ui.undo import Change
         text = translate("Operations", "Unsubscribe {codes}").format(codes=", ".join(removed))
         stack.push(Change(session, stack, text, lambda r: r.subscribe(removed), lambda r: r.unsubscribe(removed),
-                          f"step:{removed[0]}", structure=True))
+                          f"step:{where or _plain(removed[0])}", structure=True))
     return removed
+
+
+def _plain(code: str) -> str:
+    from copdesk.core.services import base
+    return base(code)
 
 
 def _crisis_change(session: DraftSession, stack: QUndoStack, text: str, do, sid: int | None = None) -> int:
@@ -383,10 +436,11 @@ def rename_codes(session: DraftSession, moves: dict[str, str]) -> int:
 
 # -- a new report (the wizard) -------------------------------------------------------------------------
 def create_report(path: Path, template: Template, *, signatory: str, kind: str, title: str, subscriptions: list[str],
-                  who: str | None, header: dict[str, str]) -> Path:
-    """Create a report file with its profile and header (nothing to undo: it did not exist)."""
+                  who: str | None, header: dict[str, str], services: list[str] = ()) -> Path:
+    """Create a report file with its profile and header (nothing to undo: it did not exist); `services`: a
+    report family (core/services.py)."""
     with Report.create(path, template, signatory=signatory, kind=kind, title=title, subscriptions=subscriptions,
-                       who=who) as r:
+                       who=who, services=services) as r:
         with r.atomic():
             for code, value in header.items():
                 if value:

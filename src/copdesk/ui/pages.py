@@ -83,6 +83,8 @@ class Page(QScrollArea):
         self.session, self.stack, self.step, self.t = session, stack, step, session.template
         self._editors: dict[str, QWidget] = {}
         self._comment_buttons: dict[str, QPushButton] = {}
+        self._marks: dict[str, QWidget] = {}  # in a family: answer code (" table" for a table) -> its ServiceMark
+        self._facts = None  # in a family: ui/family.Facts, read once when first asked
         self.frozen = session.report.frozen()
         self._comments = _comment_counts(session.report)
         self.blocks = Later(self)
@@ -141,7 +143,9 @@ class Page(QScrollArea):
             self._tops.append(banner)
         if self.step.kind not in self.REVIEWED:
             return
-        current = review.statuses(self.session.report).get(self.step.key)
+        statuses = review.statuses(self.session.report)
+        section = self.section_code()
+        current = statuses.get(section) or statuses.get(self.step.key)  # a service's own status first
         box = QWidget(self.widget())
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -156,13 +160,13 @@ class Page(QScrollArea):
         row.addWidget(QLabel(self.tr("Review status:")))
         row.addWidget(self.status_choice)
         row.addWidget(self.status_by, 1)
-        self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.step.key,
+        self.status_choice.activated.connect(lambda _i: self.status_requested.emit(self.section_code(),
                                                                                      self.status_choice.currentData()))
         self._tops.insert(0, box)
 
     def _carried_banner(self) -> None:
         """Answers carried over from the previous period stay marked until someone reviews them."""
-        carried = [c for c in self.step.codes if self.session.status(c) == "carried"]
+        carried = [self.at(c) for c in self.step.codes if self.session.status(self.at(c)) == "carried"]
         if not carried:
             return
         box = QWidget(self.widget())
@@ -202,12 +206,32 @@ class Page(QScrollArea):
         self.blocks.grew(40)
         return label
 
+    def at(self, code: str, table: bool = False) -> str:
+        """The code the editor of answer `code` reads and writes: in a family, the service's own answer where it
+        has one (ui/family.py); `code` itself otherwise."""
+        if not self.session.service:
+            return code
+        from copdesk.ui import family
+        return family.storage(self.session, code, table, self.family_facts())
+
+    def family_facts(self):
+        """In a family: what this page asks of each answer, read once when it is built (ui/family.Facts)."""
+        if self._facts is None:
+            from copdesk.ui import family
+            self._facts = family.Facts(self.session)
+        return self._facts
+
+    def section_code(self) -> str:
+        """The review status this page sets: in a family, the service's own for its section."""
+        from copdesk.core.services import qualify
+        return qualify(self.step.key, self.session.service)
+
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "",
             item: Item | None = None) -> QWidget:
         self._editors[code] = editor
         if isinstance(editor, RichTextField):  # it grows with its text: the page keeps the cursor in view
             editor.cursorPositionChanged.connect(lambda e=editor: self._show_cursor(e))
-        extra: QWidget = self._comment_button(code)
+        extra: QWidget = self._comment_button(getattr(editor, "code", code), code)
         if item is not None and item.code.startswith(("QRE ", "SLI ")):  # its corrections beside the comments
             from copdesk.ui.template_actions import element_tools
             title, extra = element_tools(self, item, title, extra)
@@ -215,6 +239,8 @@ class Page(QScrollArea):
         block = labelled(title, editor, wording, note, extra)
         if item is not None and item.unconfirmed:
             block.findChild(QLabel).setToolTip(uncertain.explanation())  # the block's title: the one explanation
+        if self.session.service and code != "header.services":
+            block.layout().insertWidget(1, self._service_mark(code, editor))
         self.lay.addWidget(block)
         if self.frozen:
             _read_only(editor)
@@ -250,7 +276,7 @@ class Page(QScrollArea):
             at = editor.viewport().mapTo(self.widget(), rect.center())
             self.ensureVisible(at.x(), at.y(), 0, rect.height() + 24)
 
-    def _comment_button(self, code: str) -> QPushButton:
+    def _comment_button(self, code: str, key: str = "") -> QPushButton:
         """Beside every field: how many comments it has, and a click to read them or write one."""
         open_count, total = self._comments.get(code, (0, 0))
         text = (self.tr("Comments: {n} open").format(n=open_count) if open_count
@@ -263,11 +289,40 @@ class Page(QScrollArea):
                                   "answer, Ctrl+Alt+M)"))
         self._skip_tab([button])
         button.clicked.connect(lambda: self.comment_requested.emit(code))
-        self._comment_buttons[code] = button
+        self._comment_buttons[key or code] = button  # by the answer's code (the page's, not its stored one)
         return button
 
+    def _service_mark(self, code: str, editor: QWidget, table: bool = False) -> QWidget:
+        """In a family: whose the answer is (shared, or the service's own), and the button that changes that."""
+        from copdesk.ui import family
+        from copdesk.ui.service_marks import ServiceMark
+        service = self.session.service
+        facts = self.family_facts()
+        shown_by, own_by = family.sharing(self.session, code, table, facts)
+        row = ServiceMark(code, family.state(self.session, code, table, facts), service,
+                          len(self.session.report.services()), table, read_only=bool(self.frozen),
+                          shown_by=shown_by, own_by=own_by)
+        row.make_own.connect(lambda c: self.change_owner(c, True, table))
+        row.make_shared.connect(lambda c: self.change_owner(c, False, table))
+        if row.button is not None:
+            self._skip_tab([row.button])  # Tab goes answer to answer; Edit › has these, on the field with the cursor
+        self._marks[code + (" table" if table else "")] = row
+        if editor is not None:
+            editor.setAccessibleDescription(f"{editor.accessibleDescription()} ({row.accessibleName()})")
+        return row
+
+    def change_owner(self, code: str, own: bool, table: bool = False) -> bool:
+        """Make the answer `code` the service's own, or the shared one again (one undo step); the page is built
+        again, the cursor in it."""
+        from copdesk.ui import operations
+        change = operations.make_own if own else operations.make_shared
+        if operations.run(self, change, self.session, self.stack, code, self.session.service, table) is None:
+            return False
+        self.navigate.emit(f"{self.step.key}#{code}{' table' if table else ''}")
+        return True
+
     def rich(self, code: str, title: str, item: Item | None = None) -> RichTextField:
-        editor = RichTextField(self.session, self.stack, code, title)
+        editor = RichTextField(self.session, self.stack, self.at(code), title)
         wording, note = wording_and_summary(item) if item else ("", "")
         self.add(code, title, editor, wording, note, item)
         return editor
@@ -276,12 +331,14 @@ class Page(QScrollArea):
         """An SLI: its methodology and answer now, its table as the next block (after the first paint)."""
         wording, note = wording_and_summary(item)
         self.add(code, self.tr("{code} (methodology and answer)").format(code=item.heading),
-                 RichTextField(self.session, self.stack, code, item.code), wording, note, item)
+                 RichTextField(self.session, self.stack, self.at(code), item.code), wording, note, item)
         self.blocks.next(lambda: self._table(code))
 
     def _table(self, code: str) -> None:
         from copdesk.ui.sli_table import SliTableField
-        table = SliTableField(self.session, self.stack, code)
+        table = SliTableField(self.session, self.stack, self.at(code, table=True))
+        if self.session.service:
+            self.lay.addWidget(self._service_mark(code, None, table=True))
         table.cell_comment_requested.connect(self.comment_requested.emit)
         self._skip_tab(table.buttons)  # Tab goes to the table's cells; its menu (Shift+F10) has these
         self._editors[code + " table"] = table
@@ -314,11 +371,15 @@ class HeaderPage(Page):
         if f.kind == "rich":
             self.rich(f.code, label)
         elif f.kind == "choice":
-            self.add(f.code, label, ChoiceField(self.session, self.stack, f.code, label, f.choices))
+            self.add(f.code, label, ChoiceField(self.session, self.stack, self.at(f.code), label, f.choices))
         elif f.kind == "date":
-            self.add(f.code, label, DateField(self.session, self.stack, f.code, label))
+            self.add(f.code, label, DateField(self.session, self.stack, self.at(f.code), label))
+        elif f.key == "services" and self.session.service:  # a family: its services, not a line to type
+            from copdesk.ui.family_header import services_line, signed_by_service
+            self.add(f.code, label, services_line(self.session))
+            self.lay.addWidget(signed_by_service(self.session))
         else:
-            block = self.add(f.code, label, LineField(self.session, self.stack, f.code, label, f.example))
+            block = self.add(f.code, label, LineField(self.session, self.stack, self.at(f.code), label, f.example))
             if f.key == "services":  # platforms name their services; other signatories are not asked
                 self._services = block
                 self._show_services()
@@ -334,7 +395,8 @@ class ChapterPage(Page):
     def build(self) -> None:
         chapter = self.t.index[self.step.key]
         self.heading(chapter.title, item=chapter)
-        data = self.session.snapshot(light=True)  # statuses need to know which tables are filled, not their cells
+        from copdesk.ui import family  # in a family, as the service shown sees it
+        data = family.snapshot(self.session, light=True)  # statuses need which tables are filled, not their cells
         statuses = wizard.statuses(self.t, data)
         for step in wizard.steps(self.t, data):
             if step.parent == chapter.code or self.t.parents.get(step.key) == chapter.code:
@@ -346,6 +408,34 @@ class ChapterPage(Page):
 
 
 class CommitmentPage(Page):
+    def _sign(self, commitment, service: str, code: str, on: bool) -> None:
+        """A family: `service` signs `code` (a measure brings its commitment), or stops signing it (its last
+        measure takes the commitment along); one undo step. The page is shown again, or, when the service
+        shown no longer signs the commitment, its chapter."""
+        from copdesk.ui import family, operations
+        from copdesk.core import services
+        key = self.step.key
+        if on:
+            done = operations.run(self, operations.subscribe, self.session, self.stack, [code], service=service,
+                                  where=key)
+        else:
+            signs = services.project_subscriptions(self.session.report.subscriptions(), service)
+            left = [m.code for m in commitment.measures if m.code in signs and m.code != code]
+            items = [code] if left else [commitment.code]
+            done = operations.run(self, operations.unsubscribe, self.session, self.stack, items, service=service,
+                                  where=key)
+        if done is None:  # refused (said): the page shows the file again
+            self.navigate.emit(key)
+            return
+        signs = family.subscriptions(self.session)
+        chapter = self.t.parents.get(key, "")
+        if key in signs:
+            self.navigate.emit(key)
+        elif any(self.t.parents.get(c) == chapter for c in signs):
+            self.navigate.emit(chapter)
+        else:
+            self.navigate.emit(wizard.HEADER)
+
     def build(self) -> None:
         commitment = self.t.index[self.step.key]
         self.heading(commitment.heading, item=commitment)
@@ -356,15 +446,23 @@ class CommitmentPage(Page):
                 mark(label, name)
                 label.setWordWrap(True)
                 self.lay.addWidget(label)
-        signed = [m.code for m in commitment.measures if m.code in self.session.report.subscriptions()]
+        from copdesk.ui import family
+        subscribed = family.subscriptions(self.session)  # in a family, what the service shown signs
+        signed = [m.code for m in commitment.measures if m.code in subscribed]
         signed_label = QLabel(f"<b>{self.t.signed_measures_label}</b><br>{' '.join(signed) or '—'}")
         signed_label.setWordWrap(True)
         self.lay.addWidget(signed_label)
+        if self.session.service:  # a family: each service signs its own measures
+            from copdesk.ui.family_header import SignedGrid
+            self.signed_grid = SignedGrid(self.session, commitment)
+            self.signed_grid.setEnabled(not self.frozen)
+            self.signed_grid.toggled.connect(lambda s, c, on: self._sign(commitment, s, c, on))
+            self.lay.addWidget(self.signed_grid)
         follow_ups: dict[str, RichTextField] = {}
         for q in self.t.questions:
             code = f"{commitment.code} {q.key}"
             if q.kind == "yes_no":
-                self.add(code, q.text, YesNoField(self.session, self.stack, code, q.text))
+                self.add(code, q.text, YesNoField(self.session, self.stack, self.at(code), q.text))
             else:
                 follow_ups[q.follows] = self.rich(code, q.text)
         for key, editor in follow_ups.items():

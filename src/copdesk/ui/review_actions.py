@@ -54,7 +54,8 @@ class ReviewActions:
 
     # -- comments ---------------------------------------------------------------------------------
     def on_comment_requested(self, target: str) -> None:
-        code, _, cell = target.partition("@")
+        from copdesk.core.services import split_target
+        code, cell = split_target(target)  # a service's own answer keeps its " @ " (core/services.py)
         if cell or not review.threads(self.session.report, code):
             from copdesk.ui.review_panel import write_comment
             write_comment(self, self.session, self.stack, code, cell=cell)
@@ -67,7 +68,7 @@ class ReviewActions:
             return
         for code, editor in page.editors.items():
             if widget is editor or (widget is not None and editor.isAncestorOf(widget)):
-                self.on_comment_requested(code.removesuffix(" table"))
+                self.on_comment_requested(getattr(editor, "code", code.removesuffix(" table")))  # its stored code
                 return
         self.statusBar().showMessage(self.tr("Put the cursor in an answer to comment on it."), 5000)
 

@@ -53,6 +53,9 @@ class DraftSession(QObject):
         self.readonly_reason = ""  # why, when it is not the default (another copdesk has the report)
         self._deferred: list = []  # editors' conversions waiting for the next flush (see defer)
         self._opened = faults.identity(report.path)
+        # In a report family (core/services.py), the service the window shows; None for a report without
+        # services. Pages read and write its own answers where it has them (ui/family.py).
+        self.service: str | None = None
 
     @property
     def dirty(self) -> bool:
@@ -64,6 +67,10 @@ class DraftSession(QObject):
 
     def table(self, code: str) -> Grid:
         return self._tables[code] if code in self._tables else self.report.table(code)
+
+    def has(self, code: str) -> bool:
+        """Is there an answer under `code` (pending or in the file), blank or not?"""
+        return code in self._texts or self.report.get(code) is not None
 
     def status(self, code: str) -> str:
         answer = self.report.get(code)
