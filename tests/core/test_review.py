@@ -8,6 +8,7 @@ import pytest
 
 from copdesk.core import merge, review, versions
 from copdesk.core.diff import changes, redline
+from copdesk.core.docx_review import export_status
 from copdesk.core.errors import InputError
 from copdesk.core.report import Report
 from copdesk.core.versions import Content
@@ -48,12 +49,12 @@ def test_statuses_freeze_and_final_approval(new_report):
     with pytest.raises(InputError, match="frozen for review"):
         r.set_text("QRE 12.1.1", "late change")
     review.add_comment(r, "QRE 12.1.1", "Comments stay open while frozen.", "Lena")
-    assert review.export_status(r.meta) == "Draft"
+    assert export_status(r.meta) == "Draft"
     review.approve_final(r, "Head of Policy")
     assert review.final_approval(r)[0] == "Head of Policy"
-    assert review.export_status(r.meta) == "Final"
+    assert export_status(r.meta) == "Final"
     review.freeze(r, "Ada", frozen=False)
-    assert review.final_approval(r) is None and review.export_status(r.meta) == "Draft"
+    assert review.final_approval(r) is None and export_status(r.meta) == "Draft"
     r.set_text("QRE 12.1.1", "editable again")
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from copdesk.core import merge, review
+from copdesk.core.docx_review import export_status
 from copdesk.core.report import Report
 from copdesk.ui import ask, settings
 from tests.ui.conftest import reopen
@@ -101,7 +102,7 @@ def test_status_freeze_and_final_approval(qtbot, new_report, open_window, monkey
     with reopen(r.path) as f:
         assert review.statuses(f)["Commitment 12"].status == "approved"
         assert review.final_approval(f)[0] == "Lena Legal" and f.frozen()
-        assert review.export_status(f.meta) == "Final"
+        assert export_status(f.meta) == "Final"
     w.freeze_action.trigger()
     goto(qtbot, w, "Measure 12.1")
     assert not w.page.editors["QRE 12.1.1"].isReadOnly()

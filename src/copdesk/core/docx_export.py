@@ -26,13 +26,12 @@ from copdesk.core import docx_parts as pkg
 from copdesk.core import follow_ups, outline
 from copdesk.core.docx_body import Body
 from copdesk.core.docx_markers import Marked, package_parts
-from copdesk.core.docx_review import ReviewExport, add_comments, status_table
+from copdesk.core.docx_review import ReviewExport, add_comments, export_status, status_table
 from copdesk.core.docx_parts import w3cdtf
 from copdesk.core.export_target import file_target
 from copdesk.core.atomic import write_file
 from copdesk.core.records import record
 from copdesk.core.report import ReportData, default_user
-from copdesk.core.review import export_status
 from copdesk.core.template import Element, Item, Template
 
 SUMMARY_MARK = "copdesk guidance, not official wording: "

@@ -124,6 +124,12 @@ def _order(code: str):
     return (0 if code == "header" else 2 if code.startswith("Crisis") else 1, to_int(m.group(1), 0) if m else 0)
 
 
+def export_status(meta: dict[str, str]) -> str:
+    """The status line of an exported document: Final once the report has its final approval
+    (review.approve_final), else Draft."""
+    return "Final" if meta.get("final_approved_at") else "Draft"
+
+
 def review_export(report, comments: str = "open", status_table: bool = False, data=None) -> ReviewExport:
     """What to add from an open report: "open", "all" or "none" comments, and the status table; for the
     document of one service of a family when `data` is its view (core/services.py)."""

@@ -127,8 +127,3 @@ def approve_final(report: Report, who: str) -> None:
     stamp = now()
     values = {} if report.frozen() else {"frozen_by": who, "frozen_at": stamp}
     report.set_review_meta({**values, "final_approved_by": who, "final_approved_at": stamp}, "final approval", who)
-
-
-def export_status(meta: dict[str, str]) -> str:
-    """The status line of an exported document."""
-    return "Final" if meta.get("final_approved_at") else "Draft"
