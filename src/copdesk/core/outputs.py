@@ -15,6 +15,9 @@ from typing import Iterable
 from copdesk.core.errors import StoreError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# "cpDS": marks a SQLite file as a copdesk report (PRAGMA application_id, set by store.create); here, below
+# the report's own modules, because every writer checks it before writing anywhere.
+APPLICATION_ID = 0x63704453
 _SIDECARS = ("-wal", "-shm", "-journal")
 _HINT = "Nothing was written. Give another output name: copdesk never writes over its input or over a report."
 
@@ -26,7 +29,6 @@ class OutputError(StoreError):
 def is_report(path: Path | str) -> bool:
     """True when `path` is a copdesk report by its content (SQLite with copdesk's application id), whatever
     its name. Unreadable or missing files are not reports (a write to them fails on its own)."""
-    from copdesk.core.store import APPLICATION_ID
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)

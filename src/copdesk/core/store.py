@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError, UnavailableError
 from copdesk.core.migrations import KNOWN, SCHEMA_VERSION
+from copdesk.core.outputs import APPLICATION_ID  # the mark store.create sets on every report
 from copdesk.core.transaction import transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-APPLICATION_ID = 0x63704453  # "cpDS": marks a SQLite file as a copdesk report (PRAGMA application_id)
 FILE_FORMAT = "copdesk-report"
 
 
