@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from copdesk.cli import main
-from copdesk.core import backups, faults
+from copdesk.core import backups, rescue
 from copdesk.core.errors import DamagedFileError
 from copdesk.core.report import Report
 
@@ -162,7 +162,7 @@ def test_a_rescue_copy_never_follows_a_planted_link(new_report, tmp_path):
     before = _digest(victim)
     r.path.unlink()
     _plant(r.path.parent, r.path.name, victim)
-    conn, where = faults.rewrite(r.conn, r.path)
+    conn, where = rescue.rewrite(r.conn, r.path)
     conn.close()
     assert _digest(victim) == before and where == r.path
     with Report.open(where, readonly=True) as back:

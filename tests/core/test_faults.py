@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import backups, faults
+from copdesk.core import backups, faults, rescue
 from copdesk.core.report import Report
 
 NOBODY = 65534
@@ -150,7 +150,7 @@ def test_file_deleted_or_moved_while_open_is_written_again(new_report, tmp_path,
         r.path.rename(tmp_path / "elsewhere.copdesk")
     assert faults.where_is(r.path, opened) == "gone"
     r.set_text("Measure 12.1", "typed while it was gone")  # lands in the vanished file...
-    conn, where = faults.rewrite(r.conn, r.path)  # ...which is written again at its path
+    conn, where = rescue.rewrite(r.conn, r.path)  # ...which is written again at its path
     assert where == r.path
     r.conn = conn
     r.set_text("QRE 13.1.1", "typed after")
@@ -169,7 +169,7 @@ def test_a_file_put_in_its_place_is_never_overwritten(new_report):
     r.path.unlink()
     r.path.write_text("someone else's file")
     assert faults.where_is(r.path, opened) == "replaced"
-    conn, where = faults.rewrite(r.conn, r.path)
+    conn, where = rescue.rewrite(r.conn, r.path)
     conn.close()
     assert r.path.read_text() == "someone else's file"
     assert where.name == "r (rescued).copdesk"

@@ -5,14 +5,13 @@ taken away, an I/O error): SQLite rolls the transaction back, the file stays as 
 keeps the edits in memory and tries again; `write_error` turns the SQLite or OS error into a message.
 Or the file is deleted or moved while open: on Linux and macOS the open connection goes on writing to
 the vanished file, so every "saved" would be a lie. `where_is` notices (the path no longer leads to the
-file we opened) and `rewrite` puts a complete copy back at the original path from the open connection.
+file we opened) and `rescue.rewrite` puts a complete copy back at the original path from the open connection.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
 
 from copdesk.core.errors import CopdeskError, StoreError
@@ -83,49 +82,3 @@ def where_is(path: Path, opened: tuple[int, int] | None) -> str:
     if opened is not None and now != opened:
         return "replaced"
     return "ok"
-
-
-def rewrite(conn: sqlite3.Connection, path: Path) -> tuple[sqlite3.Connection, Path]:
-    """Write a complete copy of the open report `conn` at `path` again; a connection to it, and where it is.
-
-    For a report deleted or moved while open: the open connection still reads everything saved so far.
-    The old connection is closed before the copy is put in place (SQLite removes `path-wal` by name on
-    close, which must not be the new file's journal). Raises StoreError (the old connection kept) when
-    the copy cannot be written; a file someone put at `path` meanwhile is never overwritten (the copy then
-    goes beside it, named '... (rescued)').
-    """
-    from copdesk.core.atomic import ExistsError, place_new, private_folder
-    from copdesk.core.backups import copy_into
-    path = Path(path)
-    with private_folder(path) as folder:
-        copy = folder / "rescued.copdesk"
-        try:
-            copy_into(conn, copy)
-        except (OSError, sqlite3.Error) as exc:
-            raise write_error(exc, path) from None
-        conn.close()
-        for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-            if identity(path) is None:
-                leftover.unlink(missing_ok=True)  # the vanished file's journal must not meet the new file
-        while True:
-            if os.path.lexists(path):
-                path = _free_name(path)
-            try:
-                place_new(copy, path)
-                break
-            except ExistsError:
-                continue  # taken between the look and the placing: the next free name
-    from copdesk.core.store import PRAGMAS
-    new = sqlite3.connect(str(path))
-    for pragma in PRAGMAS:
-        new.execute(pragma)
-    return new, path
-
-
-def _free_name(path: Path) -> Path:
-    n = 1
-    while True:
-        candidate = path.with_name(f"{path.stem} (rescued{'' if n == 1 else f' {n}'}){path.suffix}")
-        if not os.path.lexists(candidate):
-            return candidate
-        n += 1

@@ -103,8 +103,8 @@ class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
         """The file was deleted or moved while open: write it again at its path (or beside a file someone put
         there) from this connection, and go on in that file. Returns where it now is; StoreError if it
         cannot be written (this report then goes on as before)."""
-        from copdesk.core import faults
-        self.conn, self.path = faults.rewrite(self.conn, self.path)
+        from copdesk.core.rescue import rewrite
+        self.conn, self.path = rewrite(self.conn, self.path)
         return self.path
 
     def __enter__(self) -> "Report":
