@@ -279,7 +279,7 @@ def cmd_export(a) -> int:
     with open_report(a.file, readonly=True) as r:
         if fmt == "json":
             from copdesk.core.jsonio import export_json
-            export_json(r, a.output)
+            export_json(r.snapshot(with_history=True), a.output)
             warnings, note = [], ""
         else:
             from copdesk.core.docx_review import review_export

@@ -34,7 +34,7 @@ def test_round_trip_is_identical_field_for_field(new_report, tmp_path):
     r.set_text("Crisis 1/title", "Elections 2025")
     r.set_text("Crisis 1/Measure 16.1", "during the campaign")
     r.set_text("QRE 12.1.1", "**bold** and *italic*\n\n- a\n  - b\n- c", status="carried")
-    export_json(r, tmp_path / "r.json")
+    export_json(r.snapshot(with_history=True), tmp_path / "r.json")
     with import_json(tmp_path / "r.json", tmp_path / "back.copdesk") as back:
         assert to_dict(back.snapshot(with_history=True)) == to_dict(r.snapshot(with_history=True))
     before, after = _dump_tables(r.path), _dump_tables(tmp_path / "back.copdesk")
@@ -81,7 +81,7 @@ def test_property_round_trip(tmp_path_factory, case):
             sid = r.add_crisis_section(title)
             if not code.startswith(("header.", "Commitment")):
                 r.add_crisis_item(sid, code)
-        export_json(r, folder / "a.json")
+        export_json(r.snapshot(with_history=True), folder / "a.json")
         with import_json(folder / "a.json", folder / "b.copdesk") as back:
             assert to_dict(back.snapshot(with_history=True)) == to_dict(r.snapshot(with_history=True))
     assert _dump_tables(folder / "a.copdesk") == _dump_tables(folder / "b.copdesk")
@@ -128,11 +128,11 @@ def test_sample_report_loads(sample_json, tmp_path):
 def test_export_failures_leave_no_stray_files(new_report, tmp_path):
     r = new_report()
     with pytest.raises(StoreError, match="folder exists"):
-        export_json(r, tmp_path / "missing" / "r.json")
+        export_json(r.snapshot(with_history=True), tmp_path / "missing" / "r.json")
     target = tmp_path / "taken"
     (target / "inside").mkdir(parents=True)
     with pytest.raises(StoreError, match="Cannot write"):
-        export_json(r, target)
+        export_json(r.snapshot(with_history=True), target)
     assert (target / "inside").is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
@@ -147,7 +147,7 @@ def test_round_trip_keeps_review_data_and_the_baseline(new_report, tmp_path):
     c = review.add_comment(nxt, "QRE 12.1.1", "Still true?", "Lena Legal", "LL")
     review.set_status(nxt, "Commitment 12", "ready for review", "Lena Legal")
     versions.save_version(nxt, "sent to legal", "tester")
-    export_json(nxt, tmp_path / "next.json")
+    export_json(nxt.snapshot(with_history=True), tmp_path / "next.json")
     with import_json(tmp_path / "next.json", tmp_path / "back.copdesk") as back:
         assert to_dict(back.snapshot(with_history=True)) == to_dict(nxt.snapshot(with_history=True))
         assert [x.id for x in review.comments(back)] == [c.id]

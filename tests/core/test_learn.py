@@ -116,7 +116,7 @@ def test_learning_from_a_copdesk_export_takes_the_wording_its_report_came_with(t
     src = tc_fixture.write(tmp_path / "r.json", template, only=("Commitment 31",))
     report, _ = import_tc(src, tmp_path / "r.copdesk")
     with report:
-        export_json(report, tmp_path / "r-copdesk.json")
+        export_json(report.snapshot(with_history=True), tmp_path / "r-copdesk.json")
     result = learn_file(tmp_path / "r-copdesk.json")
     assert result.kind == "copdesk-json" and "Measure 31.1" in result.wordings
     assert forms.load_template().index["SLI 31.1.1"].wording == tc_fixture.wording("SLI 31.1.1")

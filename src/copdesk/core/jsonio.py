@@ -100,8 +100,9 @@ def _scalar(value: Any) -> None:
         raise TypeError(f"{type(value).__name__} where a single value belongs")
 
 
-def export_json(report: Report, out: Path) -> None:
-    write_file(out, json.dumps(to_dict(report.snapshot(with_history=True)), ensure_ascii=False, indent=1) + "\n")
+def export_json(data: ReportData, out: Path) -> None:
+    """Write `data` (an open report's snapshot(with_history=True): the history goes along) as copdesk JSON."""
+    write_file(out, json.dumps(to_dict(data), ensure_ascii=False, indent=1) + "\n")
 
 
 def read_json_file(path: Path, limit: int = JSON_LIMIT) -> Any:
