@@ -15,7 +15,7 @@ import copdesk.core
 
 
 def _core_modules() -> list[str]:
-    return sorted(f"copdesk.core.{m.name}" for m in pkgutil.iter_modules(copdesk.core.__path__))
+    return sorted(m.name for m in pkgutil.walk_packages(copdesk.core.__path__, "copdesk.core."))
 
 
 def test_core_has_modules():
@@ -37,7 +37,7 @@ def test_core_and_cli_import_no_qt():
 
 def test_core_sources_do_not_mention_qt():
     from pathlib import Path
-    for path in Path(copdesk.core.__file__).parent.glob("*.py"):
+    for path in Path(copdesk.core.__file__).parent.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "PySide6" not in text and "from copdesk.ui" not in text, path.name
 
@@ -188,7 +188,7 @@ def test_one_atomic_file_write():
                "tempfile.NamedTemporaryFile"}
     offenders = []
     for path in sorted(root.rglob("*.py")):
-        if path == root / "core" / "atomic.py":
+        if path == root / "core/atomic.py":
             continue
         calls, strings = _calls_and_strings(path)
         offenders += [f"{path.relative_to(root)}: {c}" for c in sorted(calls & placing)]
@@ -239,7 +239,7 @@ def test_every_file_is_written_through_the_atomic_write():
 
 # -- one Markdown dialect ------------------------------------------------------------------------------
 SRC = Path(copdesk.__file__).parent
-DIALECT = SRC / "core" / "markdown.py"
+DIALECT = SRC / "core/markdown.py"
 QT_MARKDOWN = ("setMarkdown", "toMarkdown", "insertMarkdown", "MarkdownFeature", "MarkdownDialect")
 
 
@@ -282,7 +282,8 @@ REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_revi
 # make new files, or check a file before it opens (report_check: on its own connection), not open reports;
 # core/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
 NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py",
-                    "core/transaction.py"}
+                    "core/transaction.py",
+                    "core/report/create.py"}  # jsonio's file creation, once tools/restructure_core.py has run
 PRIVATE = {"_log", "_meta", "_db"}
 REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
                  "remove_crisis_section", "restore_crisis_section", "add_crisis_item", "add_comment_row",
