@@ -149,7 +149,7 @@ def _fill(r: Report) -> None:
 def test_copdesk_json_keeps_the_family(family, tmp_path):
     from copdesk.core.jsonio import export_json, import_json
     _fill(family)
-    export_json(family, tmp_path / "f.json")
+    export_json(family.snapshot(with_history=True), tmp_path / "f.json")
     with import_json(tmp_path / "f.json", tmp_path / "again.copdesk") as again:
         assert again.services() == [SOCIAL, VIDEO, CHAT]
         for s in (SOCIAL, VIDEO, CHAT):
