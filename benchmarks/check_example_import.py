@@ -2,7 +2,7 @@
 
 Turns the plain-text report into a .docx (one paragraph per line, no styles), imports it, and prints
 where the answers landed and what was left unplaced. When the Word exporter is installed
-(copdesk.core.docx_export), it also exports the imported report and prints which fraction of the
+(copdesk.core.exports.word), it also exports the imported report and prints which fraction of the
 original's paragraphs the export reproduces, in order.
 
     .venv/bin/python benchmarks/check_example_import.py [PATH-TO-EXAMPLE.txt]
@@ -34,8 +34,8 @@ def make_docx(txt: Path, out: Path) -> list[str]:
 
 def docx_paragraphs(path: Path) -> list[str]:
     """Every non-empty paragraph of a .docx, tables' cells included, whitespace normalised."""
-    from copdesk.core.docx_guard import open_docx
-    from copdesk.core.docx_reader import Table, read_body
+    from copdesk.core.safety.docx_guard import open_docx
+    from copdesk.core.imports.docx_reader import Table, read_body
     out = []
     for block in read_body(open_docx(path)).blocks:
         texts = [c for row in block.rows for c in row if c] if isinstance(block, Table) else [block.text]
@@ -51,8 +51,8 @@ def in_order_fraction(original: list[str], exported: list[str]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    from copdesk.core.docx_import import import_docx
-    from copdesk.core.forms import load_template
+    from copdesk.core.imports.word import import_docx
+    from copdesk.core.template.forms import load_template
     src = Path(argv[0]) if argv else DEFAULT
     if not src.exists():
         print(f"example report not found: {src}")
@@ -72,9 +72,9 @@ def main(argv: list[str]) -> int:
             for line in result.summary_lines()[1:]:
                 print("  " + line)
             try:
-                from copdesk.core import docx_export
+                from copdesk.core.exports import word as docx_export
             except ImportError:
-                print("round trip: copdesk.core.docx_export is not installed yet")
+                print("round trip: copdesk.core.exports.word is not installed yet")
                 return 0
             for status in ("Draft", result.status):
                 exported = Path(tmp) / f"exported-{status}.docx"

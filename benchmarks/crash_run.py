@@ -96,7 +96,7 @@ def edit_text(run: int, seq: int, size: int) -> str:
 # -- children ------------------------------------------------------------------------------------------
 def text_codes(path: Path) -> list[str]:
     """QRE codes of the report's subscribed measures: rich-text answers on measure pages."""
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     with Report.open(path, readonly=True) as r:
         subs = r.subscriptions()
         return [e.code for m in r.template.measures() if m.code in subs for e in m.elements
@@ -109,7 +109,7 @@ def _say(line: str) -> None:
 
 
 def child_core(path: Path, run: int, seed: int) -> None:
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     rnd = random.Random(seed)
     big = int(os.environ.get("CRASH_RUN_BIG_EDIT", "100000"))
     codes = text_codes(path)
@@ -319,8 +319,8 @@ def check_backups(data_dir: Path, figures: Figures) -> None:
 
 
 def new_report(path: Path) -> None:
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import Report
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.report.open_file import Report
     t = load_template()
     Report.create(path, t, signatory="Crash Run", kind="platform", title="Crash run",
                   subscriptions=[m.code for m in t.measures()], who="crash-run").close()

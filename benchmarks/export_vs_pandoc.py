@@ -27,8 +27,8 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_platform_report
 
-from copdesk.core import outline
-from copdesk.core.forms import load_template
+from copdesk.core.rules import outline
+from copdesk.core.template.forms import load_template
 
 # Runs a command in a fresh process and reports its wall time and its own peak RSS (children only).
 MEASURE = """
@@ -109,8 +109,8 @@ def _table(grid) -> str:
 
 
 def in_process(report_path: Path, out: Path, runs: int) -> tuple[float, float]:
-    from copdesk.core.docx_export import export_docx
-    from copdesk.core.report import open_report
+    from copdesk.core.exports.word import export_docx
+    from copdesk.core.report.open_file import open_report
     with open_report(report_path, readonly=True) as r:
         start = time.perf_counter()
         data = r.snapshot()

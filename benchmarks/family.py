@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import make_platform_report  # noqa: E402
 
-from copdesk.core.docx_export import export_docx  # noqa: E402
-from copdesk.core.family_checks import missing_anywhere  # noqa: E402
-from copdesk.core.report import open_report  # noqa: E402
-from copdesk.core.validate import validate  # noqa: E402
+from copdesk.core.exports.word import export_docx  # noqa: E402
+from copdesk.core.rules.family_checks import missing_anywhere  # noqa: E402
+from copdesk.core.report.open_file import open_report  # noqa: E402
+from copdesk.core.rules.validate import validate  # noqa: E402
 
 SERVICES = ["Osprey Social", "Osprey Video", "Osprey Chat", "Osprey Ads"]
 
@@ -74,7 +74,7 @@ def main() -> None:
         view = f.service_snapshot(SERVICES[0])
         rows.append(("read the report (snapshot)", timed(s.snapshot, a.runs), timed(f.snapshot, a.runs)))
         rows.append(("one service's view of the snapshot", 0.0,
-                     timed(lambda: __import__("copdesk.core.services", fromlist=["view"]).view(
+                     timed(lambda: __import__("copdesk.core.rules.services", fromlist=["view"]).view(
                          data_f, SERVICES[0], f.template.index), a.runs)))
         rows.append(("validate (one service)", timed(lambda: validate(s.template, data_s), a.runs),
                      timed(lambda: validate(f.template, view), a.runs)))
@@ -116,8 +116,8 @@ def main() -> None:
 
 def paragraphs(path: Path) -> list[str]:
     """A Word document's paragraphs and table cells, as text, in order (spaces folded)."""
-    from copdesk.core.docx_guard import open_docx
-    from copdesk.core.docx_reader import Table, read_body
+    from copdesk.core.safety.docx_guard import open_docx
+    from copdesk.core.imports.docx_reader import Table, read_body
     out = []
     for block in read_body(open_docx(path)).blocks:
         texts = [c for row in block.rows for c in row if c] if isinstance(block, Table) else [block.text]

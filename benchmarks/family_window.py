@@ -53,7 +53,7 @@ def settle(app, seconds: float = 1.0) -> None:
 
 
 def measure(app, path: Path, runs: int, family: bool) -> dict[str, list]:
-    from copdesk.core.report import open_report
+    from copdesk.core.report.open_file import open_report
     from copdesk.ui.main_window import MainWindow
     report = open_report(path)
     window = MainWindow(report)

@@ -20,7 +20,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from copdesk.core import docx_guard, docx_import, inputs, jsonio, tc_import  # noqa: F401
+    from copdesk.core.safety import docx_guard, inputs
+    from copdesk.core.imports import word as docx_import, copdesk_json as jsonio, tc_json as tc_import  # noqa: F401
     from copdesk.core.errors import CopdeskError
 
 TARGETS = ("docx", "tc", "json")
@@ -30,7 +31,7 @@ STATE: dict = {}
 
 def _template():
     if "template" not in STATE:
-        from copdesk.core.forms import load_template
+        from copdesk.core.template.forms import load_template
         STATE["template"] = load_template()
     return STATE["template"]
 
@@ -62,8 +63,8 @@ def one_input(data: bytes) -> None:
 def seed_corpus(folder: Path) -> None:
     """Real exports of the sample report, one per target."""
     from copdesk import paths
-    from copdesk.core.docx_export import build_docx
-    from copdesk.core.tc_export import to_tc
+    from copdesk.core.exports.word import build_docx
+    from copdesk.core.exports.tc_json import to_tc
     folder.mkdir(parents=True, exist_ok=True)
     raw = jsonio.read_json_file(paths.resources_dir() / "sample" / "kestrel-video-2026-03.json")
     data = jsonio.from_dict(raw)

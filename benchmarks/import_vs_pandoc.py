@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_platform_report
 from export_vs_pandoc import copdesk_command, side_by_side
 
-from copdesk.core.docx_export import export_docx
-from copdesk.core.forms import load_template
+from copdesk.core.exports.word import export_docx
+from copdesk.core.template.forms import load_template
 
 
 def in_process(docx: Path, runs: int) -> tuple[float, object]:
-    from copdesk.core.docx_import import read_docx
+    from copdesk.core.imports.word import read_docx
     t = load_template()
     times, result = [], None
     for _ in range(runs):
@@ -71,7 +71,7 @@ def main() -> None:
               + "; pandoc " + " ".join(f"{w:.2f}" for w in theirs["walls"]))
     else:
         print("pandoc is not installed (apt-get install pandoc): no comparison")
-    from copdesk.core.markdown import parse
+    from copdesk.core.markdown.dialect import parse
     same = sum(1 for c, a in data.answers.items() if result.data.text(c) == a.text)
     alike = sum(1 for c, a in data.answers.items() if parse(result.data.text(c)) == parse(a.text))
     print(f"\nin-process read_docx: {inproc:.3f} s; of {len(data.answers)} answers {same} came back as typed and "

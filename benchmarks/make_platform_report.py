@@ -15,10 +15,10 @@ import random
 import sys
 from pathlib import Path
 
-from copdesk.core.forms import load_template
-from copdesk.core.jsonio import create_from_data
-from copdesk.core.report import Answer, CrisisSection, ReportData
-from copdesk.core.template import Template
+from copdesk.core.template.forms import load_template
+from copdesk.core.report.create import create_from_data
+from copdesk.core.model import Answer, CrisisSection, ReportData
+from copdesk.core.template.template import Template
 
 WORDS = ("platform policy users content review network accounts fact-checkers labels election campaign "
          "researchers transparency measures removed demoted appeals signals classifiers moderators reports "

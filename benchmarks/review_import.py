@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 import make_platform_report  # noqa: E402
 
-from copdesk.core.docx_export import DocxOptions, export_docx  # noqa: E402
-from copdesk.core.docx_markers import ANSWER  # noqa: E402
-from copdesk.core.docx_review import review_export  # noqa: E402
-from copdesk.core.report import Report  # noqa: E402
-from copdesk.core.review_import import review_import  # noqa: E402
-from copdesk.core.review_read import read_reviewed  # noqa: E402
+from copdesk.core.exports.word import DocxOptions, export_docx  # noqa: E402
+from copdesk.core.exports.docx_markers import ANSWER  # noqa: E402
+from copdesk.core.exports.docx_comments import review_export  # noqa: E402
+from copdesk.core.report.open_file import Report  # noqa: E402
+from copdesk.core.review.word_import import review_import  # noqa: E402
+from copdesk.core.review.word_read import read_reviewed  # noqa: E402
 from tests.core.word_review import WordReview, text_of  # noqa: E402
 
 

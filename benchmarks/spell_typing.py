@@ -34,8 +34,8 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
     app = make_app()
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import Report
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.report.open_file import Report
     from copdesk.ui import settings, spell
     from copdesk.ui.fields import RichTextField
     from copdesk.ui.session import DraftSession

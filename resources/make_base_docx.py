@@ -5,11 +5,11 @@ Run from the repository root:  .venv/bin/python resources/make_base_docx.py
 
 Why a base document: Word and python-docx only use styles that exist in the starting document, and a
 report must show its chapter > commitment > measure > QRE/SLI tree in Word's navigation pane. The base
-holds every style the exporter names (ids listed in copdesk.core.docx_xml.STYLES), the bullet and
+holds every style the exporter names (ids listed in copdesk.core.exports.docx_xml.STYLES), the bullet and
 numbered list definitions, the page set-up (A4 portrait), a page header with a placeholder the exporter
 fills with the signatory and report title, a footer with "Page X of Y" fields, and settings written out
 in the schema's order (no request to update fields on open: the contents' page numbers are PAGEREF fields,
-see copdesk.core.docx_body). The body is empty: the exporter fills it.
+see copdesk.core.exports.docx_body). The body is empty: the exporter fills it.
 
 python-docx gives the package; the parts it cannot express (styles, numbering, fields) are written as
 XML here, so the whole base is readable in one place. The file it writes is committed; re-run this

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture(autouse=True)
 def _isolated_user_dir(tmp_path_factory, monkeypatch):
     """Each test gets an empty user data folder, so a developer's own corrections never leak in."""
-    from copdesk.core import forms
+    from copdesk.core.template import forms
     monkeypatch.setenv("COPDESK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     forms.clear_cache()
     yield
@@ -22,14 +22,14 @@ def _isolated_user_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def template():
-    from copdesk.core.forms import load_template
+    from copdesk.core.template.forms import load_template
     return load_template()
 
 
 @pytest.fixture
 def new_report(tmp_path, template):
     """A factory of fresh reports: new_report(measures=[...], kind=..., name=...)."""
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     opened = []
 
     def make(measures=("12.1", "12.3", "13.1", "39"), kind="other", name="r.copdesk", **kw) -> "Report":

@@ -19,7 +19,7 @@ def _core_modules() -> list[str]:
 
 
 def test_core_has_modules():
-    assert "copdesk.core.report" in _core_modules()
+    assert "copdesk.core.report.open_file" in _core_modules()
     assert len(_core_modules()) >= 10
 
 
@@ -48,13 +48,13 @@ def test_one_docx_writer_exports_comments_markers_and_tracked_changes_without_py
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from copdesk.core.forms import load_template\n"
-        "from copdesk.core.report import Report\n"
-        "from copdesk.core import review, versions\n"
-        "from copdesk.core.docx_export import DocxOptions, export_docx\n"
-        "from copdesk.core.docx_review import review_export\n"
-        "from copdesk.core.diff import changes\n"
-        "from copdesk.core.diff_docx import export_comparison\n"
+        "from copdesk.core.template.forms import load_template\n"
+        "from copdesk.core.report.open_file import Report\n"
+        "from copdesk.core.review import comments as review, versions\n"
+        "from copdesk.core.exports.word import DocxOptions, export_docx\n"
+        "from copdesk.core.exports.docx_comments import review_export\n"
+        "from copdesk.core.review.diff import changes\n"
+        "from copdesk.core.review.comparison_docx import export_comparison\n"
         f"out = Path({str(tmp_path)!r})\n"
         "r = Report.create(out / 'r.copdesk', load_template(), signatory='Org', kind='other', title='T',"
         " subscriptions=['16.1'], who='t')\n"
@@ -105,9 +105,9 @@ def test_the_command_line_exports_and_reads_word_without_python_docx(tmp_path):
     process of its own anyway)."""
     import json
     import os
-    from copdesk.core import review, versions
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import Report
+    from copdesk.core.review import comments as review, versions
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.report.open_file import Report
     path = tmp_path / "r.copdesk"
     with Report.create(path, load_template(), signatory="Org", kind="other", title="T", subscriptions=["16.1"],
                        who="t") as r:
@@ -151,7 +151,7 @@ def test_no_copdesk_module_imports_python_docx():
 
 
 def test_template_corrections_are_written_in_one_place_and_the_window_writes_them_undoably():
-    """copdesk's correction file is written by core/user_corrections.py only; in the window, a correction is a
+    """copdesk's correction file is written by core/template/user_corrections.py only; in the window, a correction is a
     command on the undo stack (ui/template_commands.py). The one exception is loading official wording from
     the start screen or the wizard (ui/learn_dialog.py), where no report, hence no undo stack, is open."""
     import re
@@ -159,7 +159,7 @@ def test_template_corrections_are_written_in_one_place_and_the_window_writes_the
     src = Path(__file__).resolve().parents[1] / "src" / "copdesk"
     writers = {p.relative_to(src).as_posix() for p in src.rglob("*.py")
                if re.search(r"user_corrections\.(append|withdraw|_write)\(", p.read_text(encoding="utf-8"))}
-    assert writers == {"core/learn.py", "ui/template_commands.py", "ui/learn_dialog.py"}, writers
+    assert writers == {"core/imports/learn.py", "ui/template_commands.py", "ui/learn_dialog.py"}, writers
 
 
 def _calls_and_strings(path):
@@ -178,7 +178,7 @@ def _calls_and_strings(path):
 
 
 def test_one_atomic_file_write():
-    """Files are put in place only by core/atomic.py: no other module renames, links or moves files into place,
+    """Files are put in place only by core/safety/atomic.py: no other module renames, links or moves files into place,
     makes temporary files by hand, or names them ".part" (issue 13: a predictable temporary name let a
     planted link redirect a restore; each writer had its own half-safe copy of the steps)."""
     from pathlib import Path
@@ -188,7 +188,7 @@ def test_one_atomic_file_write():
                "tempfile.NamedTemporaryFile"}
     offenders = []
     for path in sorted(root.rglob("*.py")):
-        if path == root / "core/atomic.py":
+        if path == root / "core/safety/atomic.py":
             continue
         calls, strings = _calls_and_strings(path)
         offenders += [f"{path.relative_to(root)}: {c}" for c in sorted(calls & placing)]
@@ -196,12 +196,12 @@ def test_one_atomic_file_write():
     assert offenders == []
 
 
-# The lock file is the one file created in place: O_CREAT|O_EXCL is what makes it a lock (core/lockfile.py).
-DIRECT_WRITE_ALLOWED = {"core/atomic.py", "core/lockfile.py"}
+# The lock file is the one file created in place: O_CREAT|O_EXCL is what makes it a lock (core/safety/lockfile.py).
+DIRECT_WRITE_ALLOWED = {"core/safety/atomic.py", "core/safety/lockfile.py"}
 
 
 def direct_writes(sources: dict[str, ast.AST]) -> list[str]:
-    """Where a module writes a file's bytes itself instead of through core/atomic.py: Path.write_text or
+    """Where a module writes a file's bytes itself instead of through core/safety/atomic.py: Path.write_text or
     write_bytes, open() with a mode that writes, os.open creating a file, a ZipFile written to a path."""
     out = []
     for name, tree in sources.items():
@@ -227,7 +227,7 @@ def direct_writes(sources: dict[str, ast.AST]) -> list[str]:
 
 
 def test_every_file_is_written_through_the_atomic_write():
-    """Every writer hands its bytes to core/atomic.py (write_file, new_file, new_folder): no module writes a
+    """Every writer hands its bytes to core/safety/atomic.py (write_file, new_file, new_folder): no module writes a
     file in place, where a crash or a full disk would leave it half-written."""
     sources = {str(p.relative_to(SRC)): ast.parse(p.read_text(encoding="utf-8")) for p in SRC.rglob("*.py")}
     assert direct_writes(sources) == []
@@ -239,7 +239,7 @@ def test_every_file_is_written_through_the_atomic_write():
 
 # -- one Markdown dialect ------------------------------------------------------------------------------
 SRC = Path(copdesk.__file__).parent
-DIALECT = SRC / "core/markdown.py"
+DIALECT = SRC / "core/markdown/dialect.py"
 QT_MARKDOWN = ("setMarkdown", "toMarkdown", "insertMarkdown", "MarkdownFeature", "MarkdownDialect")
 
 
@@ -260,7 +260,7 @@ def _markdown_syntax(source: str) -> list[str]:
 
 
 def test_only_the_dialect_module_reads_or_writes_markdown():
-    """core/markdown.py is the one reader and writer of answers' Markdown: no other module spells Markdown
+    """core/markdown/dialect.py is the one reader and writer of answers' Markdown: no other module spells Markdown
     markup, and Qt's own Markdown reader and writer (another dialect) are never used."""
     offenders = {}
     for path in SRC.rglob("*.py"):
@@ -277,12 +277,12 @@ def test_only_the_dialect_module_reads_or_writes_markdown():
 
 
 # -- one write path ----------------------------------------------------------------------------------
-REPORT_MODULES = {"core/report.py", "core/report_sections.py", "core/report_review.py", "core/report_codes.py",
-                  "core/report_services.py"}
+REPORT_MODULES = {"core/report/open_file.py", "core/report/crisis_sections.py", "core/report/review_rows.py", "core/report/code_moves.py",
+                  "core/report/services.py"}
 # make new files, or check a file before it opens (report_check: on its own connection), not open reports;
-# core/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
-NEW_FILE_MODULES = {"core/store.py", "core/migrations.py", "core/jsonio.py", "core/report_check.py",
-                    "core/transaction.py",
+# core/report/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
+NEW_FILE_MODULES = {"core/report/store.py", "core/report/migrations.py", "core/imports/copdesk_json.py", "core/report/check.py",
+                    "core/report/transaction.py",
                     "core/report/create.py"}  # jsonio's file creation, once tools/restructure_core.py has run
 PRIVATE = {"_log", "_meta", "_db"}
 REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
@@ -348,7 +348,7 @@ def test_every_report_write_is_known_to_the_rule():
     """A new write method of Report (it logs to the history) must be listed above, so the rule covers it."""
     import inspect
 
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     writers = {name for name, fn in inspect.getmembers(Report, inspect.isfunction)
                if not name.startswith("_") and ("self._log(" in inspect.getsource(fn) or "self.atomic()" in
                                                 inspect.getsource(fn))}
@@ -356,8 +356,8 @@ def test_every_report_write_is_known_to_the_rule():
 
 
 # -- one transaction helper --------------------------------------------------------------------------
-TRANSACTION_HELPER = "core/transaction.py"
-SCHEMA_MODULES = {"core/store.py", "core/migrations.py"}  # sqlite-utils makes and migrates the schema, nothing else
+TRANSACTION_HELPER = "core/report/transaction.py"
+SCHEMA_MODULES = {"core/report/store.py", "core/report/migrations.py"}  # sqlite-utils makes and migrates the schema, nothing else
 TRANSACTION_SQL = re.compile(r"(^|;)\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b")
 # calls that end or open a transaction by themselves: commit, rollback; executescript commits first
 TRANSACTION_CALLS = {"commit", "rollback", "executescript"}
@@ -374,7 +374,7 @@ def _imports(tree: ast.AST) -> set[str]:
 
 
 def transaction_offences(sources: dict[str, ast.AST]) -> list[str]:
-    """Where a module other than core/transaction.py begins, commits or rolls back a transaction: SQL that
+    """Where a module other than core/report/transaction.py begins, commits or rolls back a transaction: SQL that
     does (BEGIN, COMMIT, SAVEPOINT...), a connection's commit()/rollback()/executescript(), `with conn:` or
     `with sqlite3.connect(...)` (sqlite3 commits at its end), a transaction mode set by hand (isolation_level, autocommit), or
     sqlite-utils (whose writes and atomic() open their own) outside the schema modules, which may not call
@@ -405,7 +405,7 @@ def transaction_offences(sources: dict[str, ast.AST]) -> list[str]:
 
 
 def test_one_transaction_helper():
-    """Every write to a report runs in core/transaction.py's one helper (Report.atomic() is that helper on the
+    """Every write to a report runs in core/report/transaction.py's one helper (Report.atomic() is that helper on the
     report's connection; new files are filled in it): no other module begins, commits or rolls back."""
     assert transaction_offences(_sources()) == []
     bad = {"core/x.py": ast.parse(
@@ -416,11 +416,11 @@ def test_one_transaction_helper():
         "with report.conn:\n    pass\n"
         "with sqlite3.connect(p) as c:\n    pass\n"
         "c = sqlite3.connect(p, isolation_level=None)\n"),
-        "core/store.py": ast.parse("with db.atomic():\n    db['meta'].insert_all(rows)\n"),
+        "core/report/store.py": ast.parse("with db.atomic():\n    db['meta'].insert_all(rows)\n"),
         "ui/session.py": ast.parse("with self.report.atomic():\n    pass\n")}  # the helper: allowed
     assert sorted(transaction_offences(bad)) == sorted([
         "core/x.py: imports sqlite-utils", "core/x.py: SQL that opens or ends a transaction: 'BEGIN IMMEDIATE'",
         "core/x.py: SQL that opens or ends a transaction: 'SAVEPOINT '", "core/x.py: self.conn.commit()",
         "core/x.py: with report.conn: (commits at its end)", "core/x.py: with sqlite3.connect(p): (commits at its end)",
         "core/x.py: isolation_level=",
-        "core/store.py: db.atomic()"])  # the rule bites
+        "core/report/store.py: db.atomic()"])  # the rule bites

@@ -80,7 +80,7 @@ def test_answer_from_file_stdin_and_table(report, tmp_path):
     csv_file = tmp_path / "t.csv"
     csv_file.write_text('Member State,Removed\nAustria,"1,234"\nBelgium,-\n', encoding="utf-8")
     assert run("answer", report, "SLI 16.1.1", "--table", csv_file).returncode == 0
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     with Report.open(report) as r:
         assert r.text("QRE 12.1.1") == "From a file\n\n- with a bullet\n"
         assert r.text("Measure 12.3") == "from stdin"

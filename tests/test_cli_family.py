@@ -108,7 +108,7 @@ def test_subscribe_and_unsubscribe_per_service(family, capsys):
     assert "Measure 21.1 @ Lumen Chat" in capsys.readouterr().out
     assert main(["subscribe", str(family), "--service", CHAT, "--measures", "21.1"]) == 0
     assert "Unchanged" in capsys.readouterr().out
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     with Report.open(family) as r:
         assert "Measure 21.1" in r.service_subscriptions(CHAT) and "Measure 21.1" not in r.service_subscriptions(SOCIAL)
     assert main(["unsubscribe", str(family), "--measures", "14.1"]) == 0  # without --service: every service
@@ -133,7 +133,7 @@ def test_pdf_per_service(family, tmp_path):
     import os
     import shutil
     import subprocess
-    from copdesk.core.pdf_export import find_soffice
+    from copdesk.core.exports.pdf import find_soffice
     if not find_soffice():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) must be installed in CI: see .ci/run")
@@ -152,7 +152,7 @@ def test_a_plain_report_has_no_services(tmp_path, capsys):
     assert main(["answer", str(path), "QRE 12.1.1", "--service", "Org", "--text", "x"]) == 2
     assert "names no services" in capsys.readouterr().err
     assert main(["subscribe", str(path), "--measures", "12.3"]) == 0
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     with Report.open(path) as r:
         assert "Measure 12.3" in r.subscriptions() and r.services() == []
 
@@ -170,8 +170,8 @@ def test_bad_service_names_are_refused_before_any_file(tmp_path, capsys):
 
 
 def test_diff_per_service_and_of_the_whole_family(family, capsys):
-    from copdesk.core import versions
-    from copdesk.core.report import Report
+    from copdesk.core.review import versions
+    from copdesk.core.report.open_file import Report
     with Report.open(family) as r:
         versions.save_version(r, "sent to legal", "Ada Officer")
         r.set_text(f"QRE 14.1.1 @ {CHAT}", "Chat's own.")

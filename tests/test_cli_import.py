@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 from tests.core.docx_fixtures import filed_report
 from tests.core.test_tc_import import published
 from tests.test_cli import run

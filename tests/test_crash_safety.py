@@ -42,7 +42,7 @@ def test_twenty_kills_lose_nothing_acknowledged(tmp_path, capsys):
 
 def test_the_check_notices_a_lost_edit(tmp_path, template):
     """The harness is not blind: an acknowledged edit missing from the file is counted."""
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     cr = _crash_run()
     path = tmp_path / "r.copdesk"
     Report.create(path, template, signatory="x", kind="other", title="t", subscriptions=["12.1"]).close()

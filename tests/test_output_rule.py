@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from copdesk.cli import main
-from copdesk.core import backups, rescue
+from copdesk.core.report import backups, rescue
 from copdesk.core.errors import DamagedFileError
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 
 FORMATS = ["json", "docx", "pdf", "tc-json", "csv"]
 
@@ -40,7 +40,7 @@ def _cli(capsys, *args) -> tuple[int, str]:
 @pytest.fixture
 def two(tmp_path, sample_json):
     """Two copies of the sample report (comments, tables, history) and a backup of the first."""
-    from copdesk.core.review import add_comment
+    from copdesk.core.review.comments import add_comment
     a, b = tmp_path / "a.copdesk", tmp_path / "b.copdesk"
     assert main(["import", str(sample_json), "-o", str(a)]) == 0
     with Report.open(a) as r:

@@ -88,7 +88,7 @@ def test_mime_type_matches_the_report_files():
     mime = ET.parse(LINUX / "copdesk-mime.xml").getroot().find("m:mime-type", ns)
     assert mime.get("type") == "application/x-copdesk"
     assert mime.find("m:glob", ns).get("pattern") == "*.copdesk"
-    from copdesk.core import store
+    from copdesk.core.report import store
     inner = mime.find("m:magic/m:match/m:match", ns)
     assert int(inner.get("value"), 16) == store.APPLICATION_ID and inner.get("offset") == "68"
 

@@ -38,7 +38,7 @@ def smoke() -> int:
                                      else 0.0)
     app = make_app()
     from PySide6.QtCore import QTimer
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     from copdesk.ui.controller import sample_report_path
     from copdesk.ui.main_window import MainWindow
     window = MainWindow(Report.open(sample_report_path()))
@@ -75,9 +75,10 @@ def core_first():
     Modules imported after PySide6 each pay for PySide's import hook (it reads their source), so the core
     comes first. Returns the FormError of a broken template (shown once the application exists), or None.
     """
-    from copdesk.core import report, wizard  # noqa: F401 - imported now, on purpose (see above)
+    from copdesk.core.report import open_file as report
+    from copdesk.core.rules import wizard  # noqa: F401 - imported now, on purpose (see above)
     from copdesk.core.errors import FormError
-    from copdesk.core.forms import load_template
+    from copdesk.core.template.forms import load_template
     try:
         load_template()  # every edition is read (and checked), and kept for the reports opened next
     except FormError as exc:

@@ -164,19 +164,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read_input(path: Path) -> str:
     """A file or standard input ("-"), read with a size cap: a device or an endless pipe is refused."""
-    from copdesk.core.inputs import read_text
+    from copdesk.core.safety.inputs import read_text
     return read_text(path)
 
 
 def _output(out: Path, *inputs: Path | None, doing: str, kind: str = "file") -> Path:
-    """The output-path rule (core.outputs), before any work: never an input, never a copdesk report."""
-    from copdesk.core.outputs import check_output
+    """The output-path rule (core.safety.outputs), before any work: never an input, never a copdesk report."""
+    from copdesk.core.safety.outputs import check_output
     return check_output(out, inputs, doing, kind)
 
 
 def cmd_new(a) -> int:
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import Report
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.report.open_file import Report
     _output(a.file, doing="creating a new report", kind="new")
     t = load_template(a.edition)
     items = ([m.code for m in t.measures()] + [c.code for c in t.commitments()] if a.all
@@ -192,8 +192,8 @@ def cmd_new(a) -> int:
 
 
 def cmd_answer(a) -> int:
-    from copdesk.core.report import open_report
-    from copdesk.core.tables import read_csv
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.rules.tables import read_csv
     from copdesk.core.text import bad_chars
     from copdesk.cli_family import qualified
     with open_report(a.file) as r:
@@ -212,7 +212,7 @@ def cmd_answer(a) -> int:
         from copdesk.cli_family import note_overrides
         note_overrides(r, code)
     if a.clear and a.service:  # a service's own answer removed: say what its report shows now
-        from copdesk.core.services import split
+        from copdesk.core.rules.services import split
         print(f"{'Cleared' if changed else 'Unchanged'}: {code}; {split(code)[1]}'s report shows the shared answer.")
     else:
         print(f"{'Stored' if changed else 'Unchanged'}: {code}.")
@@ -220,7 +220,7 @@ def cmd_answer(a) -> int:
 
 
 def _warn_unsubscribed(r, code: str) -> None:
-    from copdesk.core.services import split
+    from copdesk.core.rules.services import split
     code, service = split(code)
     base = code.split("/")[-1] if "/" not in code or code.split("/")[-1] in r.template.index else ""
     measure = base if base.startswith("Measure ") else r.template.parents.get(base, "")
@@ -264,8 +264,8 @@ def _export_format(a) -> str:
 
 
 def cmd_export(a) -> int:
-    from copdesk.core.report import open_report
-    from copdesk.core.export_target import file_target
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.safety.export_target import file_target
     from copdesk.cli_family import data_for, export_each
     if a.each_service:
         return export_each(a, lambda r, service, out: _export_service(r, service, out, a))
@@ -278,11 +278,11 @@ def cmd_export(a) -> int:
                          "Use -o OUT.docx or .pdf, or --format tc-json or csv, with --service.")
     with open_report(a.file, readonly=True) as r:
         if fmt == "json":
-            from copdesk.core.jsonio import export_json
+            from copdesk.core.exports.copdesk_json import export_json
             export_json(r.snapshot(with_history=True), a.output)
             warnings, note = [], ""
         else:
-            from copdesk.core.docx_review import review_export
+            from copdesk.core.exports.docx_comments import review_export
             data = data_for(r, a.service, "export")
             a.review = review_export(r, a.comments, a.status_table, data) if fmt in ("docx", "pdf") else None
             warnings, note = _export_other(fmt, r.template, data, a)
@@ -294,7 +294,7 @@ def cmd_export(a) -> int:
 
 def _export_service(r, service: str, out: Path, a) -> list[str]:
     """One service's document of `export --each-service`."""
-    from copdesk.core.docx_review import review_export
+    from copdesk.core.exports.docx_comments import review_export
     fmt, data = a.format or "docx", r.service_snapshot(service)
     a.output, a.review = out, review_export(r, a.comments, a.status_table, data) if fmt in ("docx", "pdf") else None
     return _export_other(fmt, r.template, data, a)[0]
@@ -303,23 +303,23 @@ def _export_service(r, service: str, out: Path, a) -> list[str]:
 def _export_other(fmt: str, template, data, a) -> tuple[list[str], str]:
     """Word, PDF, Transparency Centre JSON or CSV: (warnings, a note for the summary line)."""
     if fmt == "csv":
-        from copdesk.core.csv_export import export_csv
+        from copdesk.core.exports.csv_table import export_csv
         files = export_csv(template, data, a.output)
         return [], f" ({len(files)} SLI table{'s' if len(files) != 1 else ''} as CSV)"
     if fmt == "tc-json":
-        from copdesk.core.tc_export import export_tc_json
+        from copdesk.core.exports.tc_json import export_tc_json
         return export_tc_json(template, data, a.output), " (Transparency Centre JSON)"
-    from copdesk.core.docx_export import DocxOptions
+    from copdesk.core.exports.word import DocxOptions
     options = DocxOptions(empty_slots=not a.hide_empty, summaries=a.summaries, review=a.review)
     if fmt == "pdf":
-        from copdesk.core.pdf_export import export_pdf
+        from copdesk.core.exports.pdf import export_pdf
         return export_pdf(template, data, a.output, options), ""
-    from copdesk.core.docx_export import export_docx
+    from copdesk.core.exports.word import export_docx
     return export_docx(template, data, a.output, options), ""
 
 
 def cmd_import(a) -> int:
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     _output(a.output, *a.input, doing=f"importing {', '.join(str(p) for p in a.input)}", kind="new")
     if a.services or len(a.input) > 1:
         return _import_family(a)
@@ -335,7 +335,7 @@ def cmd_import(a) -> int:
 
 
 def _import_family(a) -> int:
-    from copdesk.core.family_import import import_family
+    from copdesk.core.imports.family import import_family
     if not a.services:
         raise InputError(f"{len(a.input)} reports given: name the service of each, in the same order.",
                          'Add --services "Facebook,Instagram,..." to make one family of them.')
@@ -352,7 +352,7 @@ def _import_family(a) -> int:
 def _offer_corrections(template, result, save: bool) -> None:
     """Template corrections found in the report are stored only when the user says so."""
     from copdesk import paths
-    from copdesk.core.import_result import corrections_doc, save_corrections
+    from copdesk.core.imports.result import corrections_doc, save_corrections
     doc = corrections_doc(template, result)
     if doc is None:
         return
@@ -368,7 +368,7 @@ def _offer_corrections(template, result, save: bool) -> None:
 
 
 def cmd_carry(a) -> int:
-    from copdesk.core.carry import carry
+    from copdesk.core.review.carry import carry
     _output(a.output, a.file, doing=f"carrying {a.file} forward", kind="new")
     with carry(a.file, a.output, a.title) as r:
         n = sum(1 for x in r.answers().values() if x.status == "carried")
@@ -379,8 +379,8 @@ def cmd_carry(a) -> int:
 
 
 def cmd_backups(a) -> int:
-    from copdesk.core import backups
-    from copdesk.core.lockfile import local_time
+    from copdesk.core.report import backups
+    from copdesk.core.safety.lockfile import local_time
     found = backups.list_backups(a.file)
     if a.restore is None:
         if not found:
@@ -407,15 +407,15 @@ def cmd_forms(a) -> int:
 
 
 def cmd_forms_check(a) -> int:
-    from copdesk.core.forms_check import check
+    from copdesk.core.template.check import check
     lines, ok = check(a.path)
     print("\n".join(lines))
     return OK if ok else ERROR
 
 
 def cmd_forms_list(a) -> int:
-    from copdesk.core import forms_list
-    from copdesk.core.forms import load_template
+    from copdesk.core.template import listing as forms_list
+    from copdesk.core.template.forms import load_template
     t = load_template(a.edition)
     if a.json:
         print(json.dumps(forms_list.rows(t), ensure_ascii=False, indent=1))
@@ -425,7 +425,7 @@ def cmd_forms_list(a) -> int:
 
 
 def cmd_forms_learn(a) -> int:
-    from copdesk.core.learn import learn_file
+    from copdesk.core.imports.learn import learn_file
     result = learn_file(a.file, replace=a.replace)
     print("\n".join(result.summary_lines()))
     return OK
@@ -433,8 +433,8 @@ def cmd_forms_learn(a) -> int:
 
 def _comparison(a):
     """(title, old content, new content, template) for `copdesk diff`."""
-    from copdesk.core.report import open_report
-    from copdesk.core.versions import Content, baseline_content, version_content
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.review.versions import Content, baseline_content, version_content
     with open_report(a.old, readonly=True) as r:
         current, template = Content.of(r.snapshot()), r.template
         if a.version:
@@ -448,8 +448,8 @@ def _comparison(a):
 
 
 def cmd_diff(a) -> int:
-    from copdesk.core.codes import answer_codes
-    from copdesk.core.diff import as_text, changes
+    from copdesk.core.template.codes import answer_codes
+    from copdesk.core.review.diff import as_text, changes
     if a.docx:
         _output(a.docx, a.old, a.new, doing=f"writing the comparison of {a.old}")
     title, old, new, template = _comparison(a)
@@ -461,15 +461,15 @@ def cmd_diff(a) -> int:
     for change in found:
         print(as_text(change))
     if a.docx:
-        from copdesk.core.diff_docx import export_comparison
+        from copdesk.core.review.comparison_docx import export_comparison
         export_comparison(template, title, found, a.docx)
         print(f"Wrote the comparison to {a.docx}.")
     return OK
 
 
 def cmd_merge(a) -> int:
-    from copdesk.core.merge import merge
-    from copdesk.core.report import default_user
+    from copdesk.core.review.merge import merge
+    from copdesk.core.model import default_user
     _output(a.output, a.mine, a.theirs, doing=f"merging {a.mine} and {a.theirs}", kind="new")
     result = merge(a.mine, a.theirs, a.output, prefer=a.prefer, who=default_user())
     print(f"Merged {a.theirs} into {a.output}: {len(result.from_theirs)} answers taken from their copy, "
@@ -483,8 +483,8 @@ def cmd_merge(a) -> int:
 
 
 def cmd_review_import(a) -> int:
-    from copdesk.core.report import open_report
-    from copdesk.core.review_import import review_import
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.review.word_import import review_import
     settle = "accept" if a.accept_all else "reject" if a.reject_all else None
     with open_report(a.file) as r:
         result = review_import(r, a.reviewed, settle=settle, prefer=a.prefer)
@@ -546,9 +546,9 @@ def _run(args: argparse.Namespace) -> int:
         _check_text_arguments(args)
         return COMMANDS[args.command](args)
     except sqlite3.DatabaseError as exc:
-        from copdesk.core import store
+        from copdesk.core.report import store
         if isinstance(exc, sqlite3.OperationalError) and "decode" not in str(exc).lower():
-            from copdesk.core.faults import write_error  # disk full, read-only, I/O error in a write
+            from copdesk.core.safety.faults import write_error  # disk full, read-only, I/O error in a write
             raise write_error(exc, where, retrying=False) from None
         raise store.unreadable(exc, where) from None  # a report damaged after it was opened
     except MemoryError:

@@ -1,4 +1,4 @@
-"""The command line of a report family (core/services.py): subscriptions per service, validation per service,
+"""The command line of a report family (core/rules/services.py): subscriptions per service, validation per service,
 one document per service. cli.py parses the arguments and calls these; they use the core only.
 """
 
@@ -34,7 +34,7 @@ def qualified(report, code: str, service: str | None) -> str:
 
 def note_overrides(report, code: str) -> None:
     """After a shared answer is written: the services that show their own instead are named."""
-    from copdesk.core import services
+    from copdesk.core.rules import services
     if services.split(code)[1] is not None:
         return
     own = [s for s in report.services() if report.get(services.qualify(code, s)) is not None
@@ -46,7 +46,7 @@ def note_overrides(report, code: str) -> None:
 
 
 def cmd_subscribe(a, subscribe: bool) -> int:
-    from copdesk.core.report import open_report
+    from copdesk.core.report.open_file import open_report
     items = [x.strip() for x in a.measures.split(",") if x.strip()]
     if not items:
         raise InputError("Say which measures with --measures, e.g. --measures 21.1,21.2 (a bare number is a "
@@ -63,8 +63,8 @@ def cmd_subscribe(a, subscribe: bool) -> int:
 
 
 def cmd_validate(a) -> int:
-    from copdesk.core.report import open_report
-    from copdesk.core.validate import validate
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.rules.validate import validate
     with open_report(a.file, readonly=True) as r:
         names = [r.service(a.service)] if a.service else r.services()
         if not names:
@@ -74,7 +74,7 @@ def cmd_validate(a) -> int:
 
 
 def _print_issues(a, names, found) -> int:
-    from copdesk.core.validate import is_complete
+    from copdesk.core.rules.validate import is_complete
     complete = all(is_complete(issues) for _, issues in found)
     if a.json:
         doc = {"complete": complete, "issues": [dict(i.as_dict(), **({"service": s} if s else {}))
@@ -101,8 +101,8 @@ def _print_issues(a, names, found) -> int:
 def export_each(a, export_one) -> int:
     """`export --each-service -o FOLDER`: one document per service, named after it (Facebook.docx).
     `export_one(report, data, out)` writes one and returns its warnings."""
-    from copdesk.core.outputs import check_output
-    from copdesk.core.report import open_report
+    from copdesk.core.safety.outputs import check_output
+    from copdesk.core.report.open_file import open_report
     fmt = a.format or "docx"
     if fmt == "json":
         raise InputError("--each-service writes each service's document (docx, pdf, tc-json or csv); copdesk JSON "
@@ -127,7 +127,7 @@ def export_each(a, export_one) -> int:
 
 def _stem(names: list[str], name: str) -> str:
     """The service's file name; two names that give the same file name get their position too."""
-    from copdesk.core.services import file_stem
+    from copdesk.core.rules.services import file_stem
     stems = [file_stem(n).casefold() for n in names]
     stem = file_stem(name)
     return stem if stems.count(stem.casefold()) == 1 else f"{stem}-{names.index(name) + 1}"
@@ -135,9 +135,9 @@ def _stem(names: list[str], name: str) -> str:
 
 def service_contents(a, title: str, old, new):
     """`diff --service NAME`: both sides as that service sees them (its own answers in place of the shared)."""
-    from copdesk.core import services
-    from copdesk.core.report import open_report
-    from copdesk.core.versions import Content
+    from copdesk.core.rules import services
+    from copdesk.core.report.open_file import open_report
+    from copdesk.core.review.versions import Content
     with open_report(a.old, readonly=True) as r:
         name = r.service(a.service)
 

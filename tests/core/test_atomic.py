@@ -1,4 +1,4 @@
-"""The one atomic file write (core.atomic): a test per failure mode. Whatever fails, the target is the old
+"""The one atomic file write (core.safety.atomic): a test per failure mode. Whatever fails, the target is the old
 file or absent, never a half file, and no temporary file or folder is left beside it.
 
 Faults are injected where the operating system would report them: os.write (a full disk), os.fsync (an
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import atomic
+from copdesk.core.safety import atomic
 from copdesk.core.errors import StoreError
-from copdesk.core.outputs import OutputError
+from copdesk.core.safety.outputs import OutputError
 
 
 def _beside(folder: Path) -> list[str]:

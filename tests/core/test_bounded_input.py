@@ -32,9 +32,9 @@ def _run(*args, **kw) -> subprocess.CompletedProcess:
 def parts():
     """The parts of a real Word export of the sample report."""
     from copdesk import paths
-    from copdesk.core.docx_export import build_docx
-    from copdesk.core.forms import load_template
-    from copdesk.core.jsonio import from_dict, read_json_file
+    from copdesk.core.exports.word import build_docx
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.imports.copdesk_json import from_dict, read_json_file
     blob, _ = build_docx(load_template(), from_dict(read_json_file(paths.resources_dir() / "sample" /
                                                                    "kestrel-video-2026-03.json")))
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
@@ -76,7 +76,7 @@ WORD_PLACES = {
 @pytest.mark.parametrize("value", NUMBERS, ids=["superscript two", "circled one", "5000 digits"])
 @pytest.mark.parametrize("place", sorted(WORD_PLACES))
 def test_word_numbers_that_int_refuses_are_handled(parts, tmp_path, place, value):
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     src = _docx(parts, tmp_path / "in.docx", **WORD_PLACES[place](value.encode()))
     report, result = import_report(src, tmp_path / "out.copdesk")
     with report:
@@ -84,7 +84,7 @@ def test_word_numbers_that_int_refuses_are_handled(parts, tmp_path, place, value
 
 
 def test_a_commitment_label_with_5000_digits_is_plain_text(parts, tmp_path):
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     src = _docx(parts, tmp_path / "in.docx", body=_para(b"", b"Commitment " + BIG.encode()))
     report, result = import_report(src, tmp_path / "out.copdesk")
     report.close()
@@ -105,9 +105,9 @@ def sample():
 
 @pytest.fixture(scope="module")
 def tc(sample):
-    from copdesk.core.forms import load_template
-    from copdesk.core.jsonio import from_dict
-    from copdesk.core.tc_export import to_tc
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.imports.copdesk_json import from_dict
+    from copdesk.core.exports.tc_json import to_tc
     return to_tc(load_template(), from_dict(sample))[0]
 
 
@@ -151,7 +151,7 @@ def test_a_table_nested_100000_deep_is_listed_as_not_placed(tmp_path, capsys, tc
 
 
 def test_an_ordered_list_starting_at_superscript_two(tmp_path, tc):
-    from copdesk.core import html_md
+    from copdesk.core.markdown import html as html_md
     assert html_md.to_markdown('<ol start="²"><li>first</li></ol>') == "1. first"
     assert html_md.to_markdown(f'<ol start="{BIG}"><li>first</li></ol>') == "1. first"
 
@@ -222,7 +222,7 @@ def _zip_with_entries(path: Path, n: int) -> Path:
 
 
 def test_a_zip_entry_count_is_checked_before_it_is_opened(tmp_path, monkeypatch):
-    from copdesk.core import docx_guard
+    from copdesk.core.safety import docx_guard
     src = _zip_with_entries(tmp_path / "many.docx", docx_guard.MAX_ENTRIES + 1)
     opened = []
     monkeypatch.setattr(docx_guard.zipfile, "ZipFile", lambda *a, **k: opened.append(a))
@@ -232,7 +232,7 @@ def test_a_zip_entry_count_is_checked_before_it_is_opened(tmp_path, monkeypatch)
 
 
 def test_a_declared_count_of_a_million_entries_is_refused_at_once(tmp_path):
-    from copdesk.core import docx_guard
+    from copdesk.core.safety import docx_guard
     src = _zip_with_entries(tmp_path / "few.docx", 3)
     data = bytearray(src.read_bytes())
     end = data.rindex(b"PK\x05\x06")
@@ -252,9 +252,9 @@ wait
 
 
 def test_a_pdf_timeout_stops_libreoffice_and_its_worker(tmp_path, monkeypatch):
-    from copdesk.core import pdf_export
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import ReportData
+    from copdesk.core.exports import pdf as pdf_export
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.model import ReportData
     pid_file = tmp_path / "worker.pid"
     script = tmp_path / "soffice"
     script.write_text(SLOW_SOFFICE.format(pid=pid_file))

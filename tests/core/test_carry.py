@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from copdesk.core.carry import baseline, carry, empty_shape
+from copdesk.core.review.carry import baseline, carry, empty_shape
 from copdesk.core.errors import StoreError
-from copdesk.core.migrations import SCHEMA_VERSION
-from copdesk.core.report import Report
+from copdesk.core.report.migrations import SCHEMA_VERSION
+from copdesk.core.report.open_file import Report
 
 
 @pytest.fixture

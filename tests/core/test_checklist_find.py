@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copdesk.core import checklist, find
-from copdesk.core.validate import validate
+from copdesk.core.rules import checklist, find
+from copdesk.core.rules.validate import validate
 
 SLI_TABLE = [["Member State", "Items removed"], ["Austria", "10"], ["Belgium", "lots"], ["Total EU", "99"]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from copdesk import paths
-from copdesk.core import forms
+from copdesk.core.template import forms
 from copdesk.core.errors import FormError
-from copdesk.core.forms_check import check
+from copdesk.core.template.check import check
 
 
 def _write(text: str, name: str = "fix.yaml"):

@@ -1,6 +1,6 @@
 """Crafted reports are refused when opened, and what happened is said in words (issue 13, points 5 and 8).
 
-A .copdesk file is SQLite anyone can edit. The opening check (core.report_check) refuses views or triggers
+A .copdesk file is SQLite anyone can edit. The opening check (core.report.check) refuses views or triggers
 in place of copdesk's tables, tables defined otherwise, cells at impossible positions, values of the wrong
 kind and a meta table that does not name a report, before any query of those tables; every command then
 ends within seconds with a message (exit 2, no traceback) and the file is left byte for byte as it was.
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import store
+from copdesk.core.report import store
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, UnavailableError
-from copdesk.core.migrations import SCHEMA_VERSION
-from copdesk.core.report import Report
+from copdesk.core.report.migrations import SCHEMA_VERSION
+from copdesk.core.report.open_file import Report
 
 RECURSIVE = ("CREATE VIEW {t} AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
              "SELECT {cols} FROM r")

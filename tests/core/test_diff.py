@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copdesk.core.diff import redline
+from copdesk.core.review.diff import redline
 
 WORDS = st.lists(st.sampled_from(["a", "b", "ads", "1,234", " ", "  ", "\n", "\n\n", "**x**", "é"]), max_size=40)
 

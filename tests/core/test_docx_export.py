@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from copdesk.core.docx_export import SUMMARY_MARK, DocxOptions, export_docx
+from copdesk.core.exports.word import SUMMARY_MARK, DocxOptions, export_docx
 from copdesk.core.errors import CopdeskError
 from tests.core import example_layout
 
@@ -206,7 +206,7 @@ def test_a_folder_or_missing_folder_is_a_clear_error(new_report, template, tmp_p
 
 
 def test_libreoffice_converts_the_export_to_pdf(new_report, template, tmp_path):
-    from copdesk.core.pdf_export import export_pdf, find_soffice
+    from copdesk.core.exports.pdf import export_pdf, find_soffice
     if not find_soffice():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) must be installed in CI: see .ci/run")
@@ -236,7 +236,7 @@ def test_numbered_lists_restart_in_word(new_report, template, tmp_path):
 
 
 def test_crisis_items_the_template_lost_are_reported(template, tmp_path):
-    from copdesk.core.report import Answer, CrisisSection, ReportData
+    from copdesk.core.model import Answer, CrisisSection, ReportData
     data = ReportData(meta={}, answers={"Crisis 1/title": Answer("Crisis 1/title", "Crisis 2025")}, tables={},
                       subscriptions=frozenset({"Commitment 39"}),
                       crisis=(CrisisSection(1, 1, "Crisis 2025", ("Measure 99.9", "Measure 16.1")),))

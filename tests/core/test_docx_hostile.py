@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import docx_guard
-from copdesk.core.docx_import import import_docx, read_docx
+from copdesk.core.safety import docx_guard
+from copdesk.core.imports.word import import_docx, read_docx
 from copdesk.core.errors import InputError
 from tests.core.docx_fixtures import Doc
 

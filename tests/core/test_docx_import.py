@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core import forms
-from copdesk.core.docx_import import import_docx, read_docx
+from copdesk.core.template import forms
+from copdesk.core.imports.word import import_docx, read_docx
 from copdesk.core.errors import StoreError
-from copdesk.core.import_result import corrections_doc, save_corrections
-from copdesk.core.report import Report
+from copdesk.core.imports.result import corrections_doc, save_corrections
+from copdesk.core.report.open_file import Report
 from tests.core.docx_fixtures import NOTE, Q, SIGNED, WORDING_12_1, Doc, filed_report
 
 

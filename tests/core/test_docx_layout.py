@@ -14,9 +14,9 @@ import docx
 import pytest
 from lxml import etree
 
-from copdesk.core import docx_tables
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_import import read_docx
+from copdesk.core.exports import docx_tables
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.imports.word import read_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 UPRIGHT, SIDEWAYS = 11906 - 2 * 1247, 16838 - 2 * 1247  # text widths of the base document's A4 page
@@ -207,7 +207,7 @@ def test_last_modified_by_is_the_name_from_preferences(new_report, template, tmp
 
 
 def _pdf_pages(template, report, tmp_path) -> list[str]:
-    from copdesk.core.pdf_export import export_pdf, find_soffice
+    from copdesk.core.exports.pdf import export_pdf, find_soffice
     if not find_soffice() or not shutil.which("pdftotext"):
         if os.environ.get("CI"):
             pytest.fail("LibreOffice and pdftotext must be installed in CI: see .ci/run")
@@ -237,7 +237,7 @@ def test_rendered_by_libreoffice_contents_have_page_numbers_and_tables_read_whol
 def test_a_section_that_ends_on_a_table_ends_in_a_paragraph_after_it():
     """A page-orientation change right after a table needs a paragraph to carry the section's properties
     (Word keeps them in a paragraph's properties): one is added after the table, in the gap style."""
-    from copdesk.core.docx_body import Body
+    from copdesk.core.exports.docx_body import Body
     document = etree.fromstring(f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:tbl/><w:sectPr/></w:body></w:document>')
     body = Body(document)
     table = body.body[0]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_guard import open_docx
-from copdesk.core.docx_import import read_docx
-from copdesk.core.docx_reader import Table, read_body
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.safety.docx_guard import open_docx
+from copdesk.core.imports.word import read_docx
+from copdesk.core.imports.docx_reader import Table, read_body
 from tests.core.docx_fixtures import NOTE, SIGNED, example_layout_report, filed_report
 
 
@@ -68,8 +68,8 @@ def test_the_variations_lose_only_template_text_never_an_answer(tmp_path, templa
 
 
 def test_saved_corrections_bring_the_new_item_and_wording_into_the_export(tmp_path, template):
-    from copdesk.core import forms
-    from copdesk.core.import_result import save_corrections
+    from copdesk.core.template import forms
+    from copdesk.core.imports.result import save_corrections
     result = read_docx(filed_report(tmp_path / "v.docx"), template)
     save_corrections(template, result)
     forms.clear_cache()

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import docx
 
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_guard import open_docx
-from copdesk.core.docx_import import import_docx
-from copdesk.core.docx_reader import Table, read_body
-from copdesk.core.report import Report
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.safety.docx_guard import open_docx
+from copdesk.core.imports.word import import_docx
+from copdesk.core.imports.docx_reader import Table, read_body
+from copdesk.core.report.open_file import Report
 from tests.conftest import shared_file
 
 LABEL = "SLI 17.2.1 - actions enforcing policies above"
@@ -70,7 +70,7 @@ def test_the_label_survives_without_saving_corrections_and_a_second_round(tmp_pa
     export still has them."""
     _lines, src = _typed(tmp_path)
     import_docx(src, tmp_path / "one.copdesk")[0].close()
-    from copdesk.core import forms
+    from copdesk.core.template import forms
     assert forms.load_template().index["SLI 17.2.1"].label == ""  # the template itself is unchanged
     with Report.open(tmp_path / "one.copdesk") as r:
         export_docx(r.template, r.snapshot(), tmp_path / "one.docx")

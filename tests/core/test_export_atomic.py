@@ -50,7 +50,7 @@ def test_a_kill_during_export_leaves_the_previous_document_intact(tmp_path):
 
 
 def test_an_export_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
-    from copdesk.core.atomic import write_file
+    from copdesk.core.safety.atomic import write_file
     out = tmp_path / "report.json"
     write_file(out, "{}")
     assert out.stat().st_mode & 0o777 == 0o644  # readable by others, like any file a program writes

@@ -8,11 +8,11 @@ import json
 import pytest
 
 from copdesk.cli import main
-from copdesk.core import services
-from copdesk.core.docx_export import DocxOptions, export_docx
+from copdesk.core.rules import services
+from copdesk.core.exports.word import DocxOptions, export_docx
 from copdesk.core.errors import InputError
-from copdesk.core.family_import import import_family
-from copdesk.core.report import Report
+from copdesk.core.imports.family import import_family
+from copdesk.core.report.open_file import Report
 from tests.core import family_layout as layout
 from tests.core.test_example_report import _missing_in_order, _paragraphs
 

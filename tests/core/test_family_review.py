@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core import review, suggestions, versions
-from copdesk.core.diff import changes
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_review import review_export
-from copdesk.core.review_import import review_import
-from copdesk.core.review_read import read_reviewed
-from copdesk.core.versions import Content
+from copdesk.core.review import comments as review, suggestions, versions
+from copdesk.core.review.diff import changes
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.exports.docx_comments import review_export
+from copdesk.core.review.word_import import review_import
+from copdesk.core.review.word_read import read_reviewed
+from copdesk.core.review.versions import Content
 from tests.core.test_example_report import _paragraphs
 from tests.core.word_review import WordReview
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import backups, faults, rescue
-from copdesk.core.report import Report
+from copdesk.core.report import backups, rescue
+from copdesk.core.safety import faults
+from copdesk.core.report.open_file import Report
 
 NOBODY = 65534
 
@@ -28,10 +29,10 @@ def _digest(path: Path) -> str:
 
 
 DROP = ("import os, sys\n"
-        "import copdesk.cli, copdesk.core.report, copdesk.core.store, copdesk.core.faults, copdesk.core.tables\n"
-        "import copdesk.core.text, copdesk.core.validate, importlib.metadata, sqlite_utils\n"
+        "import copdesk.cli, copdesk.core.report.open_file, copdesk.core.report.store, copdesk.core.safety.faults, copdesk.core.rules.tables\n"
+        "import copdesk.core.text, copdesk.core.rules.validate, importlib.metadata, sqlite_utils\n"
         "sqlite_utils.Database(memory=True)['t'].insert({'a': 1})  # loads its plugins now\n"
-        "from copdesk.core.forms import load_template\n"
+        "from copdesk.core.template.forms import load_template\n"
         "load_template()  # read while still allowed to; then become nobody\n"
         "if os.geteuid() == 0:\n"
         f"    os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})\n"
@@ -96,8 +97,8 @@ def test_disk_full_in_the_core_rolls_back_and_the_next_write_succeeds(shared_dir
     path = _report(shared_dir, template)
     code = (
         "import resource, signal, sys, sqlite3\n"
-        "from copdesk.core.report import Report\n"
-        "from copdesk.core.faults import write_error\n"
+        "from copdesk.core.report.open_file import Report\n"
+        "from copdesk.core.safety.faults import write_error\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "r = Report.open(sys.argv[1])\n"
         "soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)\n"

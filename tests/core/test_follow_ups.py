@@ -7,12 +7,12 @@ import json
 import docx
 import pytest
 
-from copdesk.core import follow_ups
-from copdesk.core.docx_export import export_docx
+from copdesk.core.rules import follow_ups
+from copdesk.core.exports.word import export_docx
 from copdesk.core.errors import InputError
-from copdesk.core.review import freeze
-from copdesk.core.tc_export import to_tc
-from copdesk.core.validate import validate
+from copdesk.core.review.comments import freeze
+from copdesk.core.exports.tc_json import to_tc
+from copdesk.core.rules.validate import validate
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
-from copdesk.core import forms
+from copdesk.core.template import forms
 from copdesk.core.errors import FormError
 
 from tests.conftest import shared_file
@@ -159,7 +159,7 @@ def test_content_hash_is_stable_and_content_based(template):
 
 
 def _raw(path):
-    from copdesk.core import yamlfile
+    from copdesk.core.template import yamlfile
     return yamlfile.read(path)
 
 
@@ -229,7 +229,7 @@ def test_template_file_is_readable_text():
 
 
 def test_parsed_template_cache_follows_the_file(tmp_path):
-    from copdesk.core import form_cache
+    from copdesk.core.template import cache as form_cache
     path = tmp_path / "t.yaml"
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
     first = forms.load_file(path)
@@ -250,7 +250,7 @@ def test_parsed_template_cache_follows_the_file(tmp_path):
 
 def test_template_cache_entry_for_another_key_is_a_miss(tmp_path):
     """Cache files are named by a short checksum; the full key inside decides, so a clash is never used."""
-    from copdesk.core import form_cache
+    from copdesk.core.template import cache as form_cache
     path = tmp_path / "t.yaml"
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
     forms.load_file(path)

@@ -62,10 +62,10 @@ def bounded(fn, *args):
 def seeds(tmp_path_factory):
     """Real exports of the sample report: the starting points for mutations."""
     from copdesk import paths
-    from copdesk.core.docx_export import build_docx
-    from copdesk.core.forms import load_template
-    from copdesk.core.jsonio import from_dict, read_json_file
-    from copdesk.core.tc_export import to_tc
+    from copdesk.core.exports.word import build_docx
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.imports.copdesk_json import from_dict, read_json_file
+    from copdesk.core.exports.tc_json import to_tc
     t = load_template()
     raw = read_json_file(paths.resources_dir() / "sample" / "kestrel-video-2026-03.json")
     data = from_dict(raw)
@@ -241,7 +241,7 @@ def retyped(draw, seed):
 
 
 def test_word_import_never_crashes_nor_hangs(seeds):
-    from copdesk.core.docx_import import read_docx
+    from copdesk.core.imports.word import read_docx
     src = seeds["dir"] / "case.docx"
 
     @fuzz(120)
@@ -255,7 +255,7 @@ def test_word_import_never_crashes_nor_hangs(seeds):
 
 
 def test_transparency_centre_json_never_crashes(seeds):
-    from copdesk.core.tc_import import read_tc
+    from copdesk.core.imports.tc_json import read_tc
 
     @fuzz(200)
     @given(st.one_of(mutated(seeds["tc"]), retyped(seeds["tc"]), JSON))
@@ -274,9 +274,9 @@ def _raw_json(seed: dict, path: list[int], bit: str) -> str:
 
 def test_hostile_json_text_never_crashes(seeds):
     """Through the JSON readers, from text: numbers json.loads refuses, nesting, surrogates, infinities."""
-    from copdesk.core.jsonio import from_dict
-    from copdesk.core.tc_import import read_tc
-    from copdesk.core.inputs import parse_json
+    from copdesk.core.imports.copdesk_json import from_dict
+    from copdesk.core.imports.tc_json import read_tc
+    from copdesk.core.safety.inputs import parse_json
     src = seeds["dir"] / "raw.json"
 
     @fuzz(60)
@@ -295,7 +295,7 @@ def test_hostile_json_text_never_crashes(seeds):
 
 
 def test_copdesk_json_never_crashes(seeds):
-    from copdesk.core.jsonio import from_dict
+    from copdesk.core.imports.copdesk_json import from_dict
 
     @fuzz(300)
     @given(st.one_of(mutated(seeds["json"]), retyped(seeds["json"]), JSON))
@@ -308,7 +308,7 @@ def test_copdesk_json_never_crashes(seeds):
 
 def test_import_of_hostile_files_leaves_nothing_behind(seeds):
     """Through `copdesk import`'s entry point, to a file: a report or a message, no half-made output."""
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     folder = seeds["dir"]
 
     @fuzz(40)
@@ -334,10 +334,11 @@ def test_import_of_hostile_files_leaves_nothing_behind(seeds):
 def test_review_import_of_hostile_documents_never_crashes(seeds):
     """`copdesk review-import` of a mutated export (markers, comments and replies included): suggestions and
     comments, or a message; never another exception, never a hang."""
-    from copdesk.core.docx_export import DocxOptions, build_docx
-    from copdesk.core.docx_review import ReviewExport
-    from copdesk.core.jsonio import create_from_data, from_dict
-    from copdesk.core.review_import import review_import
+    from copdesk.core.exports.word import DocxOptions, build_docx
+    from copdesk.core.exports.docx_comments import ReviewExport
+    from copdesk.core.report.create import create_from_data
+    from copdesk.core.imports.copdesk_json import from_dict
+    from copdesk.core.review.word_import import review_import
     t, data = seeds["template"], from_dict(seeds["json"])
     code = next(iter(data.answers))
     comments = ({"id": "c1", "code": code, "cell": "", "parent": "", "author": "Ada", "initials": "A", "at": "x",
@@ -387,8 +388,8 @@ def crafted_cell(draw):
 def test_crafted_report_files_are_refused_or_read(tmp_path_factory):
     """A report file changed by another program: opened and read whole, or refused with a message."""
     import sqlite3
-    from copdesk.core.forms import load_template
-    from copdesk.core.report import Report
+    from copdesk.core.template.forms import load_template
+    from copdesk.core.report.open_file import Report
     folder = tmp_path_factory.mktemp("crafted")
     base = folder / "base.copdesk"
     Report.create(base, load_template(), signatory="S", kind="other", title="T", subscriptions=["1.1"]).close()
@@ -424,9 +425,9 @@ def test_crafted_report_files_are_refused_or_read(tmp_path_factory):
 
 def test_exports_of_hostile_answers_never_crash(seeds):
     """Answers with the hostile text classes, exported to Word and Transparency Centre JSON."""
-    from copdesk.core.docx_export import build_docx
-    from copdesk.core.report import Answer, ReportData
-    from copdesk.core.tc_export import to_tc
+    from copdesk.core.exports.word import build_docx
+    from copdesk.core.model import Answer, ReportData
+    from copdesk.core.exports.tc_json import to_tc
 
     @fuzz(25)
     @given(st.dictionaries(st.sampled_from(["QRE 14.1.1", "Measure 14.1", "header.title", "Commitment 14 Q2"]),
@@ -455,7 +456,7 @@ def test_fuzz_counts(capsys):
 def test_findings_stay_fixed(seeds, tmp_path):
     """Crashes the fuzzers found, each now a message: a deflate stream that is not one (zlib.error, found by
     hypothesis) and a ZIP asking for a newer ZIP version (NotImplementedError, found by atheris)."""
-    from copdesk.core.docx_import import read_docx
+    from copdesk.core.imports.word import read_docx
     blob = bytearray(seeds["docx"])
     info = zipfile.ZipFile(io.BytesIO(bytes(blob))).getinfo("word/document.xml")
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)

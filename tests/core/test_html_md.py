@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import html_md
-from copdesk.core.markdown import Block, Run, normalize, parse, to_html, write
+from copdesk.core.markdown import html as html_md
+from copdesk.core.markdown.dialect import Block, Run, normalize, parse, to_html, write
 
 # HTML collapses runs of spaces and tabs, so the words here have single spaces only.
 WORDS = ["alpha", "a*b", "x_y", "[n]", "C:\\p", "<b>", "<x", "-", "2024.", "1)", "é", "`c`", "#t", "**", "&amp;",

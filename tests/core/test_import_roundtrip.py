@@ -1,11 +1,11 @@
 """import(export(report)) == report, field for field, for generated reports (Word and Transparency Centre JSON).
 
-Reports are generated in the canonical form the importers write (core.markdown): Markdown with escapes,
+Reports are generated in the canonical form the importers write (core.markdown.dialect): Markdown with escapes,
 bold, italic, links, soft breaks, nested bullets and numbered lists; rectangular SLI tables with
 untyped cells; crisis sub-sections whose chosen measures and chapters have answers of their own.
 Not compared: meta, history and timestamps (a new report gets new ones), and header.kind and
 header.services, which neither export writes (the Word export prints signatory, title and period only),
-and an "If yes" answer after a No that the user did not keep, which the exports leave out (core.follow_ups).
+and an "If yes" answer after a No that the user did not keep, which the exports leave out (core.rules.follow_ups).
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import follow_ups, markdown
-from copdesk.core.markdown import Block, Run
-from copdesk.core.docx_export import build_docx
-from copdesk.core.docx_import import read_docx
-from copdesk.core.forms import load_template
-from copdesk.core.import_result import corrections_doc
-from copdesk.core.jsonio import to_dict
-from copdesk.core.report import Answer, CrisisSection, ReportData
-from copdesk.core.tc_export import to_tc
-from copdesk.core.tc_import import read_tc
+from copdesk.core.rules import follow_ups
+from copdesk.core.markdown import dialect as markdown
+from copdesk.core.markdown.dialect import Block, Run
+from copdesk.core.exports.word import build_docx
+from copdesk.core.imports.word import read_docx
+from copdesk.core.template.forms import load_template
+from copdesk.core.imports.result import corrections_doc
+from copdesk.core.exports.copdesk_json import to_dict
+from copdesk.core.model import Answer, CrisisSection, ReportData
+from copdesk.core.exports.tc_json import to_tc
+from copdesk.core.imports.tc_json import read_tc
 
 T = load_template()
 WORDS = ["alpha", "beta", "gamma", "Kestrel", "1,234", "12.5%", "a*b", "x_y", "[note]", "C:\\path", "<b>", "-",
@@ -169,7 +170,7 @@ def test_tc_json_export_then_import_gives_the_report_back(data):
 
 
 def test_the_sample_report_round_trips_through_word(tmp_path, sample_json):
-    from copdesk.core.jsonio import from_dict, read_json_file
+    from copdesk.core.imports.copdesk_json import from_dict, read_json_file
     data = from_dict(read_json_file(sample_json))
     path = tmp_path / "sample.docx"
     path.write_bytes(build_docx(T, data)[0])

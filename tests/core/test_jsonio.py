@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copdesk.core.errors import InputError, StoreError
-from copdesk.core.forms import load_template
-from copdesk.core.jsonio import export_json, from_dict, import_json, to_dict
-from copdesk.core.report import Report
+from copdesk.core.template.forms import load_template
+from copdesk.core.exports.copdesk_json import export_json, to_dict
+from copdesk.core.imports.copdesk_json import from_dict, import_json
+from copdesk.core.report.open_file import Report
 
 
 def _dump_tables(path: Path) -> dict[str, list[tuple]]:
@@ -138,8 +139,8 @@ def test_export_failures_leave_no_stray_files(new_report, tmp_path):
 
 
 def test_round_trip_keeps_review_data_and_the_baseline(new_report, tmp_path):
-    from copdesk.core import review, versions
-    from copdesk.core.carry import baseline, carry
+    from copdesk.core.review import comments as review, versions
+    from copdesk.core.review.carry import baseline, carry
     r = new_report(measures=["12.1"])
     r.set_text("QRE 12.1.1", "last period")
     r.close()

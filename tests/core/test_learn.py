@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from copdesk.core import forms, user_corrections
-from copdesk.core.learn import learn_file, plan
+from copdesk.core.template import forms, user_corrections
+from copdesk.core.imports.learn import learn_file, plan
 from tests.core import tc_fixture
 from tests.test_cli import run
 
@@ -111,8 +111,8 @@ def test_learning_from_a_filed_word_report(tmp_path, template):
 
 
 def test_learning_from_a_copdesk_export_takes_the_wording_its_report_came_with(tmp_path, template):
-    from copdesk.core.jsonio import export_json
-    from copdesk.core.tc_import import import_tc
+    from copdesk.core.exports.copdesk_json import export_json
+    from copdesk.core.imports.tc_json import import_tc
     src = tc_fixture.write(tmp_path / "r.json", template, only=("Commitment 31",))
     report, _ = import_tc(src, tmp_path / "r.copdesk")
     with report:

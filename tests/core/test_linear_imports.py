@@ -16,10 +16,10 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import yamlfile
-from copdesk.core.corrections import Corrections, apply_corrections
-from copdesk.core.forms import load_template, template_files
-from copdesk.core.tc_import import read_tc
+from copdesk.core.template import yamlfile
+from copdesk.core.template.corrections import Corrections, apply_corrections
+from copdesk.core.template.forms import load_template, template_files
+from copdesk.core.imports.tc_json import read_tc
 
 SMALL, LARGE = 2_000, 16_000  # LARGE / SMALL = 8: linear takes ~8x, quadratic ~64x
 LIMIT = 16
@@ -78,7 +78,7 @@ _TEXT = st.lists(st.sampled_from(list("ab *_[]\\-1.\n\t ") + ["é", "\u00a0", "h
 def test_the_html_fast_path_gives_what_the_parser_gives(html):
     """Plain text and <p> paragraphs of plain text skip the HTML parser (most answers of the online form):
     the Markdown and the plain text must be exactly the parser's."""
-    from copdesk.core import html_md, markdown
+    from copdesk.core.markdown import html as html_md, dialect as markdown
     parsed = html_md._parsed(html)
     expected_md = markdown.write(parsed.blocks) if html.strip() else ""
     assert html_md.to_markdown(html) == expected_md

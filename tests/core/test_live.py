@@ -1,4 +1,4 @@
-"""The window's checks and statuses after an edit (core/live.py): re-checking only what an edit touches
+"""The window's checks and statuses after an edit (core/rules/live.py): re-checking only what an edit touches
 gives exactly what checking the whole report again gives, and says which steps and checks changed."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import follow_ups, wizard
-from copdesk.core.forms import load_template
-from copdesk.core.jsonio import from_dict, read_json_file
-from copdesk.core.live import LiveReport, group
+from copdesk.core.rules import follow_ups, wizard
+from copdesk.core.template.forms import load_template
+from copdesk.core.imports.copdesk_json import from_dict, read_json_file
+from copdesk.core.rules.live import LiveReport, group
 from copdesk.core.model import Answer
-from copdesk.core.validate import validate
+from copdesk.core.rules.validate import validate
 
 T = load_template()
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import backups, lockfile, placement, recovery
+from copdesk.core.report import backups, recovery
+from copdesk.core.safety import lockfile, placement
 from copdesk.core.errors import StoreError
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 
-HOLD = ("import sys, time; from pathlib import Path; from copdesk.core import lockfile;"
+HOLD = ("import sys, time; from pathlib import Path; from copdesk.core.safety import lockfile;"
         "lockfile.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)")
 
 

@@ -1,4 +1,4 @@
-"""The one Markdown dialect (core/markdown.py): reading, writing, keeping a stored spelling, HTML and plain text.
+"""The one Markdown dialect (core/markdown/dialect.py): reading, writing, keeping a stored spelling, HTML and plain text.
 
 Property tests: for every document the dialect can express, the writer's text reads back as that document;
 canonical text is a fixed point (write(read(text)) == text); a stored text of any spelling comes back
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import markdown
-from copdesk.core.markdown import Block, Run, Source, normalize, parse, parse_inline, to_html, write
+from copdesk.core.markdown import dialect as markdown
+from copdesk.core.markdown.dialect import Block, Run, Source, normalize, parse, parse_inline, to_html, write
 
 # Words that look like markup: literal in this dialect, or markup only in some places.
 WORDS = ["alpha", "Kestrel", "a*b", "x_y", "file_name", "5 * 3", "__key__", "_x_", "*y*", "**", "`code`",

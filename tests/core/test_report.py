@@ -7,7 +7,7 @@ import json
 import pytest
 
 from copdesk.core.errors import InputError, UnknownCodeError
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 
 
 def test_answers_are_stored_exactly_as_typed(new_report):
@@ -56,8 +56,8 @@ def test_every_change_is_one_transaction(new_report):
 
 @pytest.mark.parametrize("outer", ["report", "helper"])
 def test_nested_transactions_roll_back_only_their_part(new_report, outer):
-    """Report.atomic is the one helper (core.transaction) on the report's connection: they nest (savepoints)."""
-    from copdesk.core.transaction import transaction
+    """Report.atomic is the one helper (core.report.transaction) on the report's connection: they nest (savepoints)."""
+    from copdesk.core.report.transaction import transaction
     r = new_report()
 
     class Boom(Exception):
@@ -85,7 +85,7 @@ def test_editing_an_open_report_does_not_load_sqlite_utils(new_report):
     r.close()
     code = (
         "import sys\n"
-        "from copdesk.core.report import Report\n"
+        "from copdesk.core.report.open_file import Report\n"
         f"r = Report.open({str(path)!r})\n"
         "r.set_text('QRE 12.1.1', 'typed')\n"
         "r.set_table('SLI 16.1.1', [['Member State', 'Value'], ['Austria', '1,234']])\n"

@@ -1,5 +1,5 @@
-"""Moving a report's answers to renamed codes (core/report_codes.py) and laying a report's own wording over its
-template (core/report_wording.py): each is undone exactly by its inverse."""
+"""Moving a report's answers to renamed codes (core/report/code_moves.py) and laying a report's own wording over its
+template (core/report/wording.py): each is undone exactly by its inverse."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copdesk.core.errors import InputError
-from copdesk.core.forms import load_template
-from copdesk.core.report_codes import move_codes, moved
-from copdesk.core.report_wording import overlay
+from copdesk.core.template.forms import load_template
+from copdesk.core.report.code_moves import move_codes, moved
+from copdesk.core.report.wording import overlay
 
 T = load_template()
 MEASURES = ["Measure 30.1", "Measure 30.2", "Measure 31.1", "Measure 31.3"]
@@ -36,7 +36,7 @@ def test_moved_spells_questions_and_crisis_codes():
                                                              "SLI 31.3.1": "SLI 31.7.1"},
                              {"QRE 30.1.1": "SLI 30.1.1", "SLI 30.1.1": "QRE 30.1.1"}]))
 def test_moving_there_and_back_leaves_the_report_as_it_was(tmp_path_factory, texts, pick):
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     path = tmp_path_factory.mktemp("m") / "r.copdesk"
     with Report.create(path, T, signatory="x", kind="other", title="t", subscriptions=MEASURES) as r:
         for code, text in texts.items():

@@ -3,7 +3,7 @@ transaction with its history row, and each has its exact inverse (what the windo
 
 from __future__ import annotations
 
-from copdesk.core import merge, review, versions
+from copdesk.core.review import merge, comments as review, versions
 
 
 def _crisis(r):
@@ -67,7 +67,7 @@ def test_review_writes_and_their_inverses(new_report):
 
 def test_a_merge_choice_reopened(new_report, tmp_path):
     import shutil
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     r = new_report(measures=["12.1"])
     r.set_text("QRE 12.1.1", "base")
     r.close()

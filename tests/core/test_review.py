@@ -6,12 +6,12 @@ import shutil
 
 import pytest
 
-from copdesk.core import merge, review, versions
-from copdesk.core.diff import changes, redline
-from copdesk.core.docx_review import export_status
+from copdesk.core.review import merge, comments as review, versions
+from copdesk.core.review.diff import changes, redline
+from copdesk.core.exports.docx_comments import export_status
 from copdesk.core.errors import InputError
-from copdesk.core.report import Report
-from copdesk.core.versions import Content
+from copdesk.core.report.open_file import Report
+from copdesk.core.review.versions import Content
 
 
 def test_comments_replies_resolve_reopen(new_report):
@@ -169,7 +169,7 @@ def test_merge_refuses_different_reports(new_report, tmp_path):
 
 def test_comparison_docx_has_tracked_insertions_and_deletions(new_report, tmp_path):
     from docx import Document
-    from copdesk.core.diff_docx import export_comparison
+    from copdesk.core.review.comparison_docx import export_comparison
     r = new_report(measures=["12.1"])
     r.set_text("QRE 12.1.1", "We removed 10 accounts.")
     versions.save_version(r, "v1", "Ada")
@@ -215,8 +215,8 @@ def _word_comments(path):
 
 
 def test_word_export_has_anchored_comments_status_table_and_final(new_report, tmp_path):
-    from copdesk.core.docx_export import DocxOptions, export_docx
-    from copdesk.core.docx_review import review_export
+    from copdesk.core.exports.word import DocxOptions, export_docx
+    from copdesk.core.exports.docx_comments import review_export
     r = new_report(measures=["12.1", "16.1", "39"])
     r.set_text("QRE 12.1.1", "We monitored ads.")
     r.set_text("Commitment 12 Q1", "No")
@@ -259,9 +259,9 @@ def test_exported_comments_survive_libreoffice(new_report, tmp_path):
     import os
     import subprocess
     import zipfile
-    from copdesk.core.docx_export import DocxOptions, export_docx
-    from copdesk.core.docx_review import review_export
-    from copdesk.core.pdf_export import find_soffice
+    from copdesk.core.exports.word import DocxOptions, export_docx
+    from copdesk.core.exports.docx_comments import review_export
+    from copdesk.core.exports.pdf import find_soffice
     soffice = find_soffice()
     if soffice is None:
         if os.environ.get("CI"):

@@ -14,13 +14,13 @@ import zipfile
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from copdesk.core import merge, review, suggestions
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_markers import ANSWER, FIXED, LINE, PREFIX
-from copdesk.core.docx_review import review_export
+from copdesk.core.review import merge, comments as review, suggestions
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.exports.docx_markers import ANSWER, FIXED, LINE, PREFIX
+from copdesk.core.exports.docx_comments import review_export
 from copdesk.core.errors import InputError
-from copdesk.core.review_import import review_import, same_text
-from copdesk.core.review_read import read_reviewed
+from copdesk.core.review.word_import import review_import, same_text
+from copdesk.core.review.word_read import read_reviewed
 from tests.core.word_review import WordReview
 
 QRE = "We monitored ads in **all** markets.\n\n- first point\n- second point"
@@ -94,7 +94,7 @@ from tests.core.test_import_roundtrip import answer_md  # noqa: E402 - the gener
 @given(text=answer_md())
 def test_any_answer_reads_back_as_itself(tmp_path_factory, template, text):
     """Whatever an answer holds (lists, links, bold, escapes), an unedited export reads back as the same."""
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     path = tmp_path_factory.mktemp("prop") / "r.copdesk"
     with Report.create(path, template, signatory="Org", kind="other", title="Report", subscriptions=["12.1"]) as r:
         r.set_text("QRE 12.1.1", text)
@@ -287,7 +287,7 @@ def test_other_reports_damaged_files_and_plain_word_files_are_refused(drafted, n
 
 def test_a_document_from_a_state_this_copy_does_not_hold_is_refused(drafted, tmp_path):
     import shutil
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     drafted.close()
     shutil.copy(drafted.path, tmp_path / "copy.copdesk")
     with Report.open(tmp_path / "copy.copdesk", who="tester") as copy:
@@ -306,7 +306,7 @@ def libreoffice(tmp_path, src, ops: list[dict], name: str = "reviewed.docx"):
     import shutil
     import subprocess
     from pathlib import Path
-    from copdesk.core.pdf_export import find_soffice
+    from copdesk.core.exports.pdf import find_soffice
     python = os.environ.get("COPDESK_UNO_PYTHON", "/usr/bin/python3")
     soffice = find_soffice()
     has_uno = soffice is not None and shutil.which(python) is not None and subprocess.run(
@@ -410,7 +410,7 @@ def test_cli_review_import_exit_statuses(drafted, tmp_path):
     # the comments came in the first time; the suggestions still waiting are this document's, now accepted
     assert accepted.stdout.splitlines()[0] == ("0 comments, 6 suggested changes in 4 answers accepted, "
                                                "1 edit outside answers not applied")
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     with Report.open(path) as r:
         assert r.text("QRE 12.1.1") == "We monitored ads in **most** markets.\n\n- second point"
         assert len(review.threads(r)) == 3
@@ -422,7 +422,7 @@ def test_cli_review_import_exit_statuses(drafted, tmp_path):
 
 def test_suggestions_of_both_copies_survive_a_merge(drafted, tmp_path):
     import shutil
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     reviewed = word_review(drafted, tmp_path)
     drafted.close()
     shutil.copy(drafted.path, tmp_path / "theirs.copdesk")
@@ -438,7 +438,7 @@ def test_suggestions_of_both_copies_survive_a_merge(drafted, tmp_path):
 
 def test_a_report_without_history_imported_from_word_comes_back_too(drafted, tmp_path):
     """A report made by 'copdesk import' has no history rows: its export shows 'before any change'."""
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     report, _ = import_report(export(drafted, tmp_path / "filed.docx"), tmp_path / "imported.copdesk")
     with report:
         assert report.history() == []

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copdesk.core import services
+from copdesk.core.rules import services
 from copdesk.core.errors import InputError
-from copdesk.core.report import Report
-from copdesk.core.validate import validate
+from copdesk.core.report.open_file import Report
+from copdesk.core.rules.validate import validate
 
 SOCIAL, VIDEO, CHAT = "Lumen Social", "Lumen Video", "Lumen Chat"
 TABLE = [["Member State", "Removed"], ["Austria", "12"]]
@@ -147,7 +147,8 @@ def _fill(r: Report) -> None:
 
 
 def test_copdesk_json_keeps_the_family(family, tmp_path):
-    from copdesk.core.jsonio import export_json, import_json
+    from copdesk.core.exports.copdesk_json import export_json
+    from copdesk.core.imports.copdesk_json import import_json
     _fill(family)
     export_json(family.snapshot(with_history=True), tmp_path / "f.json")
     with import_json(tmp_path / "f.json", tmp_path / "again.copdesk") as again:
@@ -159,7 +160,7 @@ def test_copdesk_json_keeps_the_family(family, tmp_path):
 
 
 def test_carry_keeps_the_family(family, tmp_path):
-    from copdesk.core.carry import carry
+    from copdesk.core.review.carry import carry
     _fill(family)
     family.set_text(f"header.title @ {CHAT}", "Chat report March 2026")
     with carry(family.path, tmp_path / "next.copdesk", "Report September 2026") as nxt:
@@ -174,7 +175,7 @@ def test_carry_keeps_the_family(family, tmp_path):
 
 def test_merge_takes_each_side_override(family, tmp_path):
     import shutil
-    from copdesk.core.merge import merge
+    from copdesk.core.review.merge import merge
     _fill(family)
     family.close()
     shutil.copy(family.path, tmp_path / "theirs.copdesk")
@@ -192,9 +193,9 @@ def test_merge_takes_each_side_override(family, tmp_path):
 
 
 def test_diff_lists_shared_and_per_service_changes(family):
-    from copdesk.core.codes import answer_codes
-    from copdesk.core.diff import changes
-    from copdesk.core.versions import Content
+    from copdesk.core.template.codes import answer_codes
+    from copdesk.core.review.diff import changes
+    from copdesk.core.review.versions import Content
     before = Content.of(family.snapshot())
     _fill(family)
     found = changes(before, Content.of(family.snapshot()), answer_codes(family.template))
@@ -203,7 +204,7 @@ def test_diff_lists_shared_and_per_service_changes(family):
 
 
 def test_what_is_missing_in_any_service(family):
-    from copdesk.core.family_checks import missing_anywhere
+    from copdesk.core.rules.family_checks import missing_anywhere
     family.unsubscribe(["17"], service=CHAT)
     family.set_text("QRE 14.1.1", "shared")
     family.set_text(f"QRE 14.1.1 @ {VIDEO}", "")  # Video's own, left blank

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import docx
 
-from copdesk.core import wizard
-from copdesk.core.docx_export import export_docx
-from copdesk.core.tc_export import to_tc
-from copdesk.core.validate import required_codes, validate
+from copdesk.core.rules import wizard
+from copdesk.core.exports.word import export_docx
+from copdesk.core.exports.tc_json import to_tc
+from copdesk.core.rules.validate import required_codes, validate
 
 
 def _qre_names(doc: dict) -> list[tuple[str, str]]:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core import services, store
+from copdesk.core.rules import services
+from copdesk.core.report import store
 from copdesk.core.errors import DamagedFileError, NewerSchemaError, NotAReportError, StoreError
-from copdesk.core.migrations import SCHEMA_VERSION
-from copdesk.core.report import Report
+from copdesk.core.report.migrations import SCHEMA_VERSION
+from copdesk.core.report.open_file import Report
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

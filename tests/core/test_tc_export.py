@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from copdesk.core.csv_export import export_csv
-from copdesk.core.tc_export import export_tc_json, to_tc
+from copdesk.core.exports.csv_table import export_csv
+from copdesk.core.exports.tc_json import export_tc_json, to_tc
 from tests.core import example_layout
 
 

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from copdesk.core import forms
+from copdesk.core.template import forms
 from copdesk.core.errors import InputError
-from copdesk.core.import_result import corrections_doc, save_corrections
-from copdesk.core.importers import detect, import_report
-from copdesk.core.tc_import import read_tc
+from copdesk.core.imports.result import corrections_doc, save_corrections
+from copdesk.core.imports.importers import detect, import_report
+from copdesk.core.imports.tc_json import read_tc
 
 TABLE = [["Country", "Fake accounts removed", "Share"], ["Austria", "1,041", "12.5%"], ["Belgium", "-", ""],
          ["Total EU", "1,041", "N/A"]]

@@ -1,4 +1,4 @@
-"""The one transaction helper (core/transaction.py): nested blocks keep exactly the writes of the blocks that
+"""The one transaction helper (core/report/transaction.py): nested blocks keep exactly the writes of the blocks that
 ended well, whatever the nesting; bulk rows go in whole or not at all."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copdesk.core.transaction import insert_rows, transaction
+from copdesk.core.report.transaction import insert_rows, transaction
 
 
 class Boom(Exception):

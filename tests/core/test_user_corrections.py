@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core import forms, user_corrections
+from copdesk.core.template import forms, user_corrections
 from copdesk.core.errors import FormError
 
 ED = "coc-2025-03"

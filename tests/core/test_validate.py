@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copdesk.core.tables import check_table, parse_number
-from copdesk.core.validate import is_complete, validate
+from copdesk.core.rules.tables import check_table, parse_number
+from copdesk.core.rules.validate import is_complete, validate
 
 
 def _issues(r):

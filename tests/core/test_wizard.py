@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copdesk.core import wizard
+from copdesk.core.rules import wizard
 
 
 def test_steps_follow_the_template_and_subscriptions(new_report):

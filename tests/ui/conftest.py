@@ -41,7 +41,7 @@ def open_window(qtbot):
 
 def reopen(path):
     """The report file as another program would read it: a fresh read-only connection."""
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     return Report.open(path, readonly=True)
 
 

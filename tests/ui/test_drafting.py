@@ -201,7 +201,7 @@ def test_sli_table_cell_comment_from_the_context_menu(qtbot, new_report, open_wi
 
 
 def test_sli_table_of_a_frozen_report_is_read_only(qtbot, new_report, open_window):
-    from copdesk.core import review
+    from copdesk.core.review import comments as review
     r = new_report(measures=["16.1"])
     r.set_table("SLI 16.1.1", [["Member State", "n"], ["Austria", "5"]])
     review.freeze(r, "Lena Legal", True)
@@ -336,7 +336,7 @@ def test_side_panels_are_tabs_beside_the_page_and_come_back_when_dragged_shut(qt
 
 def test_the_next_window_opens_as_the_last_one_was_left(qtbot, new_report, open_window):
     from PySide6.QtCore import QSettings
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     r = new_report(measures=["12.1"])
     first = open_window(r)
     screen = QGuiApplication.primaryScreen().availableGeometry()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 from copdesk.ui.fields import RichTextField
 from tests.core.test_example_report import _paragraphs
 from tests.ui.conftest import checked, reopen
@@ -149,7 +149,7 @@ def test_a_family_drafted_in_the_window_exports_one_document_per_service(qtbot, 
 
 
 def test_a_comment_on_a_service_own_answer_and_a_status_per_service(qtbot, new_report, open_window, monkeypatch):
-    from copdesk.core import review
+    from copdesk.core.review import comments as review
     from copdesk.ui import operations
     r = family(new_report)
     r.set_text(f"QRE 14.1.1 @ {VIDEO}", "Video only.")

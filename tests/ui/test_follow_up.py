@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from copdesk.core import follow_ups
+from copdesk.core.rules import follow_ups
 from tests.ui.conftest import checked, reopen
 from tests.ui.test_drafting import goto
 

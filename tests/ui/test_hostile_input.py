@@ -29,7 +29,7 @@ def test_control_characters_are_saved_and_named_by_the_checks(qtbot, new_report,
     _saved(qtbot, w)
     with reopen(r.path) as f:
         stored = f.text("QRE 12.1.1")
-        from copdesk.core.validate import validate
+        from copdesk.core.rules.validate import validate
         issues = [i for i in validate(f.template, f.snapshot()) if i.code == "QRE 12.1.1"]
     assert stored.startswith("bell") and stored.endswith("end")
     kept = [c for c in stored if ord(c) < 32 and c not in "\n\t"]

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from copdesk.core import backups
+from copdesk.core.report import backups
 from copdesk.ui import main_window, opening
 from copdesk.ui.controller import Controller
 

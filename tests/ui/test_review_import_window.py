@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from copdesk.core import review, suggestions
-from copdesk.core.docx_export import DocxOptions, export_docx
-from copdesk.core.docx_review import review_export
+from copdesk.core.review import comments as review, suggestions
+from copdesk.core.exports.word import DocxOptions, export_docx
+from copdesk.core.exports.docx_comments import review_export
 from copdesk.ui import settings
 from tests.core.word_review import WordReview
 from tests.ui.conftest import reopen

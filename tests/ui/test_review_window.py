@@ -7,9 +7,9 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from copdesk.core import merge, review
-from copdesk.core.docx_review import export_status
-from copdesk.core.report import Report
+from copdesk.core.review import merge, comments as review
+from copdesk.core.exports.docx_comments import export_status
+from copdesk.core.report.open_file import Report
 from copdesk.ui import ask, settings
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import _saved, focus_qre, goto

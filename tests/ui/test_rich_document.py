@@ -1,5 +1,5 @@
 """The editor's side of the one dialect: stored text -> editor -> stored text (ui/rich_document.py with
-core.markdown). Property tests on real QTextDocuments: nothing changes when the user changes nothing; an
+core.markdown.dialect). Property tests on real QTextDocuments: nothing changes when the user changes nothing; an
 edit changes only the edited paragraph; what the editor shows is what the text says."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from copdesk.core.markdown import Source, normalize, parse
+from copdesk.core.markdown.dialect import Source, normalize, parse
 from copdesk.ui import rich_document
 from tests.core.test_markdown import LINES, documents
 

@@ -13,7 +13,7 @@ from tests.ui.test_drafting import _click_cell, goto
 
 
 def test_a_report_reopens_where_it_was_left(qtbot, new_report, open_window):
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     r = new_report(measures=["12.1", "13.1"])
     w = open_window(r)
     goto(qtbot, w, "Measure 13.1")

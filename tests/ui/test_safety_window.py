@@ -16,8 +16,9 @@ import time
 import pytest
 from PySide6.QtWidgets import QFrame
 
-from copdesk.core import backups, lockfile
-from copdesk.core.report import Report
+from copdesk.core.report import backups
+from copdesk.core.safety import lockfile
+from copdesk.core.report.open_file import Report
 from copdesk.ui import backups_dialog, opening
 from copdesk.ui.controller import Controller
 from tests.ui.conftest import reopen
@@ -69,7 +70,7 @@ def _type(qtbot, window, code: str, text: str) -> None:
 
 
 def test_after_a_crash_the_window_says_what_was_recovered(qtbot, new_report, controller):
-    from copdesk.core.report import now
+    from copdesk.core.model import now
     r = new_report()
     time.sleep(0.01)
     crashed_at = now()  # the crashed session started after the report was made
@@ -94,7 +95,7 @@ def test_a_report_open_in_another_copdesk_opens_read_only(qtbot, new_report, con
     r.set_text("QRE 12.1.1", "theirs")
     r.close()
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                               "from copdesk.core import lockfile; lockfile.acquire(Path(sys.argv[1])); "
+                               "from copdesk.core.safety import lockfile; lockfile.acquire(Path(sys.argv[1])); "
                                "print('held', flush=True); time.sleep(60)", str(r.path)],
                               stdout=subprocess.PIPE, text=True)
     try:

@@ -143,7 +143,7 @@ def test_a_failed_save_keeps_the_edits_and_says_so(qtbot, new_report, open_windo
 
 def test_start_from_an_earlier_report(qtbot, new_report, tmp_path, monkeypatch):
     """A Word report written by copdesk's export comes back through the window's import flow."""
-    from copdesk.core.docx_export import export_docx
+    from copdesk.core.exports.word import export_docx
     from copdesk.ui import import_dialog
     r = new_report(measures=["12.1", "39"])
     r.set_text("QRE 12.1.1", "We monitored political ads in six member states.")

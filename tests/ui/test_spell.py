@@ -52,7 +52,7 @@ def test_misspelt_words_are_underlined_and_stay_out_of_the_file(qtbot, new_repor
     assert editor.spell.misspelt_words() == ["recieve"]
     _saved(qtbot, w)
     with reopen(r.path) as f:
-        # stored as the dialect holds it: a space ending a line is not kept (core.markdown)
+        # stored as the dialect holds it: a space ending a line is not kept (core.markdown.dialect)
         assert f.text("QRE 12.1.1") == "We recieve reports about the colour of SLI data at https://example.org/teh"
     assert w.stack.count() >= 1 and w.stack.undoText().startswith("Edit")
 

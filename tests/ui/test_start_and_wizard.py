@@ -123,7 +123,7 @@ def test_opening_a_foreign_file_shows_a_message(qtbot, tmp_path, monkeypatch):
 def test_a_broken_template_stops_the_start_with_its_location(qtbot, monkeypatch):
     from copdesk import paths
     from copdesk.app import run_window
-    from copdesk.core import forms
+    from copdesk.core.template import forms
     folder = paths.user_forms_dir()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "fix.yaml").write_text("format: copdesk-corrections\ncorrects: coc-2025-03\nchanges:\n"

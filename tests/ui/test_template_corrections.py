@@ -12,8 +12,8 @@ import docx
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from copdesk.core import forms, user_corrections
-from copdesk.core.report import Report
+from copdesk.core.template import forms, user_corrections
+from copdesk.core.report.open_file import Report
 from copdesk.ui import learn_dialog, uncertain
 from copdesk.ui.learn_dialog import LearnSummaryDialog
 from tests.core import tc_fixture
@@ -91,7 +91,7 @@ def test_learned_wording_shows_in_the_page_and_in_docx_tc_json_and_pdf_exports(q
     assert measures["Measure 30.1"]["description"] == tc_fixture.wording("Measure 30.1")
     assert {q["name"]: q["description"] for q in measures["Measure 30.1"]["qres"]}["QRE 30.1.2"] == \
         tc_fixture.wording("QRE 30.1.2")
-    from copdesk.core.pdf_export import find_soffice
+    from copdesk.core.exports.pdf import find_soffice
     if not find_soffice():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) must be installed in CI: see .ci/run")

@@ -20,7 +20,7 @@ CHILD = textwrap.dedent(r"""
     app = make_app()
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from copdesk.core.report import Report
+    from copdesk.core.report.open_file import Report
     from copdesk.ui.main_window import MainWindow
     import time
 
@@ -70,7 +70,7 @@ def test_after_a_save_only_what_it_wrote_is_checked_again(qtbot, new_report, ope
     rows_before = _entries(w.checks.tree)
     assert any("QRE 12.1.1" in t and "Missing" in t for t in rows_before)
 
-    from copdesk.core import live, validate
+    from copdesk.core.rules import live, validate
     checked: list[str] = []
     real = live.code_issues
 

@@ -12,8 +12,8 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from copdesk.core import merge, review, versions
-from copdesk.core.report import Report
+from copdesk.core.review import merge, comments as review, versions
+from copdesk.core.report.open_file import Report
 from copdesk.ui import operations, settings
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import _saved, goto

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
-from copdesk.core import backups
+from copdesk.core.report import backups
 from copdesk.core.errors import CopdeskError
-from copdesk.core.lockfile import local_time
+from copdesk.core.safety.lockfile import local_time
 
 translate = QCoreApplication.translate
 

@@ -1,12 +1,12 @@
 """Panels beside the page: the checks, a to-do list to work through, and find across the report.
 
-Checks are grouped by chapter and item, in report order, each entry in words (core.checklist), with
+Checks are grouped by chapter and item, in report order, each entry in words (core.rules.checklist), with
 missing, invalid and warnings told apart by a word and a shape (never colour alone) and a filter. The
 headline is counted from the same list, so it never says "complete" above a list of problems. The list is
 filled whole from checks worked out off the interface thread (`show_all`, from ui/live_view.py), then after
 each save only the chapters holding what the save touched are listed again (`show_codes`): typing never
 waits for the whole report. Find searches as you type, in report order, shows plain text, and follows the
-report as saved (core.find). In both, a click or Enter jumps to the answer.
+report as saved (core.rules.find). In both, a click or Enter jumps to the answer.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from copdesk.core import checklist, find
-from copdesk.core.report import ReportData
-from copdesk.core.template import Template
-from copdesk.core.validate import Issue
+from copdesk.core.rules import checklist, find
+from copdesk.core.model import ReportData
+from copdesk.core.template.template import Template
+from copdesk.core.rules.validate import Issue
 from copdesk.ui import uncertain
 from copdesk.ui.style import mark
 from copdesk.ui.wrap_tree import WrapTree
@@ -64,10 +64,10 @@ class ChecksPanel(QWidget):
         lay.addWidget(self.tree)
         self.sections: list[checklist.Section] = []
         self._made: dict = {}  # (section, filter) -> its rows, kept while the section does not change
-        self._live = None  # the core.live.LiveReport shown
+        self._live = None  # the core.rules.live.LiveReport shown
         self._order: dict[str, int] = {}  # answer code -> its place in the report
         self._section_of: dict[str, str] = {}  # answer code -> the section its checks are listed in
-        self._family = None  # in a report family: what is missing in any service (core.family_checks)
+        self._family = None  # in a report family: what is missing in any service (core.rules.family_checks)
         self._service, self._count = "", 0  # the service the window shows, of how many
 
     @property
@@ -77,11 +77,11 @@ class ChecksPanel(QWidget):
 
     def refresh(self, t: Template, data: ReportData) -> None:
         """Check the whole report now and list it (the window has it checked off its interface thread)."""
-        from copdesk.core.live import LiveReport
+        from copdesk.core.rules.live import LiveReport
         self.show_all(LiveReport(t, data))
 
     def show_all(self, live) -> None:
-        """List every issue of `live` (a core.live.LiveReport)."""
+        """List every issue of `live` (a core.rules.live.LiveReport)."""
         self.template, self._live = live.t, live
         self._order = {c: i for i, c in enumerate(c for s in live.steps for c in s.codes)}
         self._section_of = {}
@@ -107,7 +107,7 @@ class ChecksPanel(QWidget):
         return found
 
     def _rank(self, section: checklist.Section) -> tuple[int, int]:
-        """Sections in the order core.checklist lists them: the header, the chapters, the crisis section, then
+        """Sections in the order core.rules.checklist lists them: the header, the chapters, the crisis section, then
         what the template does not have."""
         if section.key in ("header", "crisis", ""):
             return ({"header": 0, "crisis": 2, "": 3}[section.key], 0)
@@ -115,7 +115,7 @@ class ChecksPanel(QWidget):
 
     def set_family(self, found, service: str, count: int) -> None:
         """A report family of `count` services: the list of what any service still lacks
-        (core.family_checks.FamilyIssue), offered as the filter "Missing in any service"; the other filters list
+        (core.rules.family_checks.FamilyIssue), offered as the filter "Missing in any service"; the other filters list
         the service shown."""
         self._family, self._service, self._count = list(found), service, count
         self._show(self.sections, again=True)
@@ -214,7 +214,7 @@ class ChecksPanel(QWidget):
     def _fill_family(self) -> None:
         """What any service still lacks, grouped by the services that lack it; a jump goes to the first of them
         (the service shown when it is one)."""
-        from copdesk.core.services import qualify
+        from copdesk.core.rules.services import qualify
         self.tree.setUpdatesEnabled(False)
         while self.tree.topLevelItemCount():  # taken out, not deleted: the other filters keep their rows
             self.tree.takeTopLevelItem(0)

@@ -11,11 +11,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSplitter, QTextBrowser, QVBoxLayout)
 
-from copdesk.core import versions
-from copdesk.core.codes import answer_codes
-from copdesk.core.diff import changes, redline, table_changes
+from copdesk.core.review import versions
+from copdesk.core.template.codes import answer_codes
+from copdesk.core.review.diff import changes, redline, table_changes
 from copdesk.core.errors import CopdeskError
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 from copdesk.ui.messages import show_error
 
 NOW, BASELINE = "__now__", "__baseline__"
@@ -111,14 +111,14 @@ class CompareDialog(QDialog):
                           f"<p><small>{html.escape(legend)}</small></p>")
 
     def export(self, out: str | None = None) -> None:
-        from copdesk.core.diff_docx import export_comparison
+        from copdesk.core.review.comparison_docx import export_comparison
         if out is None:
             out, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"), str(self.report.path.with_name(
                 self.report.path.stem + "-comparison.docx")), self.tr("Word documents (*.docx)"))
             if not out:
                 return
         try:
-            from copdesk.core.outputs import check_output
+            from copdesk.core.safety.outputs import check_output
             check_output(Path(out), [self.report.path], f"writing the comparison of {self.report.path.name}")
             export_comparison(self.report.template, self.title(), self.found, out)
         except CopdeskError as exc:

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from copdesk import paths
 from copdesk.core.errors import CopdeskError
-from copdesk.core.report import Report
+from copdesk.core.report.open_file import Report
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 
 
 def sample_report_path() -> Path:
     """A fresh copy of the bundled sample report, made from its JSON in a temporary folder."""
-    from copdesk.core.jsonio import import_json
+    from copdesk.core.imports.copdesk_json import import_json
     out = Path(tempfile.mkdtemp(prefix="copdesk-sample-")) / "kestrel-video-2026-03.copdesk"
     import_json(paths.resources_dir() / "sample" / "kestrel-video-2026-03.json", out).close()
     return out

@@ -32,7 +32,7 @@ def sample_banner(window):
 def save_copy(window, out: str | Path | None = None, open_copy: bool | None = None):
     """Write a copy of the window's report; for the sample, open the copy instead of it. Returns the path."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
-    from copdesk.core import backups
+    from copdesk.core.report import backups
     from copdesk.core.errors import CopdeskError
     from copdesk.ui.messages import show_error
     report = window.session.report

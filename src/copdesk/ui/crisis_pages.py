@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from copdesk.core import codes
+from copdesk.core.template import codes
 from copdesk.ui import operations
 from copdesk.ui.fields import LineField
 from copdesk.ui.pages import Page

@@ -1,4 +1,4 @@
-"""The window's side of a report family (core/services.py): the report as the chosen service sees it.
+"""The window's side of a report family (core/rules/services.py): the report as the chosen service sees it.
 
 The session knows which service the window shows (`session.service`; None for a report without services).
 Pages build every editor on the code its answer is stored under for that service (`storage`): the service's
@@ -9,7 +9,7 @@ code is turned into what it changes in that view (`seen`). Reading only: writes 
 
 from __future__ import annotations
 
-from copdesk.core import services
+from copdesk.core.rules import services
 from copdesk.core.model import Answer, Grid, ReportData
 from copdesk.ui.service_marks import OWN, OWN_TABLE_ONLY, SHARED
 
@@ -60,7 +60,7 @@ def state(session, code: str, table: bool = False, facts: Facts | None = None) -
 def sharing(session, code: str, table: bool = False, facts: Facts | None = None) -> tuple[list[str], list[str]]:
     """(the services whose report shows the shared answer to `code`, those that show their own), among the
     services whose report has the item at all (a measure one service does not sign is not in its report)."""
-    from copdesk.core.wizard import step_of
+    from copdesk.core.rules.wizard import step_of
     facts = facts or Facts(session)
     step = step_of(code)
     anyone = set().union(*facts.signed.values()) if facts.signed else set()
@@ -115,7 +115,7 @@ def seen(session, codes) -> list[str]:
 
 
 def values(session, codes) -> tuple[dict[str, Answer | None], dict[str, Grid | None]]:
-    """What the file holds for plain `codes` as the service shown sees it (core.live.apply takes these)."""
+    """What the file holds for plain `codes` as the service shown sees it (core.rules.live.apply takes these)."""
     report, service = session.report, session.service
     answers, tables = {}, {}
     for code in codes:

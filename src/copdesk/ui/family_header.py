@@ -1,4 +1,4 @@
-"""The report header of a family (core/services.py): "Services covered" lists the family's services and says
+"""The report header of a family (core/rules/services.py): "Services covered" lists the family's services and says
 which one the window shows; it is not a line to type (each service's document names that service alone)."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _plain_label(text: str) -> QLabel:
 
 def signed_by_service(session) -> QLabel:
     """The header of a family: what each service signs, and what it does not sign of what another does."""
-    from copdesk.core import services
+    from copdesk.core.rules import services
     subs = session.report.subscriptions()
     signed = {name: services.project_subscriptions(subs, name) for name in session.report.services()}
     everything = set().union(*signed.values())
@@ -64,7 +64,7 @@ class SignedGrid(QWidget):
 
     def __init__(self, session, commitment):
         super().__init__()
-        from copdesk.core import services
+        from copdesk.core.rules import services
         subs = session.report.subscriptions()
         self.codes = [m.code for m in commitment.measures] or [commitment.code]
         self.boxes: dict[tuple[str, str], QCheckBox] = {}

@@ -1,4 +1,4 @@
-"""A report family in the window (core/services.py): the service switcher, its menu entries, one document per
+"""A report family in the window (core/rules/services.py): the service switcher, its menu entries, one document per
 service, and the checks of what is still missing in any service.
 
 The switcher shows the draft as one service sees it: the navigator's progress, the checks, Find and the page
@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from copdesk.core import services
+from copdesk.core.rules import services
 from copdesk.ui.service_marks import OWN_SIGN, SHARED_SIGN
 from copdesk.ui.style import mark
 
@@ -29,7 +29,7 @@ class FamilyControls(QObject):
         self._export_task = None
         self.written: list[Path] = []  # the documents of the last 'Export every service to Word'
         self._generation = 0
-        self.family_issues = None  # core.family_checks.FamilyIssue list, once worked out
+        self.family_issues = None  # core.rules.family_checks.FamilyIssue list, once worked out
         self._timer = QTimer(self, singleShot=True, interval=FAMILY_CHECKS_DELAY_MS)
         self._timer.timeout.connect(self.refresh_checks)
         self.session.written.connect(lambda _codes: self._timer.start())
@@ -128,8 +128,8 @@ class FamilyControls(QObject):
         thread (the documents' data and review markers are read first, here); `self.written` lists them."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QFileDialog, QProgressDialog
-        from copdesk.core.docx_export import DocxOptions
-        from copdesk.core.docx_review import review_export
+        from copdesk.core.exports.word import DocxOptions
+        from copdesk.core.exports.docx_comments import review_export
         from copdesk.ui import settings
         from copdesk.ui.messages import show_error
         from copdesk.ui.tasks import run_task
@@ -154,8 +154,8 @@ class FamilyControls(QObject):
         self.written = []
 
         def work() -> list[Path]:
-            from copdesk.core.docx_export import export_docx
-            from copdesk.core.outputs import check_output
+            from copdesk.core.exports.word import export_docx
+            from copdesk.core.safety.outputs import check_output
             for out, view, options in jobs:  # a failure stops here: the documents written so far stay
                 check_output(out, [report_path], f"exporting {report_path.name}")
                 export_docx(template, view, out, options)
@@ -180,14 +180,14 @@ class FamilyControls(QObject):
     # -- what is missing in any service -----------------------------------------------------------
     def refresh_checks(self) -> None:
         """Work out, off the interface thread, what each service still lacks; the checks panel lists it."""
-        from copdesk.core.report import Report
+        from copdesk.core.report.open_file import Report
         from copdesk.ui.tasks import run_task
         self._generation += 1
         generation, path, template, names = self._generation, self.session.report.path, self.session.template, \
             list(self.names)
 
         def work():
-            from copdesk.core.family_checks import missing_anywhere
+            from copdesk.core.rules.family_checks import missing_anywhere
             with Report.open(path, template=template, readonly=True) as report:
                 data = report.snapshot()
             return missing_anywhere(template, data, names)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QTextEdit,
                                QVBoxLayout, QWidget)
 
-from copdesk.core import markdown
+from copdesk.core.markdown import dialect as markdown
 from copdesk.ui import rich_document
 from copdesk.ui.qt import Qt
 from copdesk.ui.session import DraftSession
@@ -179,7 +179,7 @@ class YesNoField(Binding, QWidget):
 
 
 class RichTextField(Binding, QTextEdit):
-    """Paragraphs, bold, italic, nested bullets and links, stored as Markdown (core.markdown, the one dialect).
+    """Paragraphs, bold, italic, nested bullets and links, stored as Markdown (core.markdown.dialect, the one dialect).
 
     The stored text is read into the document model and shown; an edit writes back the stored text with only
     the edited paragraphs written anew (markdown.Source), so an answer nobody changed is never rewritten.

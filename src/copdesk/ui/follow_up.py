@@ -1,6 +1,6 @@
 """Under an "If yes…" answer: a note when it holds text after a "No", with Keep and Clear.
 
-The decision is the user's (core.follow_ups): clearing is an ordinary edit, keeping is recorded in the
+The decision is the user's (core.rules.follow_ups): clearing is an ordinary edit, keeping is recorded in the
 report; both are steps on the window's undo history (ui/operations.py). Until then the checks list the answer and the
 export leaves its text out.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from copdesk.core import follow_ups
+from copdesk.core.rules import follow_ups
 from copdesk.ui import operations
 from copdesk.ui.qt import Qt
 from copdesk.ui.style import mark

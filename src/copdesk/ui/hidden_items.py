@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout)
 
-from copdesk.core.validate import hidden
+from copdesk.core.rules.validate import hidden
 from copdesk.ui.qt import USER_ROLE
 
 
@@ -79,7 +79,7 @@ class HiddenItemsDialog(QDialog):
             self.answers.setPlainText("")
             self.where.setText("")
             return
-        from copdesk.core import user_corrections
+        from copdesk.core.template import user_corrections
         mine = removed.origin == user_corrections.path_for(self.window.session.report.base_template.edition).name
         self.bring_back.setEnabled(mine)
         self.where.setText(self.tr("Taken out in this window.") if mine else

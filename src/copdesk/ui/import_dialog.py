@@ -19,7 +19,7 @@ FILTER = QT_TRANSLATE_NOOP("Import", "Earlier reports (*.docx *.json);;Word docu
 
 def _work(src: Path, out: Path):
     """Runs in a worker thread: the Report it creates is closed there (connections belong to their thread)."""
-    from copdesk.core.importers import import_report
+    from copdesk.core.imports.importers import import_report
     report, result = import_report(src, out)
     template = report.base_template  # corrections are offered against the edition, not the report's own wording
     report.close()
@@ -91,7 +91,7 @@ def run_import(parent: QWidget | None, src: str | None = None, out: str | None =
     except Exception as exc:  # noqa: BLE001 - CopdeskError or a bug: both shown, nothing written
         show_error(parent, exc)
         return None
-    from copdesk.core.import_result import corrections_doc, save_corrections
+    from copdesk.core.imports.result import corrections_doc, save_corrections
     doc = corrections_doc(template, result) if result is not None else None
     dialog = ImportSummaryDialog(parent, src_path, result, len(doc["changes"]) if doc else 0)
     if dialog.exec() == 2:

@@ -1,6 +1,6 @@
 """File › Load official wording from a published report…: `copdesk forms learn` in the window.
 
-The report is read off the UI thread (core/learn.py, the importers' parsers); what it brings is stored as
+The report is read off the UI thread (core/imports/learn.py, the importers' parsers); what it brings is stored as
 template corrections, as one undoable step when a report window asks (its undo stack), and a summary says
 what was learned, what conflicts (with a button to take the report's wording instead) and what was refused.
 The start screen and the new-report wizard offer the same, with one sentence on where such a file comes from.
@@ -29,7 +29,7 @@ def where_from() -> str:
 
 
 def _plan_with_progress(parent: QWidget | None, path: Path, replace: bool):
-    from copdesk.core.learn import plan
+    from copdesk.core.imports.learn import plan
     progress = QProgressDialog(translate("Learn", "Reading {name}…").format(name=path.name), "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModal)
@@ -71,7 +71,7 @@ def run_learn(parent: QWidget | None, path: str | Path | None = None, window=Non
 def _store(parent, result, window) -> bool:
     """Write the changes: through the window's undo stack when there is one, else directly. False (the
     error shown) when the template cannot take them."""
-    from copdesk.core import user_corrections
+    from copdesk.core.template import user_corrections
     from copdesk.ui.messages import show_error
     if not result.changes:
         return True

@@ -1,7 +1,7 @@
 """The navigator's statuses, the checks and Find, kept in step with the file one save at a time.
 
 Typing never waits for the whole report. After a save only what the save wrote is checked again (the
-answer, what depends on it, the statuses of its step and of the chapters above: core.live), and only those
+answer, what depends on it, the statuses of its step and of the chapters above: core.rules.live), and only those
 rows of the navigator and the checks are repainted. The whole report is read and checked once after the
 window has painted, and again after a change of structure (subscriptions, sub-sections), on a worker thread
 with its own read-only connection; what is saved meanwhile is applied to the result when it arrives.
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from copdesk.core.live import LiveReport
-from copdesk.core.report import Report
+from copdesk.core.rules.live import LiveReport
+from copdesk.core.report.open_file import Report
 
 
 class LiveView(QObject):
-    relabelled = Signal(list)  # steps (core.wizard.Step) whose label changed: a sub-section's new title
+    relabelled = Signal(list)  # steps (core.rules.wizard.Step) whose label changed: a sub-section's new title
 
     def __init__(self, window):
         super().__init__(window)
@@ -39,7 +39,7 @@ class LiveView(QObject):
             with Report.open(path, template=template, readonly=True) as report:  # its own connection
                 data = report.snapshot()
             if service:
-                from copdesk.core.services import view
+                from copdesk.core.rules.services import view
                 data = view(data, service, template.index)
             return LiveReport(template, data)
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from copdesk.core import wizard
-from copdesk.core.report import Report
+from copdesk.core.rules import wizard
+from copdesk.core.report.open_file import Report
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error
 from copdesk.ui.navigator import NavigatorView
@@ -257,7 +257,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def carry_forward(self, out: str | None = None, title: str | None = None):
         """Start next period's report: text carried (marked to review), numbers cleared, this one the baseline."""
-        from copdesk.core.carry import carry
+        from copdesk.core.review.carry import carry
         from copdesk.ui import ask
         if title is None:
             title, ok = ask.text(self, self.tr("Next period"), self.tr("Title of the new report:"),
@@ -301,7 +301,7 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def _fill_recent(self) -> None:
         """Each recent report by its signatory and title (and file name), its path and last change in the tip."""
-        from copdesk.core import peek
+        from copdesk.core.report import peek
         from copdesk.ui.start import recent_text
         self.recent_menu.clear()
         self.recent_menu.setToolTipsVisible(True)
@@ -328,8 +328,8 @@ class MainWindow(ReviewActions, QMainWindow):
 
     def show_step(self, key: str) -> None:
         key, _, focus = key.partition("#")
-        if focus and self.family is not None:  # "CODE @ SERVICE": that service's answer (core/services.py)
-            from copdesk.core.services import split
+        if focus and self.family is not None:  # "CODE @ SERVICE": that service's answer (core/rules/services.py)
+            from copdesk.core.rules.services import split
             plain, service = split(focus)
             if service and service != self.session.service:
                 self.family.switch(service, f"{key}#{plain}")
@@ -396,7 +396,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def jump_to(self, target: str) -> None:
         """Show the answer `target` names, the cursor in it: a code, or "CODE@row,col" for a table cell; in a
         family, a service's own ("CODE @ SERVICE") in that service."""
-        from copdesk.core.services import split, split_target
+        from copdesk.core.rules.services import split, split_target
         code, cell = split_target(target)
         code, service = split(code)
         if service and self.family is not None and service != self.session.service:
@@ -421,7 +421,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def _went_to_match(self, target: str) -> None:
         from copdesk.ui import find_marks
         query = self.find.query.text().strip()
-        from copdesk.core.services import split_target
+        from copdesk.core.rules.services import split_target
         if self.page is None or split_target(target)[1]:
             return
         find_marks.mark(self.page, query)
@@ -437,7 +437,7 @@ class MainWindow(ReviewActions, QMainWindow):
             if where[5:].partition("#")[0] in keys:
                 self.show_step(where[5:])  # a structural change: the page is built again from the file
             return
-        from copdesk.core.services import split
+        from copdesk.core.rules.services import split
         table = " table" if where.endswith(" table") else ""
         code, service = split(where.removesuffix(" table"))  # in a family: that service's answer, in it
         if service and self.family is not None and service != self.session.service:
@@ -501,7 +501,7 @@ class MainWindow(ReviewActions, QMainWindow):
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
         from PySide6.QtWidgets import QFileDialog, QProgressDialog  # dialogs load when first used
         if out is None:
-            from copdesk.core.services import file_stem
+            from copdesk.core.rules.services import file_stem
             path = self.session.report.path  # in a family, the service shown's document
             suggested = str(path.with_name(f"{path.stem} - {file_stem(self.session.service)}.docx")
                             if self.session.service else path.with_suffix(".docx"))
@@ -509,8 +509,8 @@ class MainWindow(ReviewActions, QMainWindow):
                                                  self.tr("Word documents (*.docx)"))
             if not out:
                 return
-        from copdesk.core.docx_export import DocxOptions
-        from copdesk.core.docx_review import review_export
+        from copdesk.core.exports.word import DocxOptions
+        from copdesk.core.exports.docx_comments import review_export
         from copdesk.ui import family
         data, template = family.snapshot(self.session), self.session.template
         options = DocxOptions(review=review_export(self.session.report, data=data), modified_by=settings.user_name())
@@ -522,8 +522,8 @@ class MainWindow(ReviewActions, QMainWindow):
         report_path = self.session.report.path
 
         def work():
-            from copdesk.core.docx_export import export_docx
-            from copdesk.core.outputs import check_output
+            from copdesk.core.exports.word import export_docx
+            from copdesk.core.safety.outputs import check_output
             check_output(Path(out), [report_path], f"exporting {report_path.name}")
             return export_docx(template, data, Path(out), options)
 
@@ -595,7 +595,7 @@ class MainWindow(ReviewActions, QMainWindow):
             _FROZEN = True
 
     def _announce_merge_choices(self) -> None:
-        from copdesk.core.merge import pending
+        from copdesk.core.review.merge import pending
         choices = pending(self.session.report)
         if choices:
             self.statusBar().showMessage(self.tr("%n merge choice(s) pending: Review › Merge choices…", "",

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton,
                                QTextBrowser, QVBoxLayout)
 
-from copdesk.core import merge
+from copdesk.core.review import merge
 from copdesk.core.errors import CopdeskError
 from copdesk.ui import settings
 from copdesk.ui.messages import show_error

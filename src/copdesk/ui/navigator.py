@@ -12,9 +12,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from copdesk import paths
-from copdesk.core import wizard
-from copdesk.core.report import ReportData
-from copdesk.core.template import Template
+from copdesk.core.rules import wizard
+from copdesk.core.model import ReportData
+from copdesk.core.template.template import Template
 from copdesk.ui import uncertain
 from copdesk.ui.qt import ACCESSIBLE_TEXT_ROLE, DECORATION_ROLE, USER_ROLE
 from copdesk.ui.wrap_tree import WrapTree
@@ -84,7 +84,7 @@ class NavigatorView(WrapTree):
 
     def show_steps(self, t: Template, steps: list[wizard.Step], statuses: dict[str, str],
                    progress: dict[str, tuple[int, int]]) -> None:
-        """Repaint these steps only (their status, progress or label changed: see core.live)."""
+        """Repaint these steps only (their status, progress or label changed: see core.rules.live)."""
         for step in steps:
             self._show(t, step, statuses, progress)
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
                                QWizard, QWizardPage)
 
 from copdesk.core.errors import CopdeskError
-from copdesk.core.forms import load_templates
-from copdesk.core.template import Template
+from copdesk.core.template.forms import load_templates
+from copdesk.core.template.template import Template
 from copdesk.ui import uncertain
 from copdesk.ui.messages import show_error
 from copdesk.ui.style import mark
@@ -75,7 +75,7 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("&Signatory or service name:"), self.signatory)
         form.addRow(self.tr("Kind:"), kinds)
         form.addRow(self.tr("Services &covered:"), self.services)
-        # a report family (core/services.py): one draft, one document per service
+        # a report family (core/rules/services.py): one draft, one document per service
         self.family = QCheckBox(self.tr("&One draft, a report for each of these services"))
         self.family.setToolTip(self.tr("For platforms that file one report per service: most answers are written "
                                        "once and shared, a service can have its own answer, its own tables and "
@@ -111,7 +111,7 @@ class ProfilePage(QWizardPage):
         if self.kind() != "platform" or not self.family.isChecked():
             return []
         from copdesk.core.errors import InputError
-        from copdesk.core.services import parse_names
+        from copdesk.core.rules.services import parse_names
         names = parse_names(self.services.text())
         if len(names) < 2:
             raise InputError(self.tr("A report for each service needs at least two services."),

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from copdesk.core import lockfile, placement
+from copdesk.core.safety import lockfile, placement
 from copdesk.core.errors import CopdeskError, StoreError, UnavailableError
 
 translate = QCoreApplication.translate
@@ -142,7 +142,7 @@ def _lock(parent: QWidget | None, plan: OpenPlan) -> bool:
 
 
 def _copy(original: Path, target: Path) -> Path:
-    from copdesk.core import backups  # only for copies and restores: not at every start
+    from copdesk.core.report import backups  # only for copies and restores: not at every start
     return backups.copy_report(original, target)
 
 
@@ -157,7 +157,7 @@ def _copy_name(path: Path) -> Path:
 def open_error(parent: QWidget | None, exc: CopdeskError, path: Path, controller) -> None:
     """A report that cannot be opened: say why; offer its backups when it has some."""
     from copdesk.ui.messages import show_error
-    from copdesk.core import backups  # only for copies and restores: not at every start
+    from copdesk.core.report import backups  # only for copies and restores: not at every start
     sound = isinstance(exc, UnavailableError)  # a full disk or a file another program holds: no restore offered
     found = backups.list_backups(path) if isinstance(exc, StoreError) and not sound else []
     if not found:

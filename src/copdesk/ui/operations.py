@@ -23,10 +23,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-from copdesk.core import follow_ups, merge, review, suggestions, versions
+from copdesk.core.rules import follow_ups
+from copdesk.core.review import merge, comments as review, suggestions, versions
 from copdesk.core.errors import CopdeskError
-from copdesk.core.report import Grid, Report
-from copdesk.core.template import Template
+from copdesk.core.model import Grid
+from copdesk.core.report.open_file import Report
+from copdesk.core.template.template import Template
 from copdesk.ui.session import DraftSession
 
 translate = QCoreApplication.translate
@@ -66,11 +68,11 @@ def edit_table(session: DraftSession, stack: QUndoStack, code: str, new: Grid, l
         stack.push(SetTableCommand(session, code, old, new, label))
 
 
-# -- a report family (core/services.py) ------------------------------------------------------------
+# -- a report family (core/rules/services.py) ------------------------------------------------------------
 def make_own(session: DraftSession, stack: QUndoStack, code: str, service: str, table: bool = False) -> str:
     """Give `service` its own answer (or table) to `code`, starting from the shared one; the other services
     keep the shared one. One undo step (undo: the service shows the shared one again). Returns its code."""
-    from copdesk.core.services import qualify
+    from copdesk.core.rules.services import qualify
     own = qualify(code, service)
     if table:
         grid = [list(row) for row in session.table(code)]
@@ -86,7 +88,7 @@ def make_own(session: DraftSession, stack: QUndoStack, code: str, service: str, 
 def make_shared(session: DraftSession, stack: QUndoStack, code: str, service: str, table: bool = False) -> str:
     """Set `service`'s own answer (or table) to `code` aside, so it shows the shared one again. One undo step
     (undo: its own answer is back, as it was)."""
-    from copdesk.core.services import qualify
+    from copdesk.core.rules.services import qualify
     own = qualify(code, service)
     if table:
         grid = [list(row) for row in session.table(own)]
@@ -106,7 +108,7 @@ def make_shared(session: DraftSession, stack: QUndoStack, code: str, service: st
 def _family_step(code: str, own: str) -> str:
     """Where an undo or redo of a family change looks: the page of `code` built again (its editor reads
     another answer now), in the service of `own`, the cursor in it."""
-    from copdesk.core.wizard import step_of
+    from copdesk.core.rules.wizard import step_of
     return f"step:{step_of(code.removesuffix(' table'))}#{own}"
 
 
@@ -163,7 +165,7 @@ def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str], serv
 
 
 def _plain(code: str) -> str:
-    from copdesk.core.services import base
+    from copdesk.core.rules.services import base
     return base(code)
 
 
@@ -338,7 +340,7 @@ def _stored_value(report: Report, code: str, kind: str) -> str | None:
     return answer.text if answer else None
 
 
-# -- "If yes" texts after a No (core.follow_ups) ---------------------------------------------------------
+# -- "If yes" texts after a No (core.rules.follow_ups) ---------------------------------------------------------
 def keep_follow_up(session: DraftSession, stack: QUndoStack, code: str, keep: bool = True) -> bool:
     """Keep (or stop keeping) the text of "If yes" answer `code` after a No; False when nothing changed."""
     changed = session.write(lambda r: follow_ups.set_kept(r, code, keep), codes=[code])
@@ -351,11 +353,11 @@ def keep_follow_up(session: DraftSession, stack: QUndoStack, code: str, keep: bo
     return bool(changed)
 
 
-# -- a reviewed Word document (core.review_import, core.suggestions) ---------------------------------------
+# -- a reviewed Word document (core.review.word_import, core.review.suggestions) ---------------------------------------
 def bring_back(session: DraftSession, stack: QUndoStack, path: Path, who: str):
-    """Bring a reviewed Word export back (core.review_import): its comments, suggestions and merge choices come
+    """Bring a reviewed Word export back (core.review.word_import): its comments, suggestions and merge choices come
     in as one undo step, and undo takes them out again (no answer changes). Returns the ReviewResult."""
-    from copdesk.core.review_import import review_import
+    from copdesk.core.review.word_import import review_import
     added: dict[str, object] = {}
 
     def do(report: Report):
@@ -438,7 +440,7 @@ def rename_codes(session: DraftSession, moves: dict[str, str]) -> int:
 def create_report(path: Path, template: Template, *, signatory: str, kind: str, title: str, subscriptions: list[str],
                   who: str | None, header: dict[str, str], services: list[str] = ()) -> Path:
     """Create a report file with its profile and header (nothing to undo: it did not exist); `services`: a
-    report family (core/services.py)."""
+    report family (core/rules/services.py)."""
     with Report.create(path, template, signatory=signatory, kind=kind, title=title, subscriptions=subscriptions,
                        who=who, services=services) as r:
         with r.atomic():

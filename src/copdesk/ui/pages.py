@@ -12,8 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from copdesk.core import wizard
-from copdesk.core.template import Item
+from copdesk.core.rules import wizard
+from copdesk.core.template.template import Item
 from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
 from copdesk.ui import qt
@@ -58,7 +58,7 @@ def _read_only(editor: QWidget) -> None:
 
 def _comment_counts(report) -> dict[str, tuple[int, int]]:
     """Answer code -> (open threads, all threads), for every commented answer, in one read."""
-    from copdesk.core import review
+    from copdesk.core.review import comments as review
     counts: dict[str, tuple[int, int]] = {}
     for top, _replies in review.threads(report):
         open_count, total = counts.get(top.code, (0, 0))
@@ -131,7 +131,7 @@ class Page(QScrollArea):
 
     def _review_row(self) -> None:
         """Review status of this section (header, commitment, crisis sub-section), and the freeze banner."""
-        from copdesk.core import review
+        from copdesk.core.review import comments as review
         frozen = self.frozen
         if frozen:
             banner = QLabel(self.tr("Frozen for review by {name} on {time}: answers are read-only, comments stay "
@@ -223,7 +223,7 @@ class Page(QScrollArea):
 
     def section_code(self) -> str:
         """The review status this page sets: in a family, the service's own for its section."""
-        from copdesk.core.services import qualify
+        from copdesk.core.rules.services import qualify
         return qualify(self.step.key, self.session.service)
 
     def add(self, code: str, title: str, editor: QWidget, wording: str = "", note: str = "",
@@ -413,7 +413,7 @@ class CommitmentPage(Page):
         measure takes the commitment along); one undo step. The page is shown again, or, when the service
         shown no longer signs the commitment, its chapter."""
         from copdesk.ui import family, operations
-        from copdesk.core import services
+        from copdesk.core.rules import services
         key = self.step.key
         if on:
             done = operations.run(self, operations.subscribe, self.session, self.stack, [code], service=service,

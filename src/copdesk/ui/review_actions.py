@@ -3,7 +3,7 @@ comparison, merge and bringing back a reviewed Word document. A mixin, so main_w
 
 from __future__ import annotations
 
-from copdesk.core import review
+from copdesk.core.review import comments as review
 from copdesk.ui import settings
 
 
@@ -54,8 +54,8 @@ class ReviewActions:
 
     # -- comments ---------------------------------------------------------------------------------
     def on_comment_requested(self, target: str) -> None:
-        from copdesk.core.services import split_target
-        code, cell = split_target(target)  # a service's own answer keeps its " @ " (core/services.py)
+        from copdesk.core.rules.services import split_target
+        code, cell = split_target(target)  # a service's own answer keeps its " @ " (core/rules/services.py)
         if cell or not review.threads(self.session.report, code):
             from copdesk.ui.review_panel import write_comment
             write_comment(self, self.session, self.stack, code, cell=cell)

@@ -1,7 +1,7 @@
 """The window's dialogs for a reviewed Word document: bringing it back, and accepting or rejecting its
 suggestions. The writes are ui/operations.py's (`bring_back`, `settle_suggestions`), each one undo step:
 bringing a document back adds comments, suggestions and merge choices (undo takes them out again);
-accepting or rejecting is written at once in one transaction (core.suggestions), Accept all too, and undoing
+accepting or rejecting is written at once in one transaction (core.review.suggestions), Accept all too, and undoing
 it puts the values and the pending state back in one transaction. A refusal (a frozen report, another
 report's document) is said here and lands nothing on the undo stack.
 """
@@ -21,7 +21,7 @@ translate = QCoreApplication.translate
 
 
 def bring_back(window, path: str | None = None, show: bool = True):
-    """Review › Bring back a reviewed Word document…: the result (core.review_import.ReviewResult) or None."""
+    """Review › Bring back a reviewed Word document…: the result (core.review.word_import.ReviewResult) or None."""
     session = window.session
     if path is None:
         from PySide6.QtWidgets import QFileDialog

@@ -10,9 +10,11 @@ import json
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from copdesk.core import markdown, review, suggestions, wizard
-from copdesk.core.checklist import name as item_name
-from copdesk.core.diff import table_changes
+from copdesk.core.markdown import dialect as markdown
+from copdesk.core.review import comments as review, suggestions
+from copdesk.core.rules import wizard
+from copdesk.core.rules.checklist import name as item_name
+from copdesk.core.review.diff import table_changes
 from copdesk.ui import operations, settings
 from copdesk.ui.wrap_tree import WrapTree
 

@@ -1,7 +1,7 @@
-"""The editor's QTextDocument and copdesk's document model (core.markdown's Block and Run), both ways.
+"""The editor's QTextDocument and copdesk's document model (core.markdown.dialect's Block and Run), both ways.
 
 Thin on purpose: the dialect (what is bold, what is a list, how a line break is kept, what gets escaped) is
-decided once, in core/markdown.py. Here a document is filled from blocks and read back into blocks, and
+decided once, in core/markdown/dialect.py. Here a document is filled from blocks and read back into blocks, and
 nothing else: Qt's own Markdown reader and writer are never used (they know headings, quotes, code and
 strike-through, which copdesk's dialect keeps as text, and Qt's writer wraps lines and escapes "<").
 
@@ -15,7 +15,7 @@ from functools import cache
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from copdesk.core.markdown import Block, Run
+from copdesk.core.markdown.dialect import Block, Run
 
 LINE_BREAK = "\u2028"
 OBJECT = "\ufffc"  # an image or other object in the document: not text

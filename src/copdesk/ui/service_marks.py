@@ -1,4 +1,4 @@
-"""In a report family (core/services.py), every answer on a page says whose it is: shared by all services, or
+"""In a report family (core/rules/services.py), every answer on a page says whose it is: shared by all services, or
 this service's own. A small row above the answer says it in words (never by colour alone) and offers the
 change: make the shared answer this service's own (starting from the shared text), or drop this service's
 own so the shared answer shows again. The row only asks; the page runs the change through ui/operations.py

@@ -21,9 +21,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from copdesk.core import faults
+from copdesk.core.safety import faults
 from copdesk.core.errors import InputError
-from copdesk.core.report import Grid, Report, ReportData
+from copdesk.core.model import Grid, ReportData
+from copdesk.core.report.open_file import Report
 
 SAVE_DELAY_MS = 400
 
@@ -53,7 +54,7 @@ class DraftSession(QObject):
         self.readonly_reason = ""  # why, when it is not the default (another copdesk has the report)
         self._deferred: list = []  # editors' conversions waiting for the next flush (see defer)
         self._opened = faults.identity(report.path)
-        # In a report family (core/services.py), the service the window shows; None for a report without
+        # In a report family (core/rules/services.py), the service the window shows; None for a report without
         # services. Pages read and write its own answers where it has them (ui/family.py).
         self.service: str | None = None
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from copdesk.core.report import Grid
-from copdesk.core.tables import parse_number
+from copdesk.core.model import Grid
+from copdesk.core.rules.tables import parse_number
 
 WARN_BRUSH = QBrush(QColor("#fde2e1"))
 TOTAL_BRUSH = QBrush(QColor("#ececec"))  # Total EU / Total EEA rows, grey as in the Word export

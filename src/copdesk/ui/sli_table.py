@@ -1,6 +1,6 @@
 """The SLI table editor: one row per member state (plus optional totals), metric columns the user names.
 
-Cells keep exactly what was typed. Checks (numbers, totals) come from core.tables and are shown three
+Cells keep exactly what was typed. Checks (numbers, totals) come from core.rules.tables and are shown three
 ways: a mark in the cell, its tooltip, and a list of messages under the table (never colour alone).
 The view reads the stored grid through a small model (ui/sli_model.py): a page holds many tables, and
 each must be cheap to show.
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from copdesk.core.errors import CopdeskError
-from copdesk.core.report import Grid
-from copdesk.core.tables import check_table, not_available, read_csv
+from copdesk.core.model import Grid
+from copdesk.core.rules.tables import check_table, not_available, read_csv
 from copdesk.ui import ask, operations
 from copdesk.ui.session import DraftSession
 from copdesk.ui.sli_model import GridModel, rectangular

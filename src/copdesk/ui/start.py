@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from copdesk import __version__
-from copdesk.core import peek
+from copdesk.core.report import peek
 from copdesk.ui import settings
 from copdesk.ui.style import mark
 

@@ -182,7 +182,7 @@ class TemplateActions(QObject):
     def bring_back(self, code: str) -> bool:
         """Withdraw the "Not in my template" of `code` (an undoable command of its own). Only copdesk's own
         correction file can be changed here; an item another file took out is left to that file."""
-        from copdesk.core import user_corrections
+        from copdesk.core.template import user_corrections
         from copdesk.ui import template_commands
         removed = self.window.session.template.hidden.get(code)
         edition = self.window.session.report.base_template.edition

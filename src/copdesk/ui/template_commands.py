@@ -1,6 +1,6 @@
 """Template corrections made in the window, as commands on the window's undo stack (ui/undo.py).
 
-Each command appends its changes to copdesk's correction file for the edition (core/user_corrections.py) and,
+Each command appends its changes to copdesk's correction file for the edition (core/template/user_corrections.py) and,
 for a rename, moves this report's answers to the new code (Report.move_codes, through ui/operations.py like
 every write of the window to a report); undo withdraws exactly those changes and moves the answers back. The
 window then reads the template again, so the navigator, the checks and the exports follow at once.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from copdesk.core import user_corrections  # loads PyYAML: this module is imported on the first correction
+from copdesk.core.template import user_corrections  # loads PyYAML: this module is imported on the first correction
 from copdesk.ui import operations
 
 translate = QCoreApplication.translate

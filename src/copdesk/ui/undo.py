@@ -16,7 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from copdesk.core.report import Grid, Report
+from copdesk.core.model import Grid
+from copdesk.core.report.open_file import Report
 from copdesk.ui.session import DraftSession
 
 MERGE_WINDOW_S = 2.0

@@ -70,7 +70,7 @@ class WindowSafety:
         stale = self.plan.lock.stale if self.plan.lock is not None else None
         if stale is None:
             return ""
-        from copdesk.core import recovery  # only after a crash: not imported at every start
+        from copdesk.core.report import recovery  # only after a crash: not imported at every start
         text = recovery.recovered(self.session.report, stale).message()
         self.show_banner(text, {translate("WindowSafety", "Restore from backup…"): self.restore})
         return text
@@ -96,7 +96,7 @@ class WindowSafety:
     # -- backups ----------------------------------------------------------------------------------
     def maybe_backup(self) -> None:
         """After a save: a new backup when the last one is BACKUP_EVERY_S old."""
-        from copdesk.core import backups
+        from copdesk.core.report import backups
         if time.monotonic() - self.last_backup >= backups.BACKUP_EVERY_S:
             self.backup_now()
 
@@ -117,7 +117,7 @@ class WindowSafety:
             self.window.statusBar().showMessage(translate("WindowSafety", "Backup not made: {error}").format(
                 error=getattr(exc, 'message', exc)), 10000)
 
-        from copdesk.core import backups  # the first backup starts after the first paint (see __init__)
+        from copdesk.core.report import backups  # the first backup starts after the first paint (see __init__)
         from copdesk.ui.tasks import run_task
         task = run_task(lambda: backups.make_backup(path, report_id), done, failed)
         self.window._tasks.append(task)
