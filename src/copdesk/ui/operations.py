@@ -302,7 +302,7 @@ def save_version(session: DraftSession, stack: QUndoStack, name: str, who: str) 
 
     def do(report: Report) -> versions.Version:
         v = versions.save_version(report, name, who)
-        saved["row"] = report.query("SELECT * FROM versions WHERE id = ?", [v.id])[0]
+        saved["row"] = report.version_row(v.id)
         return v
 
     version = session.write(do)
@@ -397,7 +397,7 @@ def bring_back(session: DraftSession, stack: QUndoStack, path: Path, who: str):
 def _review_rows(report: Report) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
     """Suggestions and comments by id, pending merge choices by code."""
     return ({row["id"]: row for row in report.suggestion_rows()},
-            {row["id"]: row for row in report.query("SELECT * FROM comments ORDER BY rowid")},
+            {row["id"]: row for row in report.rows("comments")},
             {row["code"]: row for row in report.merge_conflict_rows()})
 
 

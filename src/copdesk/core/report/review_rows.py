@@ -28,6 +28,11 @@ class ReviewState:
         rows = self.query("SELECT * FROM comments WHERE id = ?", [comment_id])
         return rows[0] if rows else None
 
+    def comment_rows(self, code: str | None = None) -> list[dict]:
+        """Comments and replies (of one answer or table when `code` is given), oldest first."""
+        sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, rowid"
+        return self.query(sql, [code] if code else [])
+
     def add_comment_row(self, row: dict, logged: str) -> None:
         """Store a comment (or reply) as given; `logged` is what the history says ("author: text")."""
         with self.atomic():
@@ -88,6 +93,36 @@ class ReviewState:
         self._meta.update(values)  # after the commit: a failed write leaves the cached meta as the file
 
     # -- versions ------------------------------------------------------------------------------------
+    def version_rows(self) -> list[dict]:
+        """Every saved version (id, name, at, by), oldest first; without its data."""
+        return self.query("SELECT id, name, at, by FROM versions ORDER BY id")
+
+    def version_row(self, version_id: int) -> dict | None:
+        """A whole version row by its id, or None."""
+        rows = self.query("SELECT * FROM versions WHERE id = ?", [version_id])
+        return rows[0] if rows else None
+
+    def find_version(self, ref: str | int) -> dict | None:
+        """A whole version row by id or by name (the newest of that name), or None."""
+        rows = self.query("SELECT * FROM versions WHERE id = ? OR name = ? ORDER BY id DESC LIMIT 1",
+                          [str(ref), str(ref)])
+        return rows[0] if rows else None
+
+    # -- history, as a reviewed document's state needs it --------------------------------------------
+    def history_row_id(self, history_id: int, at: str) -> int | None:
+        """The history row written at `at`: by id and time, or by time alone (a merged copy numbers the
+        other side's rows anew); None when the history holds no such row."""
+        rows = self.query("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, at]) or \
+            self.query("SELECT max(id) AS id FROM history WHERE at = ? HAVING count(*) > 0", [at])
+        return rows[0]["id"] if rows else None
+
+    def last_history_id(self) -> int:
+        return self.query("SELECT max(id) AS id FROM history")[0]["id"] or 0
+
+    def history_after(self, history_id: int) -> list[dict]:
+        """The text and table changes after history row `history_id`, newest first (code, field, old)."""
+        return self.query("SELECT code, field, old FROM history WHERE id > ? ORDER BY id DESC", [history_id])
+
     def add_version_row(self, name: str, at: str, by: str, data: str, version_id: int | None = None) -> int:
         """Store a version (under `version_id` when given: the redo of saving it); returns its id."""
         with self.atomic():

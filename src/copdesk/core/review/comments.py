@@ -55,8 +55,7 @@ def _require_name(who: str) -> str:
 
 
 def comments(report: Report, code: str | None = None) -> list[Comment]:
-    sql = "SELECT * FROM comments" + (" WHERE code = ?" if code else "") + " ORDER BY at, rowid"
-    return [Comment(**row) for row in report.query(sql, [code] if code else [])]
+    return [Comment(**row) for row in report.comment_rows(code)]
 
 
 def threads(report: Report, code: str | None = None) -> list[tuple[Comment, list[Comment]]]:

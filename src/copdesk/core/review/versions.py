@@ -58,17 +58,16 @@ def remove_version(report: Report, version_id: int) -> None:
 
 
 def versions(report: Report) -> list[Version]:
-    return [Version(**row) for row in report.query("SELECT id, name, at, by FROM versions ORDER BY id")]
+    return [Version(**row) for row in report.version_rows()]
 
 
 def version_content(report: Report, ref: str | int) -> Content:
     """A version by id or by name (the newest of that name)."""
-    rows = report.query("SELECT data FROM versions WHERE id = ? OR name = ? ORDER BY id DESC LIMIT 1",
-                        [str(ref), str(ref)])
-    if not rows:
+    row = report.find_version(ref)
+    if row is None:
         names = ", ".join(f"“{v.name}”" for v in versions(report)) or "none yet"
         raise InputError(f"No version “{ref}” in {report.path.name}.", f"Versions: {names}.")
-    return Content.from_json(rows[0]["data"])
+    return Content.from_json(row["data"])
 
 
 def baseline_content(report: Report) -> Content:

@@ -170,11 +170,10 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
     """Answers and tables as they were at history row `history_id` (written at `history_at`): the report
     now, with every later change taken back. The row is found by id and time, or by time alone (a merged
     copy numbers the other side's rows anew)."""
-    row = (0,) if history_id == 0 and not history_at else (  # exported before any change was logged (an import)
-        _first(report.query("SELECT id FROM history WHERE id = ? AND at = ?", [history_id, history_at]))
-        or _first(report.query("SELECT max(id) AS id FROM history WHERE at = ? HAVING count(*) > 0", [history_at])))
+    row = 0 if history_id == 0 and not history_at else (  # exported before any change was logged (an import)
+        report.history_row_id(history_id, history_at))
     if row is None:
-        last = report.query("SELECT max(id) AS id FROM history")[0]["id"] or 0
+        last = report.last_history_id()
         hint = ("It was exported from a later state than this file holds: bring it back into the copy it was "
                 "exported from." if history_id > last else
                 "It was exported from another copy of the report: bring it back into that copy, or merge the "
@@ -183,7 +182,7 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
                          f"(history row {history_id} of {history_at or 'an unknown time'}).", hint)
     answers = {code: a.text for code, a in report.answers().items()}
     tables = report.tables()
-    for h in report.query("SELECT code, field, old FROM history WHERE id > ? ORDER BY id DESC", [row[0]]):
+    for h in report.history_after(row):
         code, kind, old = h["code"], h["field"], h["old"]
         if kind == "text":
             if old is None:
@@ -202,10 +201,6 @@ def state_at(report: Report, history_id: int, history_at: str, name: str) -> tup
             grid[r] = list(grid[r]) + [None] * (c + 1 - len(grid[r]))
             grid[r][c] = old
     return answers, tables
-
-
-def _first(rows: list[dict]) -> tuple[int] | None:
-    return (rows[0]["id"],) if rows else None
 
 
 def same_text(a: str, b: str) -> bool:
@@ -418,14 +413,14 @@ class _Work:
     def comments(self) -> None:
         exported = {(c.author, c.text): c.id for c in self.map.comments}
         ids: dict[str, tuple[str, str, str]] = {}  # word id -> (copdesk id, code, cell)
-        existing = {r["id"] for r in self.report.query("SELECT id FROM comments")}
+        existing = {r["id"] for r in self.report.comment_rows()}
         for c in self.reviewed.comments:
             first = c.text.split("\n")[0]
             if not c.parent and (c.author, first) in exported:
                 cid = exported[(c.author, first)]
-                row = self.report.query("SELECT code, cell FROM comments WHERE id = ?", [cid])
+                row = self.report.comment_row(cid)
                 if row:
-                    ids[c.word_id] = (cid, row[0]["code"], row[0]["cell"])
+                    ids[c.word_id] = (cid, row["code"], row["cell"])
                 continue  # a comment copdesk exported, back again
             if not c.text.strip():
                 continue
