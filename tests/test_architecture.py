@@ -1,6 +1,9 @@
 """Architecture rules, enforced: the core/UI line (no module of copdesk.core, nor the CLI, may load Qt), one
 DOCX writer, one atomic file write, one Markdown dialect, one write path to an open report, one transaction
-helper."""
+helper, and core/'s packages (issue 18): imports point down a declared layer order, exports, rules and the
+Markdown dialect never load the open report, SQL only in the report package, the window touches no private name
+and no connection of the core. Every rule is checked over all of src/copdesk, subpackages included, by its
+syntax tree, and each is shown to fail on a broken source."""
 
 from __future__ import annotations
 
@@ -277,13 +280,11 @@ def test_only_the_dialect_module_reads_or_writes_markdown():
 
 
 # -- one write path ----------------------------------------------------------------------------------
-REPORT_MODULES = {"core/report/open_file.py", "core/report/crisis_sections.py", "core/report/review_rows.py", "core/report/code_moves.py",
-                  "core/report/services.py"}
-# make new files, or check a file before it opens (report_check: on its own connection), not open reports;
-# core/report/transaction.py is the one transaction helper and its bulk insert (insert_rows), which jsonio fills new files with
-NEW_FILE_MODULES = {"core/report/store.py", "core/report/migrations.py", "core/imports/copdesk_json.py", "core/report/check.py",
-                    "core/report/transaction.py",
-                    "core/report/create.py"}  # jsonio's file creation, once tools/restructure_core.py has run
+# the report's own modules: the open report and its mixins
+REPORT_MODULES = {"core/report/open_file.py", "core/report/crisis_sections.py", "core/report/review_rows.py",
+                  "core/report/code_moves.py", "core/report/services.py"}
+# the rest of the report package makes new files, or checks, copies or reads a file on its own connection
+REPORT_PACKAGE = "core/report/"
 PRIVATE = {"_log", "_meta", "_db"}
 REPORT_WRITES = {"set_text", "clear", "set_table", "set_cell", "subscribe", "unsubscribe", "add_crisis_section",
                  "remove_crisis_section", "restore_crisis_section", "add_crisis_item", "add_comment_row",
@@ -316,10 +317,10 @@ def write_path_offences(sources: dict[str, ast.AST]) -> list[str]:
             if isinstance(node, ast.Attribute) and name not in REPORT_MODULES:
                 if node.attr in PRIVATE:
                     out.append(f"{name}: .{node.attr} of {_receiver(node)}")
-                elif node.attr in ("conn", "db") and name not in NEW_FILE_MODULES:
+                elif node.attr in ("conn", "db") and not name.startswith(REPORT_PACKAGE):
                     out.append(f"{name}: .{node.attr} of {_receiver(node)}")
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_WRITE.search(node.value) \
-                    and name not in REPORT_MODULES | NEW_FILE_MODULES:
+                    and not name.startswith(REPORT_PACKAGE):
                 out.append(f"{name}: SQL that writes: {node.value[:40]!r}")
             if not (name.startswith("ui/") and name not in WINDOW_WRITERS):
                 continue
@@ -424,3 +425,230 @@ def test_one_transaction_helper():
         "core/x.py: with report.conn: (commits at its end)", "core/x.py: with sqlite3.connect(p): (commits at its end)",
         "core/x.py: isolation_level=",
         "core/report/store.py: db.atomic()"])  # the rule bites
+
+
+# -- packages and layers (issue 18) -----------------------------------------------------------------------
+# core/'s packages, bottom layer first. A module imports from core/ itself (ROOT), from its own package and
+# from packages listed before its own: imports point down, never up or sideways to a later package. Lazy
+# imports (inside a function) count as much as the others. README, "Package map", says what each holds.
+LAYERS = ("markdown", "safety", "template", "rules", "exports", "report", "imports", "review")
+ROOT = {"__init__", "errors", "records", "numbers", "text", "model"}  # directly in core/: what every package uses
+OPEN_FILE = "copdesk.core.report.open_file"  # the module that opens a report
+NO_OPEN_REPORT = ("markdown", "rules", "exports")  # data in, data out: they never load the open report
+ABOVE_CORE = ("copdesk.ui", "copdesk.cli", "copdesk.app", "copdesk.__main__")
+
+
+def _module_name(rel: str) -> str:
+    """'core/report/store.py' -> 'copdesk.core.report.store'; a package's __init__ is the package."""
+    parts = ["copdesk", *rel[:-3].split("/")]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _package(module: str) -> str | None:
+    """A core module's package: '' for core/ itself, None outside the core."""
+    parts = module.split(".")
+    if parts[:2] != ["copdesk", "core"]:
+        return None
+    return parts[2] if len(parts) > 3 or (len(parts) == 3 and parts[2] not in ROOT) else ""
+
+
+def _is_package(rel: str) -> bool:
+    return rel.endswith("/__init__.py")
+
+
+def imported_modules(rel: str, tree: ast.AST, known: set[str]) -> list[tuple[int, str]]:
+    """(line, module) for every import in a module, anywhere in it; `from p import m` is module p.m when
+    p.m is a module."""
+    here = _module_name(rel)
+    package = here if _is_package(rel) else here.rpartition(".")[0]
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
+            for a in node.names:
+                out.append((node.lineno, f"{base}.{a.name}" if f"{base}.{a.name}" in known else base))
+    return out
+
+
+def layer_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Imports of a core module that point up (to a later package, or from core/ itself into a package), to
+    a package not in LAYERS, or out of the core to the window or the CLI."""
+    known = {_module_name(rel) for rel in sources}
+    out = []
+    for rel, tree in sources.items():
+        importer = _package(_module_name(rel))
+        if importer is None:
+            continue
+        if importer and importer not in LAYERS:
+            out.append(f"{rel}: package {importer}/ is in no layer (LAYERS)")
+            continue
+        for line, target in imported_modules(rel, tree, known):
+            if target.startswith(ABOVE_CORE):
+                out.append(f"{rel}:{line}: imports {target}, above the core")
+                continue
+            to = _package(target)
+            if to is None or to == "" or to == importer:
+                continue
+            if to not in LAYERS:
+                out.append(f"{rel}:{line}: imports {target}, in no layer")
+            elif not importer or LAYERS.index(to) > LAYERS.index(importer):
+                out.append(f"{rel}:{line}: imports {target}: {to}/ is above {importer or 'core/'}")
+    return out
+
+
+def open_report_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Modules of exports/, rules/ and markdown/ that load the open report (report/open_file.py), directly
+    or through any chain of core imports."""
+    known = {_module_name(rel) for rel in sources}
+    graph = {_module_name(rel): {t for _, t in imported_modules(rel, tree, known) if t in known}
+             for rel, tree in sources.items()}
+    out = []
+    for rel in sources:
+        start = _module_name(rel)
+        if _package(start) not in NO_OPEN_REPORT:
+            continue
+        seen, chain = {start}, {start: [start]}
+        todo = [start]
+        while todo:
+            m = todo.pop()
+            for t in sorted(graph.get(m, ())):
+                if t not in seen:
+                    seen.add(t)
+                    chain[t] = chain[m] + [t]
+                    todo.append(t)
+        if OPEN_FILE in seen:
+            out.append(f"{rel}: loads the open report: {' -> '.join(chain[OPEN_FILE])}")
+    return out
+
+
+SQL_TEXT = re.compile(r"^\s*(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO|PRAGMA\s|"
+                      r"CREATE\s+(TABLE|INDEX|VIEW)|DROP\s+|ALTER\s+TABLE|BEGIN\b|COMMIT\b|SAVEPOINT\s)")
+SQL_CALLS = {"execute", "executemany", "executescript"}
+CONNECTIONS = {"conn", "db", "_db"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+
+def sql_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """SQL anywhere in copdesk outside core/report/: a statement in a string, a cursor call, a connection
+    opened or reached (`.conn`, `.db`, `._db`)."""
+    out = []
+    for rel, tree in sources.items():
+        if rel.startswith("core/report/"):
+            continue
+        docs = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                    and SQL_TEXT.match(node.value):
+                out.append(f"{rel}:{node.lineno}: SQL {node.value[:40]!r}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                    node.func.attr in SQL_CALLS or ast.unparse(node.func) == "sqlite3.connect"):
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(node.func)}()")
+            elif isinstance(node, ast.Attribute) and node.attr in CONNECTIONS:
+                out.append(f"{rel}:{node.lineno}: .{node.attr} of {ast.unparse(node.value)}")
+    return out
+
+
+def _core_private_names(sources: dict[str, ast.AST]) -> set[str]:
+    """The private names the core defines: module-level names, methods and attributes starting with one
+    underscore (not dunders)."""
+    names = set()
+    for rel, tree in sources.items():
+        if not rel.startswith("core/"):
+            continue
+        for node in ast.walk(tree):
+            name = None
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = node.name
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                name = node.attr
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                name = node.id
+            if name and name.startswith("_") and not name.startswith("__"):
+                names.add(name)
+    return names
+
+
+def window_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """Where the window (ui/) touches a private name of the core (an attribute or method the core defines
+    with a leading underscore, on anything but the window's own `self`; a private name imported from the
+    core) or a core object's connection (`.conn`, `.db`, `._db`)."""
+    private = _core_private_names(sources)
+    out = []
+    for rel, tree in sources.items():
+        if not rel.startswith("ui/"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and (node.attr in CONNECTIONS or node.attr in private) \
+                    and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                out.append(f"{rel}:{node.lineno}: .{node.attr} of {ast.unparse(node.value)}")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("copdesk.core"):
+                out += [f"{rel}:{node.lineno}: imports {a.name} from {node.module}" for a in node.names
+                        if a.name.startswith("_")]
+    return out
+
+
+def test_core_is_packages_in_layers():
+    """core/ holds at most ten modules of its own (ROOT) and packages, each in exactly one layer."""
+    core = SRC / "core"
+    assert {p.stem for p in core.glob("*.py")} == ROOT and len(ROOT) <= 10
+    packages = {p.name for p in core.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert packages == set(LAYERS)
+    strays = [str(p.relative_to(SRC)) for p in core.rglob("*.py") if not (p.parent / "__init__.py").exists()]
+    assert strays == []  # every folder with modules is a package the rules see
+    for package in LAYERS:  # a package's __init__ loads nothing: importing one module loads no other
+        init = ast.parse((core / package / "__init__.py").read_text(encoding="utf-8"))
+        assert all(isinstance(n, ast.Expr) for n in init.body), package
+
+
+def test_core_imports_point_down():
+    assert layer_offences(_sources()) == []
+    bad = {"core/rules/validate.py": ast.parse("from copdesk.core.report.open_file import Report"),
+           "core/markdown/dialect.py": ast.parse("def f():\n    from copdesk.core.safety import atomic\n"),
+           "core/model.py": ast.parse("from copdesk.core.template.template import Template"),
+           "core/safety/atomic.py": ast.parse("from ..report import store\nfrom . import faults"),
+           "core/review/merge.py": ast.parse("import copdesk.ui.main_window\nfrom copdesk.core.exports import word"),
+           "core/sideways/x.py": ast.parse("x = 1")}
+    assert sorted(o.split(":")[0] for o in layer_offences(bad)) == [  # the rule bites, lazy and relative too
+        "core/markdown/dialect.py", "core/model.py", "core/review/merge.py", "core/rules/validate.py",
+        "core/safety/atomic.py", "core/sideways/x.py"]
+
+
+def test_exports_rules_and_markdown_never_load_the_open_report():
+    """Exports take report data, rules and the Markdown dialect read data: none of them imports, directly or
+    through another core module, the module that opens a report."""
+    assert open_report_offences(_sources()) == []
+    bad = {"core/exports/csv_table.py": ast.parse("from copdesk.core.rules import outline"),
+           "core/rules/outline.py": ast.parse("def f():\n    from copdesk.core.report.open_file import Report"),
+           "core/report/open_file.py": ast.parse("x = 1")}
+    assert len(open_report_offences(bad)) == 2  # the rule bites, through a chain of imports too
+
+
+def test_sql_only_in_the_report_package():
+    """core/report/ is the one package with SQL on a report: no other module of copdesk (core, window or
+    CLI) writes a statement, calls a cursor or reaches a connection."""
+    assert sql_offences(_sources()) == []
+    bad = {"core/review/versions.py": ast.parse("report.query('SELECT data FROM versions')\n"
+                                                 "r.conn.execute('PRAGMA user_version')"),
+           "ui/compare_dialog.py": ast.parse("rows = self.report.db['answers'].rows"),
+           "core/safety/backups.py": ast.parse("import sqlite3\nsqlite3.connect(path)"),
+           "core/report/store.py": ast.parse("conn.execute('SELECT 1')")}
+    assert len(sql_offences(bad)) == 6  # the rule bites: two statements, a cursor call, .conn, .db, a connect;
+    # and it leaves the report package alone
+
+
+def test_window_touches_no_private_name_or_connection_of_the_core():
+    assert window_offences(_sources()) == []
+    core = {"core/report/open_file.py": ast.parse("class Report:\n    def _log(self): self._meta = {}")}
+    bad = {**core, "ui/session.py": ast.parse("report._meta = {}\nself.report._log()\nr.conn.close()\n"
+                                              "from copdesk.core.model import _grid\nself._meta = 1")}
+    assert len(window_offences(bad)) == 4  # the rule bites (a window's own self._x is its own business)
