@@ -2,8 +2,8 @@
 corrections in one step, without creating a report.
 
 A Transparency Centre JSON download (every report on the Transparency Centre has one), a filed Word report or
-a copdesk JSON export is read by the importers that `copdesk import` uses (tc_import, report_parser through
-docx_import, jsonio); what they find is compared with the template in use:
+a copdesk JSON export is read by the importers that `copdesk import` uses (imports/tc_json.py, filed_parser.py through
+imports/word.py, imports/copdesk_json.py); what they find is compared with the template in use:
 
 - official wording and labels copdesk lacks are stored (an item shown with its wording is verified);
 - items the template lacks, where its structure expects one, are added;

@@ -4,7 +4,7 @@
     report, result = import_docx(path, out, template)   # the new .copdesk file, or nothing on failure
 
 The Word file is opened defensively (docx_guard), read into blocks (docx_reader) and placed by the
-template's text (report_parser). The new report is written by jsonio.create_from_data: a temporary file
+template's text (filed_parser). The new report is written by report/create.py: a temporary file
 renamed into place, so a failed import leaves no output file.
 """
 

@@ -1,6 +1,6 @@
 """A report: one .copdesk file, its template, and every answer keyed by code.
 
-All writes go through this class (with its mixins report_sections.py, report_review.py and report_codes.py),
+All writes go through this class (with its mixins crisis_sections.py, review_rows.py and code_moves.py),
 each in one transaction together with its history row, so the file always holds every acknowledged edit and
 a record of who changed what. No other module touches a report's SQL, its history or its meta
 (tests/test_architecture.py). Nothing here imports Qt.
@@ -36,7 +36,7 @@ class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
     def __init__(self, path: Path, conn: sqlite3.Connection, meta: dict[str, str], template: Template,
                  who: str | None = None):
         self.path, self.template = path, template
-        self.base_template = template  # the edition without this report's own wording (report_wording.py)
+        self.base_template = template  # the edition without this report's own wording (wording.py)
         self.conn = conn
         self.who = default_user() if who is None else who
         self._meta = meta
