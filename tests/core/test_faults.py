@@ -29,7 +29,8 @@ def _digest(path: Path) -> str:
 
 
 DROP = ("import os, sys\n"
-        "import copdesk.cli, copdesk.core.report.open_file, copdesk.core.report.store, copdesk.core.safety.faults, copdesk.core.rules.tables\n"
+        "import copdesk.cli, copdesk.core.report.open_file, copdesk.core.report.store, copdesk.core.safety.faults\n"
+        "import copdesk.core.rules.tables\n"
         "import copdesk.core.text, copdesk.core.rules.validate, importlib.metadata, sqlite_utils\n"
         "sqlite_utils.Database(memory=True)['t'].insert({'a': 1})  # loads its plugins now\n"
         "from copdesk.core.template.forms import load_template\n"
