@@ -1,4 +1,4 @@
-"""Writes that only the report's own modules make (report_sections.py, report_review.py): each is one
+"""Writes that only the report's own modules make (report/crisis_sections.py, report/review_rows.py): each is one
 transaction with its history row, and each has its exact inverse (what the window's undo uses)."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ shared answer; otherwise each service keeps its own (a service whose report show
 nothing, so no other service's text shows up in its document). Member-state tables and subscriptions are per
 service. Crisis and Elections Response sub-sections are matched by their position; an item every service's
 sub-section shows is shared, others are that service's. The official wording and labels of all the files
-are kept. The new file is written once, whole, or not at all (jsonio.create_from_data).
+are kept. The new file is written once, whole, or not at all (core/report/create.py, create_from_data).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def read_source(path: Path, t: Template) -> tuple[str, ImportResult]:
 
 
 def _read_copdesk_json(path: Path, t: Template) -> ImportResult:
-    """A copdesk export carries the wording its report came with (extras.wording, see report_wording)."""
+    """A copdesk export carries the wording its report came with (extras.wording, see core/report/wording.py)."""
     from copdesk.core.imports.copdesk_json import from_dict, read_json_file
     data = from_dict(read_json_file(path), str(path))
     result = ImportResult(data, path.name, {})
