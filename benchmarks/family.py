@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import make_platform_report  # noqa: E402
+import make_platform_report
 
-from copdesk.core.exports.word import export_docx  # noqa: E402
-from copdesk.core.rules.family_checks import missing_anywhere  # noqa: E402
-from copdesk.core.report.open_file import open_report  # noqa: E402
-from copdesk.core.rules.validate import validate  # noqa: E402
+from copdesk.core.exports.word import export_docx
+from copdesk.core.rules.family_checks import missing_anywhere
+from copdesk.core.report.open_file import open_report
+from copdesk.core.rules.validate import validate
 
 SERVICES = ["Osprey Social", "Osprey Video", "Osprey Chat", "Osprey Ads"]
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import make_platform_report  # noqa: E402
-from family import SERVICES, make_family  # noqa: E402
+import make_platform_report
+from family import SERVICES, make_family
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
 
 def until_built(app, window, action) -> tuple[float, float]:

@@ -20,8 +20,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from copdesk.core.safety import docx_guard, inputs
-    from copdesk.core.imports import word as docx_import, copdesk_json as jsonio, tc_json as tc_import  # noqa: F401
+    from copdesk.core.safety import docx_guard, inputs  # noqa: F401
+    from copdesk.core.imports import word as docx_import, copdesk_json as jsonio, tc_json as tc_import
     from copdesk.core.errors import CopdeskError
 
 TARGETS = ("docx", "tc", "json")

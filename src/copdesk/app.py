@@ -75,7 +75,7 @@ def core_first():
     Modules imported after PySide6 each pay for PySide's import hook (it reads their source), so the core
     comes first. Returns the FormError of a broken template (shown once the application exists), or None.
     """
-    from copdesk.core.report import open_file as report
+    from copdesk.core.report import open_file as report  # noqa: F401 - imported now, on purpose (see above)
     from copdesk.core.rules import wizard  # noqa: F401 - imported now, on purpose (see above)
     from copdesk.core.errors import FormError
     from copdesk.core.template.forms import load_template
