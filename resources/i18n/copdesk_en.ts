@@ -197,5 +197,12 @@
             <numerusform>%n measures selected</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n not shown by the filter)</source>
+        <translation>
+            <numerusform>(%n not shown by the filter)</numerusform>
+            <numerusform>(%n not shown by the filter)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2437,6 +2437,13 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
             <numerusform>%n mesures sélectionnées</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n not shown by the filter)</source>
+        <translation>
+            <numerusform>(%n non affichée par le filtre)</numerusform>
+            <numerusform>(%n non affichées par le filtre)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Template</name>

@@ -65,6 +65,34 @@ def test_create_a_report_through_the_wizard(qtbot, tmp_path):
         assert r.history()[0]["who"] == "officer"
 
 
+def test_the_count_says_when_ticked_measures_are_hidden_by_the_filter(qtbot, tmp_path):
+    # A chapter ticked while the filter shows part of it takes all of it: the count says how many are out of sight.
+    wizard = NewReportWizard(folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    subs = wizard.subscriptions
+    qtbot.keyClicks(wizard.profile.signatory, "Example Fact-Check")
+    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    assert wizard.currentPage() is subs
+    qtbot.keyClicks(subs.filter, "fact-check")
+    chapter = next(subs.tree.topLevelItem(i) for i in range(subs.tree.topLevelItemCount())
+                   if subs.tree.topLevelItem(i).text(0) == "Empowering Users")
+    shown = [chapter.child(i) for i in range(chapter.childCount()) if not chapter.child(i).isHidden()]
+    chapter.setCheckState(0, Qt.Checked)
+    qtbot.waitUntil(lambda: "not shown" in subs.count.text(), timeout=2000)
+    ticked = [c for c in subs.selected() if c.startswith("Measure")]
+    visible = sum(1 for c in shown for i in range(c.childCount()) if not c.child(i).isHidden())
+    assert 0 < visible < len(ticked)
+    text = subs.count.text()  # the tests run without the English plural catalogue: "measure(s)"
+    assert text.startswith(f"{len(ticked)} measure") and text.endswith(f"({len(ticked) - visible} not shown by the filter)")
+    subs.filter.clear()
+    qtbot.waitUntil(lambda: "not shown" not in subs.count.text(), timeout=2000)
+    subs.filter.setText("x")  # the count follows the filter too
+    qtbot.waitUntil(lambda: "not shown" in subs.count.text(), timeout=2000)
+
+
 def test_wizard_refuses_an_existing_file_and_keeps_the_answers(qtbot, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)

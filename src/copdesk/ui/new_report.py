@@ -173,6 +173,15 @@ class PeriodPage(QWizardPage):
         return bool(self.title.text().strip())
 
 
+def _hidden(item: QTreeWidgetItem) -> bool:
+    """True when the filter hides `item` (or a branch above it)."""
+    while item is not None:
+        if item.isHidden():
+            return True
+        item = item.parent()
+    return False
+
+
 class SubscriptionsPage(QWizardPage):
     """A checkable tree: chapter and commitment boxes select everything under them; a filter narrows it.
 
@@ -202,6 +211,7 @@ class SubscriptionsPage(QWizardPage):
         self._recount = QTimer(self, singleShot=True, interval=0)
         self._recount.timeout.connect(self._count)
         self.tree.itemChanged.connect(lambda *_: self._recount.start())
+        self.filter.textChanged.connect(lambda *_: self._recount.start())  # what it hides is counted apart
         self._built_for = None
         self._leaves: list[tuple[str, QTreeWidgetItem]] = []  # (code, item): what selected() reads
 
@@ -266,7 +276,11 @@ class SubscriptionsPage(QWizardPage):
     def _count(self) -> None:
         self._recount.stop()
         chosen = self.selected()
-        self.count.setText(self.tr("%n measure(s) selected", "", sum(c.startswith("Measure") for c in chosen)))
+        text = self.tr("%n measure(s) selected", "", sum(c.startswith("Measure") for c in chosen))
+        hidden = sum(item.checkState(0) == Qt.Checked and _hidden(item) for _code, item in self._leaves)
+        if hidden:  # a chapter ticked while the filter shows part of it takes all of it: say so
+            text += " " + self.tr("(%n not shown by the filter)", "", hidden)
+        self.count.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
