@@ -150,6 +150,14 @@ def test_subscriptions(new_report):
         r.subscribe(["12.9"])
 
 
+def test_a_commitments_last_measure_takes_the_commitment_along(new_report):
+    r = new_report(measures=["12.1", "12.3", "21.1"])
+    assert r.unsubscribe(["12.1"]) == ["Measure 12.1"]  # 12.3 is still signed: the commitment stays
+    assert r.unsubscribe(["21.1"]) == ["Measure 21.1", "Commitment 21"]  # its last: no commitment left empty
+    assert r.subscriptions() == {"Commitment 12", "Measure 12.3"}
+    assert r.subscribe(["Measure 21.1", "Commitment 21"]) == ["Measure 21.1", "Commitment 21"]  # undone whole
+
+
 def test_kind_is_checked(tmp_path, template):
     with pytest.raises(InputError, match="platform, other"):
         Report.create(tmp_path / "r.copdesk", template, signatory="x", kind="vlop", title="t")

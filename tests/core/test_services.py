@@ -116,6 +116,13 @@ def test_subscriptions_per_service(family):
     assert family.unsubscribe(added) == added and family.subscribe(added) == added  # qualified items: undo and redo
 
 
+def test_a_services_last_measure_takes_its_commitment_along(family):
+    family.subscribe(["21.1"])
+    assert family.unsubscribe(["21.1"], service=CHAT) == [f"Measure 21.1 @ {CHAT}", f"Commitment 21 @ {CHAT}"]
+    assert "Commitment 21" not in family.service_snapshot(CHAT).subscriptions
+    assert {"Commitment 21", "Measure 21.1"} <= family.service_snapshot(VIDEO).subscriptions
+
+
 def test_validation_is_per_service(family):
     family.unsubscribe(["17"], service=CHAT)
     family.set_text("QRE 17.1.1", "shared")

@@ -413,16 +413,12 @@ class CommitmentPage(Page):
         measure takes the commitment along); one undo step. The page is shown again, or, when the service
         shown no longer signs the commitment, its chapter."""
         from copdesk.ui import family, operations
-        from copdesk.core.rules import services
         key = self.step.key
         if on:
             done = operations.run(self, operations.subscribe, self.session, self.stack, [code], service=service,
                                   where=key)
-        else:
-            signs = services.project_subscriptions(self.session.report.subscriptions(), service)
-            left = [m.code for m in commitment.measures if m.code in signs and m.code != code]
-            items = [code] if left else [commitment.code]
-            done = operations.run(self, operations.unsubscribe, self.session, self.stack, items, service=service,
+        else:  # the report drops the commitment with its last signed measure (Report.unsubscribe)
+            done = operations.run(self, operations.unsubscribe, self.session, self.stack, [code], service=service,
                                   where=key)
         if done is None:  # refused (said): the page shows the file again
             self.navigate.emit(key)

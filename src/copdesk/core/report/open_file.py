@@ -303,8 +303,9 @@ class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
         return added
 
     def unsubscribe(self, items: list[str], service: str | None = None) -> list[str]:
-        """Drop commitments or measures (a commitment takes its measures with it). Answers are kept. In a
-        family: for `service`, or for every service."""
+        """Drop commitments or measures (a commitment takes its measures with it, and a commitment's last signed
+        measure takes the commitment along: a commitment with measures is signed through them). Answers are
+        kept. In a family: for `service`, or for every service."""
         current = self.subscriptions()
         drop = []
         for raw, svc in self.service_targets(items, service):
@@ -313,6 +314,12 @@ class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
             if code.startswith("Commitment "):
                 drop += [c for c in current if services.split(c)[1] == svc
                          and self.template.parents.get(services.split(c)[0]) == code]
+            elif code.startswith("Measure "):
+                parent = self.template.parents.get(code, "")
+                signed = {c for c in current if services.split(c)[1] == svc
+                          and self.template.parents.get(services.split(c)[0]) == parent}
+                if parent and signed <= set(drop):
+                    drop.append(services.qualify(parent, svc))
         removed = [c for c in dict.fromkeys(drop) if c in current]
         with self.atomic():
             for code in removed:
