@@ -1156,6 +1156,10 @@
         <translation>&amp;Fermer</translation>
     </message>
     <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>

@@ -4,6 +4,7 @@ on every control, and the name prompt does not take keystrokes meant for an answ
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from copdesk.ui.focus_ring import FocusRing
@@ -17,7 +18,9 @@ def _tab(qtbot, times: int = 1):
 
 
 def _settled(qtbot, w):
-    qtbot.waitUntil(lambda: w.page._tab_settled and w.findChild(FocusRing) is not None, timeout=3000)
+    # painted, Tab order settled, and every block built (a table comes right after the first paint)
+    qtbot.waitUntil(lambda: w.page._tab_settled and w.findChild(FocusRing) is not None and not w.page.blocks.waiting,
+                    timeout=3000)
 
 
 def test_tab_goes_from_answer_to_answer_on_the_header(qtbot, new_report, open_window):
@@ -44,6 +47,20 @@ def test_tab_on_a_measure_page_skips_the_table_buttons(qtbot, new_report, open_w
     assert not w.page.isAncestorOf(_tab(qtbot))  # Tab leaves the table (arrows move inside it)
     table = editors["SLI 14.1.1 table"]
     assert all(b.focusPolicy() == Qt.NoFocus for b in table.buttons)
+
+
+def test_a_table_built_after_the_paint_still_follows_the_answer_above_it(qtbot, new_report, open_window):
+    # Qt puts a new widget at the end of the window's Tab chain: a widget the window makes while the page is
+    # still being built (a side panel filling in) must not come between an answer and the table after it.
+    w = open_window(new_report(measures=["14.1"]))
+    w.show_step("Measure 14.1")
+    assert w.page.blocks.waiting  # the table is built after the first paint
+    meanwhile = QPushButton("made meanwhile", w.centralWidget())
+    meanwhile.show()
+    _settled(qtbot, w)
+    editors = w.page.editors
+    editors["SLI 14.1.1"].setFocus()
+    assert _tab(qtbot) is editors["SLI 14.1.1 table"].view
 
 
 def test_the_status_box_comes_before_the_answers(qtbot, new_report, open_window):
@@ -100,3 +117,17 @@ def test_comment_buttons_look_like_buttons(qtbot, new_report, open_window):
     goto(qtbot, w, "Measure 12.1")
     button = w.page.comment_buttons["QRE 12.1.1"]
     assert isinstance(button, QPushButton) and not button.isFlat()
+
+
+def test_quit_closes_every_window_and_keeps_what_was_typed(qtbot, new_report, open_window):
+    from tests.ui.conftest import reopen
+    from tests.ui.test_drafting import focus_qre
+    first = open_window(new_report(measures=["12.1"], name="a.copdesk"))
+    second = open_window(new_report(measures=["12.1"], name="b.copdesk"))
+    editor = focus_qre(qtbot, second)
+    qtbot.keyClicks(editor, "typed just before quitting")
+    assert second.quit_action.shortcut().matches(QKeySequence(QKeySequence.Quit)) == QKeySequence.ExactMatch
+    second.quit_action.trigger()
+    assert not first.isVisible() and not second.isVisible()
+    with reopen(second.session.report.path) as r:
+        assert r.text("QRE 12.1.1") == "typed just before quitting"

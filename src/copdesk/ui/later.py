@@ -42,6 +42,7 @@ class Later(QObject):
         self._grows: QWidget | None = None  # the page body, until the first slice
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._slice)
+        self.built: Callable[[], None] | None = None  # called after blocks were built from the event loop
 
     @property
     def waiting(self) -> int:
@@ -83,8 +84,11 @@ class Later(QObject):
         """Build every waiting block now, in order (and any block added from now on at once)."""
         self._finished = True
         self._timer.stop()
+        late = bool(self._pending)
         while self._pending:
             self._pending.popleft()()
+        if late and self.built is not None:
+            self.built()
 
     def stop(self) -> None:
         """Build nothing more (the window is closing: its report is about to close)."""
@@ -100,6 +104,8 @@ class Later(QObject):
             self._pending.popleft()()
         if self._pending:
             self._timer.start()
+        elif self.built is not None:  # the page is whole
+            self.built()
 
 
 class KeepInView(QObject):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from copdesk.core.rules import wizard
 from copdesk.core.report.open_file import Report
@@ -198,6 +198,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
         file.addSeparator()
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
+        # every window closes as Close would (each saves and lets go of its file; one that cannot stops the rest)
+        self.quit_action = self._action(file, self.tr("&Quit"), QApplication.closeAllWindows, QKeySequence.Quit)
         edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)

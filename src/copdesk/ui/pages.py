@@ -88,6 +88,7 @@ class Page(QScrollArea):
         self.frozen = session.report.frozen()
         self._comments = _comment_counts(session.report)
         self.blocks = Later(self)
+        self.blocks.built = self._chain_tab_order
         self.later = self.blocks.add
         self.setWidgetResizable(True)
         if qt.built():  # else once the page has painted (start-up builds no Qt enums before its first paint)
@@ -255,6 +256,17 @@ class Page(QScrollArea):
         skip(self._no_tab)
         self._no_tab.clear()
         self._scrollbar_always()
+
+    def _chain_tab_order(self) -> None:
+        """Once the blocks built after the first paint are there: the page's Tab order is its own order, top to
+        bottom. Qt puts a new widget at the end of the window's Tab chain, after whatever the window made in the
+        meantime (a side panel's tabs), so Tab from the answer above a table built late went there."""
+        tab = (Qt.TabFocus, Qt.StrongFocus, Qt.WheelFocus)
+        window = self.window()  # not the menus and pop-ups the page owns: they are windows of their own
+        chain = [w for w in self.widget().findChildren(QWidget)
+                 if w.focusPolicy() in tab and w.focusProxy() is None and w.window() is window]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _scrollbar_always(self) -> None:
         """The page's scrollbar is always there, as in a word processor: it appearing once a page grew past the
