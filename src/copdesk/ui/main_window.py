@@ -37,7 +37,13 @@ def page_class(kind: str) -> type[Page]:
     return {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage}[kind]
 
 
-class MainWindow(ReviewActions, QMainWindow):
+class MainWindow(QMainWindow):
+    """A report's window. Its parts (the Review menu, template corrections, a family's service switcher, the
+    draft's safety: banners and backups) are objects it makes here and keeps as attributes it assigns itself
+    (`self.review`, `self.template_actions`, `self.family`, `self.safety`); each part gets the window and
+    keeps what it makes on itself. No mixins, and no other module sets attributes on the window (a rule in
+    tests/test_architecture.py)."""
+
     def __init__(self, report: Report, controller=None):
         super().__init__()
         self.controller = controller
@@ -54,7 +60,7 @@ class MainWindow(ReviewActions, QMainWindow):
         if columns is not None:
             self.splitter.restoreState(columns)
         self._build_actions()
-        self._build_review()
+        self.review = ReviewActions(self)  # the Review menu: comments, statuses, versions, merge
         from copdesk.ui import family_window  # a report family: the service switcher (None for a plain report)
         self.family = family_window.install(self)
         if self.family is not None:
@@ -112,7 +118,7 @@ class MainWindow(ReviewActions, QMainWindow):
         buttons.addWidget(self.next_button)
         lay.addLayout(buttons)
         self._side = None  # a QTabWidget, made after the first paint (see side_panels)
-        self._checks = self._find = None
+        self._checks = self._find = self._comments = None
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.navigator, column, QWidget()):  # the last one keeps the side panels' room
@@ -170,6 +176,12 @@ class MainWindow(ReviewActions, QMainWindow):
         """The find-across-the-report panel."""
         self.side_panels()
         return self._find
+
+    @property
+    def comments(self):
+        """The comments panel (its actions are the Review menu's: `self.review`)."""
+        self.side_panels()
+        return self._comments
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(self)  # QAction(text, parent) would build QIcon's type (its overloads take icons)
@@ -349,8 +361,8 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.ui.tab_order import after_paint
         after_paint(self.page.widget(), self._drop_retired)
         self.page.navigate.connect(self.show_step)
-        self.page.comment_requested.connect(self.on_comment_requested)
-        self.page.status_requested.connect(self.on_status_requested)
+        self.page.comment_requested.connect(self.review.on_comment_requested)
+        self.page.status_requested.connect(self.review.on_status_requested)
         self.page.correction_requested.connect(self.template_actions.request)
         self.page_host.addWidget(self.page)
         self.navigator.select(key)
