@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         from copdesk.ui.edit_actions import add_clipboard_actions
-        add_clipboard_actions(self, edit)
+        self.clipboard_actions = add_clipboard_actions(self, edit)
         edit.addSeparator()
         self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
