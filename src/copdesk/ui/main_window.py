@@ -44,7 +44,9 @@ class MainWindow(QMainWindow):
     keeps what it makes on itself. No mixins, and no other module sets attributes on the window (a rule in
     tests/test_architecture.py)."""
 
-    def __init__(self, report: Report, controller=None):
+    def __init__(self, report: Report, controller=None, plan=None):
+        """`plan`: how the controller opened the report (ui/opening.OpenPlan: lock, read-only, notes); the
+        window's safety part is made from it (None without: tests, the smoke run)."""
         super().__init__()
         self.controller = controller
         self.session = DraftSession(report, self)
@@ -91,6 +93,13 @@ class MainWindow(QMainWindow):
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._when_shown: list = []  # more of that kind (when_shown)
         self._closed = False
+        self.sample_banner = self.safety = None
+        if self.is_sample() and controller is not None:  # what the sample is, and how to keep one's changes
+            from copdesk.ui.copies import sample_banner
+            self.sample_banner = sample_banner(self)
+        if plan is not None:  # banners, the lock, backups, File › Restore from backup…
+            from copdesk.ui.window_safety import WindowSafety
+            self.safety = WindowSafety(self, plan)
 
     # -- layout ---------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -336,7 +345,11 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """The file's name, and in a family the service shown."""
         service = f" — {self.session.service}" if self.session.service else ""
-        self.setWindowTitle(f"{self.session.report.path.name}[*]{service} — copdesk")
+        readonly = ""
+        if self.session.readonly:
+            from copdesk.ui.window_safety import readonly_mark
+            readonly = readonly_mark()
+        self.setWindowTitle(f"{self.session.report.path.name}{readonly}[*]{service} — copdesk")
 
     def show_step(self, key: str) -> None:
         key, _, focus = key.partition("#")
