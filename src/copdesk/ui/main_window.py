@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.page: Page | None = None
         self._retired: list[Page] = []  # pages replaced by the current one, deleted once it has painted
         self._tasks: list = []
+        self.last_export: Path | None = None  # the Word document File › Export to Word wrote last
         self.resize(1280, 860)
         self._build_layout()
         geometry, columns = settings.window_layout()  # as the last report window was left
