@@ -2,8 +2,9 @@
 DOCX writer, one atomic file write, one Markdown dialect, one write path to an open report, one transaction
 helper, and core/'s packages (issue 18): imports point down a declared layer order, exports, rules and the
 Markdown dialect never load the open report, SQL only in the report package, the window touches no private name
-and no connection of the core, and the main window is extended one way (parts it makes itself). Every rule is checked over all of src/copdesk, subpackages included, by its
-syntax tree, and each is shown to fail on a broken source."""
+and no connection of the core, and the main window is extended one way (parts it makes itself). Every rule is
+checked over all of src/copdesk, subpackages included, by its syntax tree, and each is shown to fail on a broken
+source."""
 
 from __future__ import annotations
 
