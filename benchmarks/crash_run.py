@@ -143,7 +143,7 @@ def child_window(path: Path, run: int, seed: int) -> None:
     if window is None:
         raise SystemExit("the window did not open")
     QTest.qWaitForWindowExposed(window)
-    banner = getattr(window, "recovery_notice", "")
+    banner = window.safety.recovery_notice
     if banner:
         _say("R " + banner.replace("\n", " "))
     letters = "abcdefghijklmnopqrstuvwxyz"

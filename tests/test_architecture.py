@@ -2,8 +2,9 @@
 DOCX writer, one atomic file write, one Markdown dialect, one write path to an open report, one transaction
 helper, and core/'s packages (issue 18): imports point down a declared layer order, exports, rules and the
 Markdown dialect never load the open report, SQL only in the report package, the window touches no private name
-and no connection of the core. Every rule is checked over all of src/copdesk, subpackages included, by its
-syntax tree, and each is shown to fail on a broken source."""
+and no connection of the core, and the main window is extended one way (parts it makes itself). Every rule is
+checked over all of src/copdesk, subpackages included, by its syntax tree, and each is shown to fail on a broken
+source."""
 
 from __future__ import annotations
 
@@ -652,3 +653,77 @@ def test_window_touches_no_private_name_or_connection_of_the_core():
     bad = {**core, "ui/session.py": ast.parse("report._meta = {}\nself.report._log()\nr.conn.close()\n"
                                               "from copdesk.core.model import _grid\nself._meta = 1")}
     assert len(window_offences(bad)) == 4  # the rule bites (a window's own self._x is its own business)
+
+
+# -- one way of extending the main window (issue 18) ----------------------------------------------------
+MAIN_WINDOW = "ui/main_window.py"
+WINDOW_NAMES = ("window", "self.window")  # how the parts of ui/ name the main window they are given
+
+
+def _qt_names(tree: ast.AST) -> set[str]:
+    """Names a module imports from PySide6."""
+    return {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+            and (node.module or "").split(".")[0] == "PySide6" for a in node.names}
+
+
+def window_extension_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """The main window is extended one way: parts it makes in MainWindow.__init__ and keeps as attributes it
+    assigns itself. So MainWindow's bases are Qt classes only (no mixins), and no module of ui/ but
+    ui/main_window.py assigns an attribute on the window: `window.x = ...`, `self.window.x = ...`, the same
+    through a local name for it (`w = self.window; w.x = ...`), in a tuple, augmented or annotated, or
+    `setattr(window, ...)`. Attributes of the window's objects (`window.session.readonly = ...`) are their
+    own business."""
+    out = []
+    tree = sources.get(MAIN_WINDOW)
+    window_class = next((n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == "MainWindow"),
+                        None) if tree is not None else None
+    if window_class is None:
+        out.append(f"{MAIN_WINDOW}: no class MainWindow")
+    else:
+        qt = _qt_names(tree)
+        out += [f"{MAIN_WINDOW}:{window_class.lineno}: MainWindow's base {ast.unparse(base)} is no Qt class"
+                for base in window_class.bases if ast.unparse(base).split(".")[0] not in qt]
+    for rel, module in sources.items():
+        if not rel.startswith("ui/") or rel == MAIN_WINDOW:
+            continue
+        names = set(WINDOW_NAMES)
+        for node in ast.walk(module):  # local names for the window: w = self.window
+            if isinstance(node, ast.Assign) and ast.unparse(node.value) in WINDOW_NAMES:
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        for node in ast.walk(module):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                for t in ast.walk(target):
+                    if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store) and ast.unparse(t.value) in names:
+                        out.append(f"{rel}:{node.lineno}: assigns {ast.unparse(t)} on the main window")
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "setattr" and node.args \
+                    and ast.unparse(node.args[0]) in names:
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(node)} on the main window")
+    return out
+
+
+def test_the_main_window_is_extended_by_parts_it_makes_itself():
+    """README, "Package map": the window's parts (window.review, window.template_actions, window.family,
+    window.safety) are made and assigned in MainWindow.__init__; nothing is mixed in or set from outside."""
+    assert window_extension_offences(_sources()) == []
+    bad = {MAIN_WINDOW: ast.parse("from PySide6.QtWidgets import QMainWindow\n"
+                                  "from copdesk.ui.review_actions import ReviewActions\n"
+                                  "class MainWindow(ReviewActions, QMainWindow):\n"
+                                  "    def __init__(self):\n        self.review = 1\n"),
+           "ui/edit_actions.py": ast.parse("def add(window, menu):\n    window.clipboard_actions = []\n"),
+           "ui/template_actions.py": ast.parse("class T:\n    def popup(self, menu):\n"
+                                               "        self.window._context_menu = menu\n"),
+           "ui/family_window.py": ast.parse("def done(self):\n    w = self.window\n    w.last_export = None\n"),
+           "ui/window_safety.py": ast.parse("def attach(window, plan):\n    setattr(window, 'safety', plan)\n"
+                                            "    window.notice, x = '', 1\n"),
+           "ui/allowed.py": ast.parse("self.window = window\nwindow.session.readonly = True\n"
+                                      "self.window.statusBar().showMessage('x')\nparent.correction_menu = menu\n")}
+    assert sorted(window_extension_offences(bad)) == sorted([  # the rule bites
+        "ui/main_window.py:3: MainWindow's base ReviewActions is no Qt class",
+        "ui/edit_actions.py:2: assigns window.clipboard_actions on the main window",
+        "ui/template_actions.py:3: assigns self.window._context_menu on the main window",
+        "ui/family_window.py:3: assigns w.last_export on the main window",
+        "ui/window_safety.py:2: setattr(window, 'safety', plan) on the main window",
+        "ui/window_safety.py:3: assigns window.notice on the main window"])  # and leaves ui/allowed.py alone
+    assert window_extension_offences({"ui/x.py": ast.parse("x = 1")}) == [f"{MAIN_WINDOW}: no class MainWindow"]

@@ -117,7 +117,7 @@ def test_a_new_comment_reloads_the_page_where_it_was(qtbot, new_report, open_win
     bar.setValue(bar.maximum() - 10)
     where = bar.value()
     monkeypatch.setattr(ask, "text", lambda *a, **k: ("Source for these figures?", True))
-    w.on_comment_requested(last)
+    w.review.on_comment_requested(last)
     qtbot.waitUntil(lambda: "1 open" in w.page.comment_buttons[last].text(), timeout=3000)
     qtbot.waitUntil(lambda: w.page.verticalScrollBar().value() == where, timeout=3000)
     qtbot.wait(100)

@@ -42,7 +42,7 @@ def test_export_to_word_refuses_a_report(qtbot, new_report, open_window, errors,
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)
     assert f"Cannot write {out}" in errors[0].message
     assert _digest(out) == before
-    assert getattr(w, "last_export", None) is None
+    assert w.last_export is None
 
 
 def test_the_comparison_export_refuses_the_report(qtbot, new_report, monkeypatch, tmp_path):

@@ -50,7 +50,7 @@ def test_bring_back_accept_reject_and_undo(qtbot, new_report, open_window, tmp_p
     menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Review")
     assert "Bring back a reviewed &Word document…" in [a.text() for a in menu.actions()]
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    result = w.bring_back_review(str(path))
+    result = w.review.bring_back_review(str(path))
     assert result.summary().startswith("1 comment, 3 suggested changes in 3 answers")
     items = _items(w)
     assert [i.split(",")[0] for i in items[:3]] == ["Suggested change — Measure 12.1", "Suggested change — QRE 12.1.1",
@@ -111,7 +111,7 @@ def test_a_frozen_report_refuses_to_accept_and_nothing_lands_on_the_undo_stack(q
     review.freeze(r, "Head of Policy")
     w = open_window(r)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    w.bring_back_review(str(path))
+    w.review.bring_back_review(str(path))
     shown = []
     monkeypatch.setattr("copdesk.ui.review_import_ops.show_error", lambda parent, exc: shown.append(exc.message))
     steps = w.stack.count()
@@ -128,7 +128,7 @@ def test_another_reports_document_is_refused_with_a_message(qtbot, new_report, o
     w = open_window(r)
     shown = []
     monkeypatch.setattr("copdesk.ui.review_import_ops.show_error", lambda parent, exc: shown.append(exc.message))
-    assert w.bring_back_review(str(tmp_path / "other.docx")) is None
+    assert w.review.bring_back_review(str(tmp_path / "other.docx")) is None
     assert shown and "another report" in shown[0]
 
 
@@ -149,7 +149,7 @@ def test_bringing_a_document_back_is_one_undo_step_in_step_with_the_file(qtbot, 
     r.set_text("QRE 12.1.1", "We monitored ads in some markets.")  # changed since the export: a choice
     w = open_window(r)
     before, steps = _review_state(r.path), w.stack.count()
-    result = w.bring_back_review(str(path), show=False)
+    result = w.review.bring_back_review(str(path), show=False)
     assert result.conflicts and result.comments and result.suggestions
     after = _review_state(r.path)
     assert after["suggestions"] and after["comments"] and after["choices"] and after["answers"] == before["answers"]

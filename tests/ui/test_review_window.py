@@ -51,7 +51,7 @@ def test_comment_on_a_table_cell_and_filters(qtbot, new_report, open_window, mon
     review.add_comment(r, "QRE 12.1.1", "someone else's", "Lena Legal")
     w = open_window(r)
     monkeypatch.setattr(ask, "text", lambda *a, **k: ("Source of Austria?", True))
-    w.on_comment_requested("SLI 16.1.1@1,1")
+    w.review.on_comment_requested("SLI 16.1.1@1,1")
     with reopen(r.path) as f:
         cell = [c for c in review.comments(f) if c.cell]
         assert cell and cell[0].anchor == "SLI 16.1.1 cell 1,1" and cell[0].author == "Ada Officer"
@@ -76,8 +76,8 @@ def test_reviewer_without_a_name_is_asked_once(qtbot, new_report, open_window, m
     monkeypatch.setattr(ask, "text", lambda *a, **k: ("ok", True))
     r = new_report(measures=["12.1"])
     w = open_window(r)
-    w.on_comment_requested("QRE 12.1.1")
-    w.on_comment_requested("Measure 12.1")
+    w.review.on_comment_requested("QRE 12.1.1")
+    w.review.on_comment_requested("Measure 12.1")
     assert len(asked) == 1
     with reopen(r.path) as f:
         assert {c.author for c in review.comments(f)} == {"Max Reviewer"}
@@ -91,19 +91,19 @@ def test_status_freeze_and_final_approval(qtbot, new_report, open_window, monkey
     w.page.status_choice.setCurrentText("approved")
     w.page.status_choice.activated.emit(w.page.status_choice.currentIndex())
     qtbot.waitUntil(lambda: "set by Lena Legal" in w.page.status_by.text(), timeout=3000)
-    w.freeze_action.trigger()
+    w.review.freeze_action.trigger()
     goto(qtbot, w, "Measure 12.1")
     editor = w.page.editors["QRE 12.1.1"]
     assert editor.isReadOnly()
     qtbot.keyClicks(editor, "typed while frozen")
     assert w.session.text("QRE 12.1.1") == ""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    assert w.approve_final()
+    assert w.review.approve_final()
     with reopen(r.path) as f:
         assert review.statuses(f)["Commitment 12"].status == "approved"
         assert review.final_approval(f)[0] == "Lena Legal" and f.frozen()
         assert export_status(f.meta) == "Final"
-    w.freeze_action.trigger()
+    w.review.freeze_action.trigger()
     goto(qtbot, w, "Measure 12.1")
     assert not w.page.editors["QRE 12.1.1"].isReadOnly()
 
@@ -113,14 +113,14 @@ def test_versions_and_compare(qtbot, new_report, open_window, monkeypatch, tmp_p
     r = new_report(measures=["12.1"])
     r.set_text("QRE 12.1.1", "We removed 10 accounts.")
     w = open_window(r)
-    w.save_version("sent to legal")
+    w.review.save_version("sent to legal")
     editor = focus_qre(qtbot, w)
     editor.selectAll()
     qtbot.keyClicks(editor, "We removed 12 fake accounts.")
     _saved(qtbot, w)
     from copdesk.ui.compare_dialog import CompareDialog
     monkeypatch.setattr(CompareDialog, "exec", lambda self: 0)
-    dialog = w.compare()
+    dialog = w.review.compare()
     assert dialog.old.currentText().startswith("Version “sent to legal”") and dialog.new.currentText() == "Now"
     assert dialog.fields.count() == 1 and dialog.fields.item(0).text() == "QRE 12.1.1 — changed"
     shown = dialog.view.toHtml()
@@ -150,7 +150,7 @@ def test_merge_and_choose_in_the_window(qtbot, new_report, open_window, tmp_path
     from copdesk.ui.merge_dialog import ConflictsDialog
     seen = []
     monkeypatch.setattr(ConflictsDialog, "exec", lambda self: seen.append(self) or 0)
-    merged = w.merge_copy(str(theirs), str(tmp_path / "merged.copdesk"))
+    merged = w.review.merge_copy(str(theirs), str(tmp_path / "merged.copdesk"))
     qtbot.addWidget(merged)
     assert merged.session.report.text("QRE 12.3.1") == "reviewer added this"
     dialog = seen[0]

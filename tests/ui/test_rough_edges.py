@@ -65,10 +65,10 @@ def test_comments_and_statuses_say_saved(qtbot, new_report, open_window, monkeyp
     monkeypatch.setattr(ask, "text", lambda *a, **k: ("Source?", True))
     w = open_window(new_report(measures=["12.1"]))
     w.saved_label.setText("Saved")
-    w.on_comment_requested("QRE 12.1.1")
+    w.review.on_comment_requested("QRE 12.1.1")
     assert w.saved_label.text().startswith("Saved ") and "Comments saved at" in w.statusBar().currentMessage()
     goto(qtbot, w, "Commitment 12")
-    w.on_status_requested("Commitment 12", "ready for review")
+    w.review.on_status_requested("Commitment 12", "ready for review")
     assert "Review status saved at" in w.statusBar().currentMessage()
 
 
@@ -164,8 +164,8 @@ def test_comments_name_what_they_are_on_in_words(qtbot, new_report, open_window,
     r = new_report(measures=["16.1"])
     r.set_table("SLI 16.1.1", [["Member State", "Alerts"], ["Austria", "3"]])
     w = open_window(r)
-    w.on_comment_requested("header.description")
-    w.on_comment_requested("SLI 16.1.1@1,1")
+    w.review.on_comment_requested("header.description")
+    w.review.on_comment_requested("SLI 16.1.1@1,1")
     assert asked == ["Comment on Organisation description", "Comment on SLI 16.1.1, cell Austria / Alerts"]
     rows = [w.comments.tree.topLevelItem(i).text(0) for i in range(w.comments.tree.topLevelItemCount())]
     assert any("— Organisation description, Ana Ferreira" in row for row in rows)

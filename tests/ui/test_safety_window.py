@@ -81,13 +81,13 @@ def test_after_a_crash_the_window_says_what_was_recovered(qtbot, new_report, con
     r.close()
     w = controller.open_path(r.path)
     qtbot.waitExposed(w)
-    assert "not closed properly" in w.recovery_notice and lockfile.local_time(last) in w.recovery_notice
-    assert any("QRE 12.1.1" in b for b in _banners(w)), (w.recovery_notice, _banners(w))
+    assert "not closed properly" in w.safety.recovery_notice and lockfile.local_time(last) in w.safety.recovery_notice
+    assert any("QRE 12.1.1" in b for b in _banners(w)), (w.safety.recovery_notice, _banners(w))
     assert lockfile.read(r.path).pid == os.getpid()
     w.close()
     assert not lockfile.lock_path(r.path).exists()  # a clean close leaves no lock...
     w2 = controller.open_path(r.path)
-    assert w2.recovery_notice == "" and not _banners(w2)  # ...so nothing is announced next time
+    assert w2.safety.recovery_notice == "" and not _banners(w2)  # ...so nothing is announced next time
 
 
 def test_a_report_open_in_another_copdesk_opens_read_only(qtbot, new_report, controller, answers):
@@ -105,6 +105,8 @@ def test_a_report_open_in_another_copdesk_opens_read_only(qtbot, new_report, con
         w = controller.open_path(r.path)
         assert "open in another copdesk" in asked[0][1] and asked[0][3][:2] == [opening.READ_ONLY, opening.COPY]
         assert "(read-only)" in w.windowTitle() and any("Read-only" in b for b in _banners(w))
+        w.update_title()  # as a family's service switch does: the title still says so
+        assert w.windowTitle().startswith(f"{r.path.name} (read-only)")
         _type(qtbot, w, "QRE 12.1.1", "mine")
         assert "Read-only" in w.statusBar().currentMessage()
         assert w.page.editors["QRE 12.1.1"].markdown() == "theirs"

@@ -95,7 +95,7 @@ def test_export_from_the_window_runs_off_the_ui_thread(qtbot, new_report, open_w
     w = open_window(r)
     out = tmp_path / "out.docx"
     w.export_docx(str(out), ask_open=False)
-    qtbot.waitUntil(lambda: getattr(w, "last_export", None) == out, timeout=20000)
+    qtbot.waitUntil(lambda: w.last_export == out, timeout=20000)
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "Exported text" in texts and "QRE 12.1.1" in texts
 

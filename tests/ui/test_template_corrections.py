@@ -271,9 +271,9 @@ def test_the_rename_dialog_checks_the_code_as_it_is_typed(qtbot, fact_checker):
 def test_corrections_are_offered_on_the_navigator_and_beside_each_item(qtbot, fact_checker):
     w = fact_checker
     w.navigator.item_menu_requested.emit("Measure 30.1", w.navigator.mapToGlobal(w.navigator.rect().center()))
-    assert [a.text() for a in w._context_menu.actions()] == ["Add a QRE or SLI here…", "Not in my template",
-                                                            "Rename the code…"]
-    w._context_menu.close()
+    menu = w.template_actions.context_menu
+    assert [a.text() for a in menu.actions()] == ["Add a QRE or SLI here…", "Not in my template", "Rename the code…"]
+    menu.close()
     goto(qtbot, w, "Measure 30.1")
     from PySide6.QtWidgets import QToolButton
     buttons = [b for b in w.page.findChildren(QToolButton) if b.text() == "⋯"]

@@ -144,7 +144,7 @@ def test_every_structural_and_review_write_is_one_undo_step_in_step_with_the_fil
     operations.save_version(s, stack, "sent to legal", "Ada Officer")
     did("version")
     operations.set_frozen(s, stack, "Lena Legal", True)
-    assert w.freeze_action.isChecked()
+    assert w.review.freeze_action.isChecked()
     did("freeze")
     operations.set_frozen(s, stack, "Lena Legal", False)
     did("unfreeze")
@@ -161,7 +161,7 @@ def test_every_structural_and_review_write_is_one_undo_step_in_step_with_the_fil
         w.redo_action.trigger()
         _saved(qtbot, w)
         assert state(r.path) == after, f"redo of {what}"
-    assert not w.freeze_action.isChecked()
+    assert not w.review.freeze_action.isChecked()
 
 
 def test_a_merge_choice_is_one_undo_step(qtbot, new_report, open_window, tmp_path, monkeypatch):
@@ -181,7 +181,7 @@ def test_a_merge_choice_is_one_undo_step(qtbot, new_report, open_window, tmp_pat
     from copdesk.ui.merge_dialog import ConflictsDialog
     monkeypatch.setattr(ConflictsDialog, "exec", lambda self: 0)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    dialog = w.merge_choices()
+    dialog = w.review.merge_choices()
     qtbot.mouseClick(dialog.take, Qt.LeftButton)
     assert w.session.report.text("QRE 12.1.1") == "reviewer's text" and merge.pending(w.session.report) == []
     after = state(w.session.report.path)
@@ -204,7 +204,7 @@ def test_the_final_approval_clears_the_history_and_says_so(qtbot, new_report, op
     qtbot.keyClicks(editor, "Done")
     assert w.stack.canUndo()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    assert w.approve_final()
+    assert w.review.approve_final()
     qtbot.waitUntil(lambda: w.stack.count() == 0, timeout=2000)
     assert "cannot" in w.statusBar().currentMessage() or "can no longer be undone" in w.statusBar().currentMessage()
     with reopen(r.path) as f:

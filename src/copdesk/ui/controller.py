@@ -54,7 +54,7 @@ class Controller(QObject):
         after, ui.window_safety announces a crash's recovery and keeps backups (see README, "What copdesk
         promises about your data").
         """
-        from copdesk.ui import opening, window_safety
+        from copdesk.ui import opening
         from copdesk.ui.main_window import MainWindow
         path = Path(path)
         for w in self.windows:
@@ -76,14 +76,10 @@ class Controller(QObject):
             opening.open_error(self._parent(), exc, plan.path, self)
             return None
         path = plan.path
-        window = MainWindow(report, controller=self)
+        window = MainWindow(report, controller=self, plan=plan)  # with its safety part and, for the sample, its banner
         if not window.is_sample():
             # once the window is on screen: writing the settings file is no reason to wait for the report
             window.when_shown(lambda: settings.add_recent(path))
-        else:
-            from copdesk.ui.copies import sample_banner
-            sample_banner(window)
-        window_safety.attach(window, plan)
         window.destroyed.connect(lambda *_: None)
         self.windows.append(window)
         window.show()

@@ -48,6 +48,7 @@ def act(what: str) -> bool:
 
 
 def add_clipboard_actions(window, menu) -> list[QAction]:
+    """Cut, Copy, Paste, Select All added to `menu`; the window keeps the list (`window.clipboard_actions`)."""
     actions = []
     for what, label, key in ENTRIES:
         action = QAction(window)  # the key shown after a tab: a menu's shortcut column, no shortcut bound
@@ -55,5 +56,4 @@ def add_clipboard_actions(window, menu) -> list[QAction]:
         action.triggered.connect(lambda _checked=False, w=what: act(w))
         menu.addAction(action)
         actions.append(action)
-    window.clipboard_actions = actions
     return actions

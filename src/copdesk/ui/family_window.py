@@ -164,7 +164,6 @@ class FamilyControls(QObject):
 
         def done(written: list[Path]) -> None:
             progress.close()
-            w.last_export = written[-1] if written else None
             w.statusBar().showMessage(self.tr("Exported {n} documents to {folder}").format(
                 n=len(written), folder=folder), 10000)
             if ask_open and written:

@@ -37,8 +37,16 @@ def page_class(kind: str) -> type[Page]:
     return {"header": HeaderPage, "chapter": ChapterPage, "commitment": CommitmentPage, "measure": MeasurePage}[kind]
 
 
-class MainWindow(ReviewActions, QMainWindow):
-    def __init__(self, report: Report, controller=None):
+class MainWindow(QMainWindow):
+    """A report's window. Its parts (the Review menu, template corrections, a family's service switcher, the
+    draft's safety: banners and backups) are objects it makes here and keeps as attributes it assigns itself
+    (`self.review`, `self.template_actions`, `self.family`, `self.safety`); each part gets the window and
+    keeps what it makes on itself. No mixins, and no other module sets attributes on the window (a rule in
+    tests/test_architecture.py)."""
+
+    def __init__(self, report: Report, controller=None, plan=None):
+        """`plan`: how the controller opened the report (ui/opening.OpenPlan: lock, read-only, notes); the
+        window's safety part is made from it (None without: tests, the smoke run)."""
         super().__init__()
         self.controller = controller
         self.session = DraftSession(report, self)
@@ -46,6 +54,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.page: Page | None = None
         self._retired: list[Page] = []  # pages replaced by the current one, deleted once it has painted
         self._tasks: list = []
+        self.last_export: Path | None = None  # the Word document File › Export to Word wrote last
         self.resize(1280, 860)
         self._build_layout()
         geometry, columns = settings.window_layout()  # as the last report window was left
@@ -54,7 +63,7 @@ class MainWindow(ReviewActions, QMainWindow):
         if columns is not None:
             self.splitter.restoreState(columns)
         self._build_actions()
-        self._build_review()
+        self.review = ReviewActions(self)  # the Review menu: comments, statuses, versions, merge
         from copdesk.ui import family_window  # a report family: the service switcher (None for a plain report)
         self.family = family_window.install(self)
         if self.family is not None:
@@ -85,6 +94,13 @@ class MainWindow(ReviewActions, QMainWindow):
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._when_shown: list = []  # more of that kind (when_shown)
         self._closed = False
+        self.sample_banner = self.safety = None
+        if self.is_sample() and controller is not None:  # what the sample is, and how to keep one's changes
+            from copdesk.ui.copies import sample_banner
+            self.sample_banner = sample_banner(self)
+        if plan is not None:  # banners, the lock, backups, File › Restore from backup…
+            from copdesk.ui.window_safety import WindowSafety
+            self.safety = WindowSafety(self, plan)
 
     # -- layout ---------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -112,7 +128,7 @@ class MainWindow(ReviewActions, QMainWindow):
         buttons.addWidget(self.next_button)
         lay.addLayout(buttons)
         self._side = None  # a QTabWidget, made after the first paint (see side_panels)
-        self._checks = self._find = None
+        self._checks = self._find = self._comments = None
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.navigator, column, QWidget()):  # the last one keeps the side panels' room
@@ -171,6 +187,12 @@ class MainWindow(ReviewActions, QMainWindow):
         self.side_panels()
         return self._find
 
+    @property
+    def comments(self):
+        """The comments panel (its actions are the Review menu's: `self.review`)."""
+        self.side_panels()
+        return self._comments
+
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(self)  # QAction(text, parent) would build QIcon's type (its overloads take icons)
         action.setText(text)
@@ -209,7 +231,7 @@ class MainWindow(ReviewActions, QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         from copdesk.ui.edit_actions import add_clipboard_actions
-        add_clipboard_actions(self, edit)
+        self.clipboard_actions = add_clipboard_actions(self, edit)
         edit.addSeparator()
         self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
@@ -326,7 +348,11 @@ class MainWindow(ReviewActions, QMainWindow):
     def update_title(self) -> None:
         """The file's name, and in a family the service shown."""
         service = f" — {self.session.service}" if self.session.service else ""
-        self.setWindowTitle(f"{self.session.report.path.name}[*]{service} — copdesk")
+        readonly = ""
+        if self.session.readonly:
+            from copdesk.ui.window_safety import readonly_mark
+            readonly = readonly_mark()
+        self.setWindowTitle(f"{self.session.report.path.name}{readonly}[*]{service} — copdesk")
 
     def show_step(self, key: str) -> None:
         key, _, focus = key.partition("#")
@@ -351,8 +377,8 @@ class MainWindow(ReviewActions, QMainWindow):
         from copdesk.ui.tab_order import after_paint
         after_paint(self.page.widget(), self._drop_retired)
         self.page.navigate.connect(self.show_step)
-        self.page.comment_requested.connect(self.on_comment_requested)
-        self.page.status_requested.connect(self.on_status_requested)
+        self.page.comment_requested.connect(self.review.on_comment_requested)
+        self.page.status_requested.connect(self.review.on_status_requested)
         self.page.correction_requested.connect(self.template_actions.request)
         self.page_host.addWidget(self.page)
         self.navigator.select(key)

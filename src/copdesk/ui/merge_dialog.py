@@ -42,7 +42,7 @@ def run_merge(window, theirs: str | None = None, out: str | None = None):
                                               choices=len(result.conflicts)), 15000)
     target = window.controller.open_path(out) if window.controller is not None else None
     if target is not None and result.conflicts:
-        target.merge_choices()
+        target.review.merge_choices()
     return target
 
 

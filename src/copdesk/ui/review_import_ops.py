@@ -42,7 +42,7 @@ def bring_back(window, path: str | None = None, show: bool = True):
         window.show_panel(window.comments)
         window.comments.show_suggestions()
     if result.conflicts and show:
-        window.merge_choices()
+        window.review.merge_choices()
     return result
 
 

@@ -87,6 +87,7 @@ class TemplateActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.context_menu: QMenu | None = None  # the navigator's last context menu (a popup, not modal)
 
     def install(self, file_menu, before) -> None:
         """File › Load official wording… (above `before`), and the Template menu after the others so far."""
@@ -116,7 +117,7 @@ class TemplateActions(QObject):
         menu = QMenu(self.window)
         for action, text in actions_for(key):
             menu.addAction(text, lambda a=action: self.request(a, key))
-        self.window._context_menu = menu  # kept for tests; a popup, not modal
+        self.context_menu = menu
         menu.popup(pos)
 
     # -- the corrections ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """What a report window adds to keep a draft safe: banners, rolling backups, Restore from backup….
 
-Attached from outside (the controller calls `attach`) so the main window stays about drafting. Backups run
-off the UI thread on their own read-only connection: the worker gets a path, never the window's
-connection.
+A part of the window: MainWindow makes it from the open plan the controller hands it (`window.safety`,
+None for a window opened without one, as tests and the smoke run do), so the main window stays about
+drafting. Backups run off the UI thread on their own read-only connection: the worker gets a path, never
+the window's connection.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from copdesk.ui.opening import OpenPlan
 
 translate = QCoreApplication.translate
 BANNER_STYLE = "QFrame#safetyBanner { background: #fff3d6; border: 1px solid #d8a23a; }"
+
+
+def readonly_mark() -> str:
+    """What the window's title adds for a report opened read-only."""
+    return translate("WindowSafety", " (read-only)")
 
 
 def banner(text: str, buttons: dict[str, object] | None = None) -> QFrame:
@@ -45,12 +51,12 @@ class WindowSafety:
         self.last_backup = 0.0
         self.backup_running = False
         self.banners: list[QFrame] = []
+        self._tasks: list = []  # backups running (kept until they report)
         self.session.readonly, self.session.readonly_reason = plan.readonly, plan.readonly_reason
-        if plan.readonly:
-            window.setWindowTitle(window.windowTitle().replace("[*]", translate("WindowSafety", " (read-only)") + "[*]"))
+        window.update_title()  # " (read-only)" when it is
         for note in plan.notes:
             self.show_banner(note)
-        window.recovery_notice = self._recovery()
+        self.recovery_notice = self._recovery()  # what the banner says after a crash ("" when nothing crashed)
         self.session.rescued.connect(self._rescued)
         self.session.saved.connect(lambda _at: self.maybe_backup())
         self._menu()
@@ -120,19 +126,14 @@ class WindowSafety:
         from copdesk.core.report import backups  # the first backup starts after the first paint (see __init__)
         from copdesk.ui.tasks import run_task
         task = run_task(lambda: backups.make_backup(path, report_id), done, failed)
-        self.window._tasks.append(task)
+        self._tasks.append(task)
         return task
 
     def close(self) -> None:
         self.plan.release()
 
 
-def attach(window, plan: OpenPlan) -> WindowSafety:
-    window.safety = WindowSafety(window, plan)
-    return window.safety
-
-
 def detach(window: QWidget) -> None:
-    safety = getattr(window, "safety", None)
-    if safety is not None:
-        safety.close()
+    """The window is closed cleanly: its lock goes, so the next open knows nothing crashed."""
+    if window.safety is not None:
+        window.safety.close()
