@@ -76,3 +76,48 @@ def test_tasks_let_go_while_they_run_never_take_copdesk_down():
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert run.returncode == 0, (run.returncode, run.stderr[-2000:])
     assert f"reported {rounds} of {rounds}" in run.stdout, (run.stdout, run.stderr[-2000:])
+
+
+def test_dismiss_navigator_and_service_switches_while_the_check_runs_lose_no_task(qtbot, new_report, monkeypatch):
+    """The colleague's steps on a family reopened after a crash: Dismiss on the recovery banner, a navigator
+    item, then services switched while the whole-report check still runs (made slow here, so each switch
+    lets go of a running task). Every task reports, the window stays, the check shown is the last service's."""
+    import json
+    import os
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+    from copdesk.core.safety import lockfile
+    from copdesk.ui import live_view
+    from copdesk.ui.controller import Controller
+
+    class SlowLive(live_view.LiveReport):
+        def __init__(self, *args, **kw):
+            time.sleep(0.15)
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(live_view, "LiveReport", SlowLive)
+    r = new_report(measures=["14.1", "17.1"], kind="platform", services=["Social", "Video", "Chat"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lockfile.lock_path(r.path).write_text(json.dumps(
+        {"pid": dead.pid, "host": os.uname().nodename, "user": "anna", "started": "2026-11-30T10:00:00"}))
+    r.close()
+    c = Controller()
+    w = c.open_path(r.path)
+    try:
+        qtbot.waitUntil(lambda: w._side is not None, timeout=5000)  # first paint: the check has started
+        dismiss = next(b for b in w.findChildren(QPushButton) if b.text() == "Dismiss" and b.isVisible())
+        qtbot.mouseClick(dismiss, Qt.LeftButton)
+        item = w.navigator._items["Measure 14.1"]
+        qtbot.mouseClick(w.navigator.viewport(), Qt.LeftButton, pos=w.navigator.visualItemRect(item).center())
+        assert w.current_key() == "Measure 14.1"
+        outstanding = []
+        for _ in range(4):
+            outstanding.append(tasks.waiting())
+            w.family.step(1)
+        assert max(outstanding) >= 1  # switches came while a check was still running
+        qtbot.waitUntil(lambda: tasks.waiting() == 0, timeout=10000)
+        qtbot.waitUntil(lambda: w.live_view.live is not None, timeout=5000)
+        assert w.isVisible() and w.session.service == "Video" and w.current_key() == "Measure 14.1"
+    finally:
+        w.close()
