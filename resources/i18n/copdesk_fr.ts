@@ -2628,6 +2628,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
         <translation> (lecture seule)</translation>
     </message>
     <message>
+        <source>copdesk stopped on an error; what it was doing is in {path} (please send that file to whoever supports copdesk for you).</source>
+        <translation>copdesk s’est arrêté sur une erreur ; ce qu’il faisait est noté dans {path} (merci d’envoyer ce fichier à la personne qui assure le support de copdesk pour vous).</translation>
+    </message>
+    <message>
         <source>Restore from backup…</source>
         <translation>Restaurer une sauvegarde…</translation>
     </message>

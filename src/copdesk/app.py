@@ -89,6 +89,8 @@ def core_first():
 def run_window(path: Path | None, start_screen: bool = False) -> int:
     """Open `path` (or the start screen, or the sample) and run the event loop."""
     import gc
+    from copdesk import crash_log
+    crash_log.enable()  # a crash Python cannot catch leaves its stack in the user's data folder (never silent)
     # Start-up makes many objects and frees few: no collections until the main window's first paint turns
     # the collector on again (or, when no window opens, the timer below does).
     gc.disable()

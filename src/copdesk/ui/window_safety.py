@@ -78,6 +78,12 @@ class WindowSafety:
             return ""
         from copdesk.core.report import recovery  # only after a crash: not imported at every start
         text = recovery.recovered(self.session.report, stale).message()
+        from copdesk import crash_log
+        log = crash_log.crashed(stale.pid)
+        if log is not None:  # copdesk itself crashed: where its stack was written, to send to support
+            text += " " + translate("WindowSafety", "copdesk stopped on an error; what it was doing is in {path} "
+                                                    "(please send that file to whoever supports copdesk for you).").format(
+                path=log)
         self.show_banner(text, {translate("WindowSafety", "Restore from backup…"): self.restore})
         return text
 
