@@ -2350,6 +2350,10 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
 {folder}</translation>
     </message>
     <message>
+        <source>services: {names}</source>
+        <translation>services : {names}</translation>
+    </message>
+    <message>
         <source>{title}
 {name} · changed {when} · {folder}</source>
         <translation>{title}

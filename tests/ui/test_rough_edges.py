@@ -132,6 +132,19 @@ def test_recent_reports_say_signatory_title_and_when(qtbot, new_report, tmp_path
     assert not view.recent.item(0).flags() & Qt.ItemIsEnabled
 
 
+def test_a_recent_family_names_its_services(qtbot, new_report):
+    from copdesk.ui.start import StartView
+    r = new_report(measures=["12.1"], signatory="Lumen Group", title="Report March 2026", name="f.copdesk",
+                   services=["Lumen Social", "Lumen Chat"])
+    path = r.path
+    r.close()
+    settings.add_recent(path)
+    view = StartView()
+    qtbot.addWidget(view)
+    assert view.recent.item(0).text().split("\n")[0] == \
+        "Lumen Group — Report March 2026 · services: Lumen Social, Lumen Chat"
+
+
 def test_services_are_asked_of_platforms_only_and_dates_come_from_a_calendar(qtbot, new_report, open_window):
     from copdesk.ui.date_picker import open_calendar
     r = new_report(kind="other")

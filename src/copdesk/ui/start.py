@@ -33,6 +33,8 @@ def recent_text(summary: peek.Summary) -> str:
     if summary.state != "ok":
         return translate("StartView", "{name} (cannot be read)\n{folder}").format(name=p.name, folder=p.parent)
     title = " — ".join(x for x in (summary.signatory, summary.title) if x) or p.stem
+    if summary.services:  # a family: one draft, a report per service
+        title += " · " + translate("StartView", "services: {names}").format(names=", ".join(summary.services))
     return translate("StartView", "{title}\n{name} · changed {when} · {folder}").format(
         title=title, name=p.name, when=changed_on(summary), folder=p.parent)
 

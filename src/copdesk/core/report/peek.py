@@ -24,6 +24,7 @@ class Summary:
     title: str = ""
     period: str = ""  # "2025-07-01 to 2025-12-31", or ""
     changed: str = ""  # the last change, ISO date and time in UTC, or ""
+    services: tuple = ()  # a report family's services, in their order (issue 19); () for a single report
 
 
 def summary(path: Path | str) -> Summary:
@@ -36,6 +37,10 @@ def summary(path: Path | str) -> Summary:
             rows = dict(conn.execute(f"SELECT code, text FROM answers WHERE code IN ({','.join('?' * len(FIELDS))})",
                                      FIELDS).fetchall())
             changed = conn.execute("SELECT MAX(at) FROM history").fetchone()[0] or ""
+            try:
+                services = tuple(r[0] for r in conn.execute("SELECT name FROM services ORDER BY position, name"))
+            except sqlite3.OperationalError:  # a file from before the family (schema 6) names none
+                services = ()
         finally:
             conn.close()
     except sqlite3.Error:
@@ -44,4 +49,4 @@ def summary(path: Path | str) -> Summary:
         changed = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
     start, end = rows.get("header.period_start", "").strip(), rows.get("header.period_end", "").strip()
     return Summary(path, "ok", rows.get("header.signatory", "").strip(), rows.get("header.title", "").strip(),
-                   f"{start} to {end}" if start and end else "", changed)
+                   f"{start} to {end}" if start and end else "", changed, services)
