@@ -1152,6 +1152,10 @@
         <translation>Exporter vers &amp;Word…</translation>
     </message>
     <message>
+        <source>Export to &amp;PDF…</source>
+        <translation>Exporter vers Exporter en &amp;PDF…amp;PDF…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
@@ -1290,6 +1294,18 @@
     <message>
         <source>Exporting to Word…</source>
         <translation>Exportation vers Word…</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Exporter vers PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to PDF…</source>
+        <translation>Export en PDF…</translation>
     </message>
     <message>
         <source>Exported to {path}.</source>

@@ -100,6 +100,21 @@ def test_export_from_the_window_runs_off_the_ui_thread(qtbot, new_report, open_w
     assert "Exported text" in texts and "QRE 12.1.1" in texts
 
 
+def test_export_to_pdf_from_the_window(qtbot, new_report, open_window, tmp_path):
+    # File › Export to PDF…: the Word document converted by LibreOffice, off the UI thread
+    import subprocess
+    r = new_report(measures=["12.1"])
+    r.set_text("QRE 12.1.1", "Exported as PDF")
+    w = open_window(r)
+    assert any(a.text() == "Export to &PDF…" for a in w.file_menu.actions())
+    out = tmp_path / "out.pdf"
+    w.export_pdf(str(out), ask_open=False)
+    qtbot.waitUntil(lambda: w.last_export == out, timeout=120000)
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Exported as PDF" in text and "QRE 12.1.1" in text
+
+
 def test_unexpected_error_saves_first_then_shows_details(qtbot, new_report, open_window, monkeypatch):
     from copdesk.ui import messages
     shown = []

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             file.addSeparator()
         self._action(file, self.tr("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
         self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
+        self._action(file, self.tr("Export to &PDF…"), self.export_pdf)
         file.addSeparator()
         self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
         # every window closes as Close would (each saves and lets go of its file; one that cannot stops the rest)
@@ -527,14 +528,26 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def export_docx(self, out: str | None = None, ask_open: bool = True) -> None:
+        self._export("docx", out, ask_open)
+
+    def export_pdf(self, out: str | None = None, ask_open: bool = True) -> None:
+        """The Word document as PDF, converted by LibreOffice (a message says what to do without it)."""
+        self._export("pdf", out, ask_open)
+
+    def _export(self, fmt: str, out: str | None, ask_open: bool) -> None:
+        """Export the report shown (in a family, the service shown's document) as Word or PDF, on a worker
+        thread behind a progress dialog; then offer to open the document or its folder."""
         from PySide6.QtWidgets import QFileDialog, QProgressDialog  # dialogs load when first used
+        title, kinds, busy = {
+            "docx": (self.tr("Export to Word"), self.tr("Word documents (*.docx)"), self.tr("Exporting to Word…")),
+            "pdf": (self.tr("Export to PDF"), self.tr("PDF documents (*.pdf)"), self.tr("Exporting to PDF…")),
+        }[fmt]
         if out is None:
             from copdesk.core.rules.services import file_stem
             path = self.session.report.path  # in a family, the service shown's document
-            suggested = str(path.with_name(f"{path.stem} - {file_stem(self.session.service)}.docx")
-                            if self.session.service else path.with_suffix(".docx"))
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Word"), suggested,
-                                                 self.tr("Word documents (*.docx)"))
+            suggested = str(path.with_name(f"{path.stem} - {file_stem(self.session.service)}.{fmt}")
+                            if self.session.service else path.with_suffix(f".{fmt}"))
+            out, _ = QFileDialog.getSaveFileName(self, title, suggested, kinds)
             if not out:
                 return
         from copdesk.core.exports.word import DocxOptions
@@ -542,7 +555,7 @@ class MainWindow(QMainWindow):
         from copdesk.ui import family
         data, template = family.snapshot(self.session), self.session.template
         options = DocxOptions(review=review_export(self.session.report, data=data), modified_by=settings.user_name())
-        progress = QProgressDialog(self.tr("Exporting to Word…"), "", 0, 0, self)
+        progress = QProgressDialog(busy, "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)
@@ -550,9 +563,12 @@ class MainWindow(QMainWindow):
         report_path = self.session.report.path
 
         def work():
-            from copdesk.core.exports.word import export_docx
             from copdesk.core.safety.outputs import check_output
             check_output(Path(out), [report_path], f"exporting {report_path.name}")
+            if fmt == "pdf":
+                from copdesk.core.exports.pdf import export_pdf
+                return export_pdf(template, data, Path(out), options)
+            from copdesk.core.exports.word import export_docx
             return export_docx(template, data, Path(out), options)
 
         def done(warnings) -> None:
