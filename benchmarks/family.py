@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import make_platform_report
+from check_example_import import docx_paragraphs as paragraphs  # the same reading as the example check
 
 from copdesk.core.exports.word import export_docx
 from copdesk.core.rules.family_checks import missing_anywhere
@@ -112,17 +113,6 @@ def main() -> None:
     for s, (n, total) in kept.items():
         print(f"  {s:20} {n}/{total} ({100 * n / total:.2f}%)")
     shutil.rmtree(work, ignore_errors=True)
-
-
-def paragraphs(path: Path) -> list[str]:
-    """A Word document's paragraphs and table cells, as text, in order (spaces folded)."""
-    from copdesk.core.safety.docx_guard import open_docx
-    from copdesk.core.imports.docx_reader import Table, read_body
-    out = []
-    for block in read_body(open_docx(path)).blocks:
-        texts = [c for row in block.rows for c in row if c] if isinstance(block, Table) else [block.text]
-        out += [" ".join(t.split()) for t in texts if t.strip()]
-    return out
 
 
 def missing_in_order(original: list[str], exported: list[str]) -> list[str]:

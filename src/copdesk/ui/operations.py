@@ -134,34 +134,34 @@ def subscribe(session: DraftSession, stack: QUndoStack, items: list[str], servic
               where: str = "") -> list[str]:
     """Subscribe commitments and measures (in a family: for `service`, by default the service shown); returns
     the codes added (nothing added: no undo step). `where`: the step an undo or redo shows."""
-    added: list[str] = []
-
-    def do(report: Report) -> None:
-        added[:] = report.subscribe(items, service=service or session.service)
-    session.write(do, structure=True)
-    if added:
-        from copdesk.ui.undo import Change
-        text = translate("Operations", "Subscribe {codes}").format(codes=", ".join(added))
-        stack.push(Change(session, stack, text, lambda r: r.unsubscribe(added), lambda r: r.subscribe(added),
-                          f"step:{where or _plain(added[0])}", structure=True))
-    return added
+    return _signing(session, stack, items, service, where, sign=True)
 
 
 def unsubscribe(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None = None,
                 where: str = "") -> list[str]:
     """Drop commitments or measures (answers are kept; in a family: for `service`, by default the service
     shown); returns the codes removed. `where`: the step an undo or redo shows."""
-    removed: list[str] = []
+    return _signing(session, stack, items, service, where, sign=False)
+
+
+def _signing(session: DraftSession, stack: QUndoStack, items: list[str], service: str | None, where: str,
+             sign: bool) -> list[str]:
+    """Sign or stop signing `items`: one write, and one undo step whose inverse is the other of the two."""
+    changed: list[str] = []
+
+    def apply(report: Report, codes: list[str], on: bool, svc: str | None = None) -> list[str]:
+        return report.subscribe(codes, service=svc) if on else report.unsubscribe(codes, service=svc)
 
     def do(report: Report) -> None:
-        removed[:] = report.unsubscribe(items, service=service or session.service)
+        changed[:] = apply(report, items, sign, service or session.service)
     session.write(do, structure=True)
-    if removed:
+    if changed:
         from copdesk.ui.undo import Change
-        text = translate("Operations", "Unsubscribe {codes}").format(codes=", ".join(removed))
-        stack.push(Change(session, stack, text, lambda r: r.subscribe(removed), lambda r: r.unsubscribe(removed),
-                          f"step:{where or _plain(removed[0])}", structure=True))
-    return removed
+        label = translate("Operations", "Subscribe {codes}") if sign else translate("Operations", "Unsubscribe {codes}")
+        stack.push(Change(session, stack, label.format(codes=", ".join(changed)),
+                          lambda r: apply(r, changed, not sign), lambda r: apply(r, changed, sign),
+                          f"step:{where or _plain(changed[0])}", structure=True))
+    return changed
 
 
 def _plain(code: str) -> str:
