@@ -109,3 +109,30 @@ def test_dialogs_are_wide_enough_for_their_title(qtbot):
     width, title, label, size, keys = seen[0]
     assert width >= title + 150 and label.startswith("Your comment:") and size.height() >= 300
     assert "Ctrl+Return" in keys  # a comment is saved from the keyboard
+
+
+def test_the_flat_page_scrollbar_works_as_the_styles_does(qtbot, new_report, open_window):
+    # ui/scrollbar.py paints the page's scrollbar itself; where its arrows, groove and handle are stays the
+    # style's, so clicks and drags do what they did.
+    from copdesk.ui.scrollbar import FlatScrollBar
+    r = new_report(measures=["12.1"])
+    r.set_text("Measure 12.1", "\n\n".join(f"Paragraph {i} of a long answer." for i in range(120)))
+    w = open_window(r)
+    goto(qtbot, w, "Measure 12.1")
+    bar = w.page.verticalScrollBar()
+    assert isinstance(bar, FlatScrollBar) and bar.maximum() > 0
+    bottom = QPoint(bar.width() // 2, bar.height() - 3)  # the arrow down, where the style puts it
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bottom)
+    assert bar.value() == bar.singleStep()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=QPoint(bar.width() // 2, bar.height() * 3 // 4))  # the groove
+    assert bar.value() > bar.singleStep()  # a page down
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = bar.style().subControlRect(QStyle.CC_ScrollBar, option, QStyle.SC_ScrollBarSlider, bar)
+    image = bar.grab().toImage()
+    shown = image.pixelColor(handle.center()).rgb()
+    assert shown in (bar.palette().color(QPalette.Mid).rgb(), bar.palette().color(QPalette.Dark).rgb())  # flat
+    groove = QPoint(1, handle.top() - 4 if handle.top() > 30 else handle.bottom() + 4)
+    assert image.pixelColor(groove).rgb() == bar.palette().color(QPalette.Window).darker(104).rgb()

@@ -91,6 +91,8 @@ class Page(QScrollArea):
         self.blocks.built = self._chain_tab_order
         self.later = self.blocks.add
         self.setWidgetResizable(True)
+        from copdesk.ui.scrollbar import FlatScrollBar
+        self.setVerticalScrollBar(FlatScrollBar())  # the style's costs a switch a tenth of a frame (ui/scrollbar.py)
         if qt.built():  # else once the page has painted (start-up builds no Qt enums before its first paint)
             self._scrollbar_always()
         body = QWidget()

@@ -29,6 +29,8 @@ class WrapTree(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.header().setStretchLastSection(True)
+        from copdesk.ui.scrollbar import FlatScrollBar
+        self.setVerticalScrollBar(FlatScrollBar())  # as the page's (the navigator and side panels beside it)
         self._fitted_width = -1
         self._later = QTimer(self, singleShot=True, interval=0)
         self._later.timeout.connect(self.fit_rows)
