@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         from copdesk.ui.live_view import LiveView
         self.live_view = LiveView(self)  # statuses, checks and Find after each save: only what it touched
         self.live_view.relabelled.connect(self._relabel)
+        from copdesk.ui.page_ahead import PageAhead
+        self.ahead = PageAhead(self)  # the next page, built while this one is read
         self.session.flush()
         from copdesk.ui import family
         data = family.snapshot(self.session, light=True, flush=False)  # which tables are filled, not their cells
@@ -368,13 +370,17 @@ class MainWindow(QMainWindow):
         if key not in steps:
             return
         self.session.flush()
+        rebuild = self.current_key() == key  # the page again, from the file: nothing built ahead is trusted
+        if rebuild:
+            self.ahead.drop()
         if self.page is not None:  # hidden now, deleted once the new page is on screen: the person waits for
             self.page_host.removeWidget(self.page)  # the new page, not for hundreds of widgets to go
             self.page.hide()
             self.page.blocks.stop()  # nothing more is built for a page no one sees
             self._drop_retired()  # pages replaced before they could paint (a key held down) go at once
             self._retired.append(self.page)
-        self.page = page_class(steps[key].kind)(self.session, self.stack, steps[key])
+        ready = None if rebuild else self.ahead.take(steps[key])  # built while the last page was read
+        self.page = ready or page_class(steps[key].kind)(self.session, self.stack, steps[key])
         from copdesk.ui.tab_order import after_paint
         after_paint(self.page.widget(), self._drop_retired)
         self.page.navigate.connect(self.show_step)
@@ -389,6 +395,14 @@ class MainWindow(QMainWindow):
         self.next_button.setEnabled(keys.index(key) < len(keys) - 1)
         if focus:
             self.page.focus(focus)
+        self.ahead.soon()  # the page after this one, once the person reads this one
+        self.live_view.busy()
+
+    def step_after(self, key: str) -> wizard.Step | None:
+        """The step Next goes to from step `key` (None at the last, or for a key no longer there)."""
+        keys = self._step_keys()
+        at = keys.index(key) if key in keys else len(keys)
+        return self._steps[at + 1] if at + 1 < len(keys) else None
 
     def _drop_retired(self) -> None:
         """Delete the pages shown before this one (they were hidden when it replaced them)."""
@@ -626,7 +640,8 @@ class MainWindow(QMainWindow):
         focus_ring.install(self)  # focus visible on every control
         fields.fonts_ready(self)
         self.side_panels()
-        self.live_view.start()  # the whole report is checked on a worker thread: the panels fill when it is done
+        self.live_view.restart(when_idle=True)  # the whole report is checked on a worker thread: the panels fill
+        # when it is done (started once the person is not paging: ui/live_view.py)
         if self.family is not None:
             self.family.refresh_checks()  # what is missing in any service, on the side too
         self._announce_merge_choices()
@@ -662,6 +677,7 @@ class MainWindow(QMainWindow):
         if not self.is_sample() and self.page is not None:
             settings.set_last_step(self.session.report.path, self.current_key())
         self.session.saved.disconnect(self._on_saved)
+        self.ahead.stop()
         if self.page is not None:  # an editor destroyed later empties its text: that is no edit to save
             from PySide6.QtWidgets import QTextEdit
             self.page.blocks.stop()  # and blocks not built yet are not built from a closed report

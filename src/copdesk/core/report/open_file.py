@@ -156,6 +156,11 @@ class Report(CrisisSections, ReviewState, CodeMoves, ServiceFamily):
         names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         return {n: self.rows(n) for n in names if n not in CORE_TABLES and not n.startswith(("_", "sqlite_"))}
 
+    def changes(self) -> tuple[int, int]:
+        """A stamp of what has been written through this report so far (the connection and SQLite's count of
+        changed rows): the same stamp twice means nothing was written in between, announced or not."""
+        return id(self.conn), self.conn.total_changes
+
     def frozen(self) -> tuple[str, str] | None:
         """(who, when) the report was frozen for review, or None. Frozen answers are read-only."""
         rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('frozen_by', 'frozen_at')"))
