@@ -424,6 +424,33 @@ def _spell_highlighter(editor: QTextEdit):
     return SpellHighlighter(editor, checker) if checker is not None else None
 
 
+class WrapLabel(QLabel):
+    """A label whose text wraps, its height for a width remembered until its text, font or margins change.
+
+    A page's layout asks each label its height for its minimum width and for its real width, three or four
+    times each, and QLabel lays the text out again for every question: a tenth of a page switch."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._heights: dict[tuple[int, str], int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        key = (width, self.text())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 16:  # a window resized by dragging: only the last few widths matter
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.type() in _LABEL_CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+_LABEL_CHANGES = (QEvent.FontChange, QEvent.StyleChange, QEvent.ContentsRectChange, QEvent.LayoutDirectionChange)
 _BOLD = None  # the titles' bold font, from when the first window has painted (fonts_ready)
 
 
@@ -442,11 +469,10 @@ def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", ext
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 8, 0, 8)
     if _BOLD is not None:  # plain text in a bold font: a rich-text label lays out a text document (~1.4 ms a page)
-        head = QLabel(title.replace("&", "&&"))  # "&&": an ampersand, not a mnemonic
+        head = WrapLabel(title.replace("&", "&&"))  # "&&": an ampersand, not a mnemonic
         head.setFont(_BOLD)
     else:  # until the first window has painted: a bold QFont makes QFont's type (~2 ms of start-up)
-        head = QLabel(f"<b>{title}</b>")
-    head.setWordWrap(True)
+        head = WrapLabel(f"<b>{title}</b>")
     row = QHBoxLayout()
     row.addWidget(head, 1)
     if extra is not None:
@@ -457,9 +483,8 @@ def labelled(title: str, editor: QWidget, wording: str = "", note: str = "", ext
     lay.addLayout(row)
     for text, name in ((wording, "wording"), (note, "summary")):
         if text:
-            lab = QLabel(text)
+            lab = WrapLabel(text)
             mark(lab, name)
-            lab.setWordWrap(True)
             lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
             lay.addWidget(lab)
     lay.addWidget(editor)

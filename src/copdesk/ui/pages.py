@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScro
 
 from copdesk.core.rules import wizard
 from copdesk.core.template.template import Item
-from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, YesNoField, labelled
+from copdesk.ui.fields import ChoiceField, DateField, LineField, RichTextField, WrapLabel, YesNoField, labelled
 from copdesk.ui.later import KeepInView, Later
 from copdesk.ui import qt
 from copdesk.ui.qt import Qt
@@ -119,6 +119,13 @@ class Page(QScrollArea):
         from copdesk.ui.tab_order import after_paint
         after_paint(body, self._settle_tab_order)
 
+    def sizeHint(self):  # noqa: N802 - Qt naming
+        """What QScrollArea says for any page longer than the window (36 x 24 lines), without asking every
+        block of the page for its natural size: the window sizes the page, and asking was 5% of a switch."""
+        from PySide6.QtCore import QSize
+        line = self.fontMetrics().height()
+        return QSize(36 * line, 24 * line)
+
     @property
     def editors(self) -> dict[str, QWidget]:
         """Answer code -> its editor (" table" after an SLI's code for its table), every block built."""
@@ -191,9 +198,8 @@ class Page(QScrollArea):
         operations.run(self, operations.mark_reviewed, self.session, self.stack, codes)
 
     def heading(self, text: str, level: int = 1, item: Item | None = None) -> QLabel:
-        label = QLabel(text)
+        label = WrapLabel(text)
         mark(label, f"h{level}")
-        label.setWordWrap(True)
         label.setAccessibleName(text)
         if item is None:
             self.lay.addWidget(label)
