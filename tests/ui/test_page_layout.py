@@ -136,3 +136,26 @@ def test_the_flat_page_scrollbar_works_as_the_styles_does(qtbot, new_report, ope
     assert shown in (bar.palette().color(QPalette.Mid).rgb(), bar.palette().color(QPalette.Dark).rgb())  # flat
     groove = QPoint(1, handle.top() - 4 if handle.top() > 30 else handle.bottom() + 4)
     assert image.pixelColor(groove).rgb() == bar.palette().color(QPalette.Window).darker(104).rgb()
+
+
+def test_a_wrapped_label_remembers_heights_only_while_they_hold(qtbot):
+    # fields.WrapLabel keeps its height for a width; a new text, font or margin gives the height QLabel gives.
+    from PySide6.QtWidgets import QLabel
+    from copdesk.ui.fields import WrapLabel
+    words = "Describe the brand-safety tools and placement controls you give advertisers. " * 3
+    mine, plain = WrapLabel(words), QLabel(words)
+    plain.setWordWrap(True)
+    for label in (mine, plain):
+        qtbot.addWidget(label)
+    assert mine.heightForWidth(200) == plain.heightForWidth(200) > mine.heightForWidth(600)
+    for change in (lambda lb: lb.setText(words * 3), lambda lb: lb.setFont(_bigger(lb.font())),
+                   lambda lb: lb.setContentsMargins(0, 20, 0, 20)):
+        before = mine.heightForWidth(200)
+        change(mine)
+        change(plain)
+        assert mine.heightForWidth(200) == plain.heightForWidth(200) != before
+
+
+def _bigger(font):
+    font.setPointSize(font.pointSize() * 2)
+    return font
