@@ -3,6 +3,8 @@ never shown once something it shows has changed."""
 
 from __future__ import annotations
 
+import shiboken6
+
 from copdesk.ui import operations
 from tests.ui.conftest import reopen
 from tests.ui.test_drafting import _saved, goto
@@ -63,6 +65,9 @@ def test_a_write_nobody_announced_throws_the_page_built_ahead_away(qtbot, new_re
     w.go_next()
     assert w.page is not ahead
     assert w.page.editors["QRE 12.3.1"].toPlainText() == "Behind the window's back"
+    qtbot.waitUntil(lambda: not shiboken6.isValid(ahead), timeout=2000)  # the stale page is gone...
+    w.session.flush()
+    assert w.session.report.text("QRE 12.3.1") == "Behind the window's back"  # ...and wrote nothing as it went
 
 
 def test_comments_statuses_and_structure_throw_it_away(qtbot, new_report, open_window):
