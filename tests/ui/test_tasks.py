@@ -121,3 +121,27 @@ def test_dismiss_navigator_and_service_switches_while_the_check_runs_lose_no_tas
         assert w.isVisible() and w.session.service == "Video" and w.current_key() == "Measure 14.1"
     finally:
         w.close()
+
+
+QUIT_WHILE_RUNNING = textwrap.dedent("""
+    import time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from copdesk.ui.tasks import run_task
+    run_task(lambda: time.sleep(0.3), lambda _r: None, lambda _e: None)  # a whole-report check, say
+    QTimer.singleShot(20, app.quit)
+    app.exec()
+    del app
+    import gc; gc.collect()
+    print("quit")
+""")
+
+
+def test_quitting_while_a_task_runs_says_nothing_on_the_way_out():
+    # The task finished after the application had gone: its report had no one to go to, and Qt printed
+    # "Error calling Python override of QRunnable::run()" with a traceback to the terminal.
+    run = subprocess.run([sys.executable, "-c", QUIT_WHILE_RUNNING], capture_output=True, text=True, timeout=60,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0 and "quit" in run.stdout, run.stderr[-2000:]
+    assert "Error calling Python override" not in run.stderr and "Traceback" not in run.stderr, run.stderr

@@ -57,9 +57,15 @@ class Task(QRunnable):
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread as is
             exc.details = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.reported.emit(self.number, False, exc)
+            self._report(False, exc)
         else:
-            self.relay.reported.emit(self.number, True, result)
+            self._report(True, result)
+
+    def _report(self, ok: bool, value: Any) -> None:
+        try:
+            self.relay.reported.emit(self.number, ok, value)
+        except RuntimeError:  # the application is gone (it quit while this ran): no one is left to tell
+            pass
 
 
 def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Task:
