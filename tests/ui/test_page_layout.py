@@ -159,3 +159,20 @@ def test_a_wrapped_label_remembers_heights_only_while_they_hold(qtbot):
 def _bigger(font):
     font.setPointSize(font.pointSize() * 2)
     return font
+
+
+def test_empty_answers_have_no_sideways_scrollbar(qtbot, new_report, open_window):
+    # An answer laid out at its width before it was shown kept the sideways range it got at Qt's default size:
+    # every empty answer in a wide window showed a horizontal scrollbar. Pages built ahead and at the switch.
+    from copdesk.ui.fields import RichTextField
+    w = open_window(new_report(measures=["12.1", "12.3"]))
+    w.resize(1500, 900)  # answers wider than a QTextEdit of Qt's default size (638 px of text)
+    goto(qtbot, w, "Measure 12.1")
+    qtbot.waitUntil(lambda: w.ahead.key == "Measure 12.3", timeout=3000)
+    for show in (w.go_next, lambda: w.show_step("Measure 12.1")):  # built ahead (12.3), then at the switch
+        show()
+        qtbot.waitUntil(lambda: w.page.isVisible() and w.page.widget().height() > 0, timeout=2000)
+        qtbot.wait(50)
+        editors = [e for e in w.page.findChildren(RichTextField) if not e.toPlainText()]
+        assert editors
+        assert not [e.code for e in editors if e.horizontalScrollBar().isVisibleTo(e)]

@@ -295,6 +295,8 @@ class RichTextField(Binding, QTextEdit):
         # contentsRect, not viewport(): the first viewport() from Python costs start-up 17 ms (no scrollbar here)
         if self.document().textWidth() != self.contentsRect().width() or self._large():
             super().resizeEvent(event)
+        else:  # laid out at this width already: the sideways range set while the editor had Qt's default size
+            self.horizontalScrollBar().setRange(0, 0)  # goes too (it showed a scrollbar under empty answers)
         if event.size().width() == event.oldSize().width() or self._large():
             return
         if not self.verticalScrollBar().isVisibleTo(self):  # the width of a text without a scrollbar of its own
