@@ -59,7 +59,7 @@ def measure(app, path: Path, runs: int, family: bool) -> dict[str, list]:
     window = MainWindow(report)
     window.show()
     settle(app, 2.0)  # start-up's checks on the side, done
-    keys = [k for k in window._step_keys() if k.startswith("Measure ")]
+    keys = [k for k in window.step_keys() if k.startswith("Measure ")]
     out: dict[str, list] = {"page": [], "service": []}
     for i in range(runs):
         key = keys[(i * 7) % len(keys)]

@@ -81,7 +81,7 @@ def after_paint(app, window):
     t = time.perf_counter()
     app.processEvents()
     out["settled_ms"] = 1000 * (time.perf_counter() - t)
-    keys = window._step_keys()
+    keys = window.step_keys()
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
     cpu = []  # the main thread's CPU time per switch: the work itself, whatever else the machine runs

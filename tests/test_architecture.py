@@ -2,7 +2,8 @@
 DOCX writer, one atomic file write, one Markdown dialect, one write path to an open report, one transaction
 helper, and core/'s packages (issue 18): imports point down a declared layer order, exports, rules and the
 Markdown dialect never load the open report, SQL only in the report package, the window touches no private name
-and no connection of the core, and the main window is extended one way (parts it makes itself). Every rule is
+and no connection of the core, and the main window is extended one way (parts it makes itself, which use no
+private name of it). Every rule is
 checked over all of src/copdesk, subpackages included, by its syntax tree, and each is shown to fail on a broken
 source."""
 
@@ -728,3 +729,41 @@ def test_the_main_window_is_extended_by_parts_it_makes_itself():
         "ui/window_safety.py:2: setattr(window, 'safety', plan) on the main window",
         "ui/window_safety.py:3: assigns window.notice on the main window"])  # and leaves ui/allowed.py alone
     assert window_extension_offences({"ui/x.py": ast.parse("x = 1")}) == [f"{MAIN_WINDOW}: no class MainWindow"]
+
+
+def window_private_offences(sources: dict[str, ast.AST]) -> list[str]:
+    """The window's parts use what the window offers them, not its insides: no module of ui/ but
+    ui/main_window.py reads a private name of the main window (`window._x`, `self.window._x`, or through a
+    local name for it, `w = self.window; w._x`). Its own objects' private names are the rule above's."""
+    out = []
+    for rel, module in sources.items():
+        if not rel.startswith("ui/") or rel == MAIN_WINDOW:
+            continue
+        names = set(WINDOW_NAMES)
+        for node in ast.walk(module):
+            if isinstance(node, ast.Assign) and ast.unparse(node.value) in WINDOW_NAMES:
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        for node in ast.walk(module):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__") \
+                    and ast.unparse(node.value) in names:
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(node)} is the main window's own")
+        for node in ast.walk(module):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in ("getattr", "hasattr") and len(node.args) > 1 \
+                    and ast.unparse(node.args[0]) in names and isinstance(node.args[1], ast.Constant) \
+                    and str(node.args[1].value).startswith("_"):
+                out.append(f"{rel}:{node.lineno}: {ast.unparse(node)} is the main window's own")
+    return out
+
+
+def test_the_window_parts_use_no_private_name_of_the_main_window():
+    assert window_private_offences(_sources()) == []
+    bad = {"ui/review_actions.py": ast.parse("def build(self):\n    w = self.window\n    w._action(1)\n"),
+           "ui/live_view.py": ast.parse("def f(self):\n    return getattr(self.window, '_closed', False)\n"),
+           "ui/family_window.py": ast.parse("def f(window):\n    return window._checks\n"),
+           MAIN_WINDOW: ast.parse("def f(self):\n    return self._checks\n"),
+           "ui/allowed.py": ast.parse("def f(self):\n    self.window.add_action(1)\n    return self._own, "
+                                      "self.window.session\n")}
+    assert sorted(window_private_offences(bad)) == sorted([  # the rule bites, and leaves the rest alone
+        "ui/review_actions.py:3: w._action is the main window's own",
+        "ui/live_view.py:2: getattr(self.window, '_closed', False) is the main window's own",
+        "ui/family_window.py:2: window._checks is the main window's own"])

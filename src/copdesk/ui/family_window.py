@@ -63,12 +63,12 @@ class FamilyControls(QObject):
         """Menu entries: Go › Next / Previous service, Edit › the answer's owner, File › every service's document."""
         w = self.window
         go_menu.addSeparator()
-        self.next_action = w._action(go_menu, self.tr("Next ser&vice"), lambda: self.step(1), "Ctrl+Alt+PgDown")
-        self.prev_action = w._action(go_menu, self.tr("Previous servi&ce"), lambda: self.step(-1), "Ctrl+Alt+PgUp")
+        self.next_action = w.add_action(go_menu, self.tr("Next ser&vice"), lambda: self.step(1), "Ctrl+Alt+PgDown")
+        self.prev_action = w.add_action(go_menu, self.tr("Previous servi&ce"), lambda: self.step(-1), "Ctrl+Alt+PgUp")
         edit_menu.addSeparator()
-        self.own_action = w._action(edit_menu, self.tr("Make this answer the service's &own"),
+        self.own_action = w.add_action(edit_menu, self.tr("Make this answer the service's &own"),
                                     lambda: self.change_focused(True), "Ctrl+Alt+O")
-        self.shared_action = w._action(edit_menu, self.tr("Use the s&hared answer again"),
+        self.shared_action = w.add_action(edit_menu, self.tr("Use the s&hared answer again"),
                                        lambda: self.change_focused(False), "Ctrl+Alt+H")
         from PySide6.QtGui import QAction
         action = QAction(w)
@@ -96,10 +96,10 @@ class FamilyControls(QObject):
         self.session.service = name
         self.combo.setCurrentIndex(self.names.index(name))
         w.update_title()
-        w._on_structure()  # the service's steps (its subscriptions) and statuses
-        w.show_step(key if key.partition("#")[0] in w._step_keys() else "header")
+        w.reload_steps()  # the service's steps (its subscriptions) and statuses
+        w.show_step(key if key.partition("#")[0] in w.step_keys() else "header")
         w.statusBar().showMessage(self.tr("Showing {service}'s report.").format(service=name), 5000)
-        if w._checks is not None and self.family_issues is not None:
+        if w.panels_built and self.family_issues is not None:
             w.checks.set_family(self.family_issues, name, len(self.names))
 
     def change_focused(self, own: bool) -> bool:
@@ -167,7 +167,7 @@ class FamilyControls(QObject):
             w.statusBar().showMessage(self.tr("Exported {n} documents to {folder}").format(
                 n=len(written), folder=folder), 10000)
             if ask_open and written:
-                w._offer_open(written[0], self.tr("Exported {n} documents to {folder}:").format(
+                w.offer_open(written[0], self.tr("Exported {n} documents to {folder}:").format(
                     n=len(written), folder=folder) + "\n" + "\n".join(p.name for p in written))
 
         def failed(exc) -> None:
@@ -192,10 +192,10 @@ class FamilyControls(QObject):
             return missing_anywhere(template, data, names)
 
         def done(found) -> None:
-            if generation != self._generation or getattr(self.window, "_closed", False):
+            if generation != self._generation or self.window.closed:
                 return
             self.family_issues = found
-            if self.window._checks is not None:
+            if self.window.panels_built:
                 self.window.checks.set_family(found, self.session.service, len(self.names))
 
         self._tasks = [run_task(work, done, lambda _exc: None)]

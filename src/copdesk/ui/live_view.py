@@ -60,7 +60,7 @@ class LiveView(QObject):
                                 lambda _exc: self._arrived(generation, None))]
 
     def _arrived(self, generation: int, live: LiveReport | None) -> None:
-        if generation != self._generation or getattr(self.window, "_closed", False):
+        if generation != self._generation or self.window.closed:
             return  # a newer check is on its way, or the window is gone
         if live is None:  # the file could not be read on the side (moved, say): from the open connection
             from copdesk.ui import family
@@ -102,9 +102,9 @@ class LiveView(QObject):
         relabelled = [s for s in steps if s.kind == "crisis_section"]
         if relabelled:
             self.relabelled.emit(relabelled)
-        if delta.checks and w._checks is not None:
+        if delta.checks and w.panels_built:
             w.checks.show_codes(delta.checks, live)
-        if w._find is not None:
+        if w.panels_built:
             w.find.set_source(live.t, live.data, live.steps)
 
     def _values(self, codes) -> tuple[dict, dict, dict]:

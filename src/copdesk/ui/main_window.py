@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         """`plan`: how the controller opened the report (ui/opening.OpenPlan: lock, read-only, notes); the
         window's safety part is made from it (None without: tests, the smoke run)."""
         super().__init__()
+        self.closed = False  # True once the window has closed (its parts' late work then does nothing)
         self.controller = controller
         self.session = DraftSession(report, self)
         self.stack = QUndoStack(self)
@@ -70,15 +71,15 @@ class MainWindow(QMainWindow):
             self.family.install(self.file_menu, self.edit_menu, self.go_menu, self.export_action)
         self.update_title()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))  # the last menu
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
-        self._action(help_menu, self.tr("&About copdesk"), self.about)
+        self.add_action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
+        self.add_action(help_menu, self.tr("&About copdesk"), self.about)
         self.saved_label = QLabel(self.tr("Saved"))
         self.saved_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.session.saved.connect(self._on_saved)
+        self.session.saved.connect(self.show_saved)
         self.session.save_failed.connect(self._on_save_failed)
         self.session.answer_changed.connect(lambda _c: self.setWindowModified(True))
-        self.session.structure_changed.connect(self._on_structure)
+        self.session.structure_changed.connect(self.reload_steps)
         self.session.reveal.connect(self.reveal)
         self.session.notice.connect(lambda message: self.statusBar().showMessage(message, 20000))
         from copdesk.ui.live_view import LiveView
@@ -95,7 +96,6 @@ class MainWindow(QMainWindow):
         self.show_step(left_on if any(s.key == left_on for s in self._steps) else "header")
         self._first_paint_pending = True  # checks and comments wait: start-up shows the report first
         self._when_shown: list = []  # more of that kind (when_shown)
-        self._closed = False
         self.sample_banner = self.safety = None
         if self.is_sample() and controller is not None:  # what the sample is, and how to keep one's changes
             from copdesk.ui.copies import sample_banner
@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([nav, max(page - SIDE_WIDTH, 200), SIDE_WIDTH])
 
     @property
+    def panels_built(self) -> bool:
+        """Are the side panels there yet (they are made after the first paint, or when first asked for)?"""
+        return self._side is not None
+
+    @property
     def checks(self):
         """The checks panel (missing and invalid items)."""
         self.side_panels()
@@ -195,7 +200,8 @@ class MainWindow(QMainWindow):
         self.side_panels()
         return self._comments
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        """A menu entry of this window (its parts add theirs with it): `slot` on trigger, `shortcut` optional."""
         action = QAction(self)  # QAction(text, parent) would build QIcon's type (its overloads take icons)
         action.setText(text)
         if shortcut is not None:
@@ -210,21 +216,21 @@ class MainWindow(QMainWindow):
         file = self.file_menu = bar.addMenu(self.tr("&File"))
         if self.controller is not None:
             c = self.controller
-            self._action(file, self.tr("&New report…"), c.new_report, QKeySequence.New)
-            self._action(file, self.tr("&Open…"), c.ask_open, QKeySequence.Open)
+            self.add_action(file, self.tr("&New report…"), c.new_report, QKeySequence.New)
+            self.add_action(file, self.tr("&Open…"), c.ask_open, QKeySequence.Open)
             self.recent_menu = file.addMenu(self.tr("Open &recent"))
             self.recent_menu.aboutToShow.connect(self._fill_recent)
-            self._action(file, self.tr("Start from an &earlier report…"), c.import_report)
-            self._action(file, self.tr("New report for the next &period from this one…"), self.carry_forward)
-            self._action(file, self.tr("&Start screen"), c.show_start)
+            self.add_action(file, self.tr("Start from an &earlier report…"), c.import_report)
+            self.add_action(file, self.tr("New report for the next &period from this one…"), self.carry_forward)
+            self.add_action(file, self.tr("&Start screen"), c.show_start)
             file.addSeparator()
-        self._action(file, self.tr("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
-        self.export_action = self._action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
-        self._action(file, self.tr("Export to &PDF…"), self.export_pdf)
+        self.add_action(file, self.tr("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
+        self.export_action = self.add_action(file, self.tr("Export to &Word…"), self.export_docx, "Ctrl+E")
+        self.add_action(file, self.tr("Export to &PDF…"), self.export_pdf)
         file.addSeparator()
-        self._action(file, self.tr("&Close"), self.close, QKeySequence.Close)
+        self.add_action(file, self.tr("&Close"), self.close, QKeySequence.Close)
         # every window closes as Close would (each saves and lets go of its file; one that cannot stops the rest)
-        self.quit_action = self._action(file, self.tr("&Quit"), QApplication.closeAllWindows, QKeySequence.Quit)
+        self.quit_action = self.add_action(file, self.tr("&Quit"), QApplication.closeAllWindows, QKeySequence.Quit)
         edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -236,21 +242,22 @@ class MainWindow(QMainWindow):
         from copdesk.ui.edit_actions import add_clipboard_actions
         self.clipboard_actions = add_clipboard_actions(self, edit)
         edit.addSeparator()
-        self._action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
+        self.add_action(edit, self.tr("&Find in report…"), self.focus_find, QKeySequence.Find)
         edit.addSeparator()
-        self._action(edit, self.tr("&Preferences…"), self.preferences, QKeySequence.Preferences)
+        self.add_action(edit, self.tr("&Preferences…"), self.preferences, QKeySequence.Preferences)
         fmt = bar.addMenu(self.tr("F&ormat"))
-        self._action(fmt, self.tr("&Bold"), lambda: self._format("toggle_bold"), QKeySequence.Bold)
-        self._action(fmt, self.tr("&Italic"), lambda: self._format("toggle_italic"), QKeySequence.Italic)
-        self._action(fmt, self.tr("B&ullet list"), lambda: self._format("toggle_bullets"), "Ctrl+Shift+L")
-        self._action(fmt, self.tr("&Nest bullet"), lambda: self._format("indent", 1), "Ctrl+]")
-        self._action(fmt, self.tr("&Un-nest bullet"), lambda: self._format("indent", -1), "Ctrl+[")
-        self._action(fmt, self.tr("Insert &link…"), self._insert_link, "Ctrl+K")
+        self.add_action(fmt, self.tr("&Bold"), lambda: self._format("toggle_bold"), QKeySequence.Bold)
+        self.add_action(fmt, self.tr("&Italic"), lambda: self._format("toggle_italic"), QKeySequence.Italic)
+        self.add_action(fmt, self.tr("B&ullet list"), lambda: self._format("toggle_bullets"), "Ctrl+Shift+L")
+        self.add_action(fmt, self.tr("&Nest bullet"), lambda: self._format("indent", 1), "Ctrl+]")
+        self.add_action(fmt, self.tr("&Un-nest bullet"), lambda: self._format("indent", -1), "Ctrl+[")
+        self.add_action(fmt, self.tr("Insert &link…"), self._insert_link, "Ctrl+K")
         go = self.go_menu = bar.addMenu(self.tr("&Go"))
-        self.prev_action = self._action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
-        self.next_action = self._action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
-        self.incomplete_action = self._action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
-        self._action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.tree.setFocus()), "Ctrl+Shift+C")
+        self.prev_action = self.add_action(go, self.tr("&Previous"), self.go_previous, "Ctrl+PgUp")
+        self.next_action = self.add_action(go, self.tr("&Next"), self.go_next, "Ctrl+PgDown")
+        self.incomplete_action = self.add_action(go, self.tr("Next &incomplete"), self.go_next_incomplete, "Ctrl+J")
+        self.add_action(go, self.tr("&Checks"), lambda: (self.show_panel(self.checks), self.checks.tree.setFocus()),
+                        "Ctrl+Shift+C")
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         self.incomplete_button.clicked.connect(self.go_next_incomplete)
@@ -400,7 +407,7 @@ class MainWindow(QMainWindow):
 
     def step_after(self, key: str) -> wizard.Step | None:
         """The step Next goes to from step `key` (None at the last, or for a key no longer there)."""
-        keys = self._step_keys()
+        keys = self.step_keys()
         at = keys.index(key) if key in keys else len(keys)
         return self._steps[at + 1] if at + 1 < len(keys) else None
 
@@ -410,17 +417,18 @@ class MainWindow(QMainWindow):
         for page in retired:
             page.deleteLater()
 
-    def _step_keys(self) -> list[str]:
+    def step_keys(self) -> list[str]:
+        """The keys of the report's steps (pages), in the navigator's order."""
         return [s.key for s in self._steps]
 
     def go_next(self) -> None:
-        keys = self._step_keys()
+        keys = self.step_keys()
         i = keys.index(self.current_key()) if self.current_key() in keys else -1
         if i + 1 < len(keys):
             self.show_step(keys[i + 1])
 
     def go_previous(self) -> None:
-        keys = self._step_keys()
+        keys = self.step_keys()
         i = keys.index(self.current_key()) if self.current_key() in keys else 0
         if i > 0:
             self.show_step(keys[i - 1])
@@ -504,7 +512,8 @@ class MainWindow(QMainWindow):
         self.find.query.selectAll()
 
     # -- status ---------------------------------------------------------------------------------
-    def _on_saved(self, at: str) -> None:
+    def show_saved(self, at: str) -> None:
+        """"Saved HH:MM:SS" in the status bar (a save of answers, a comment or a status)."""
         self.saved_label.setText(self.tr("Saved {time}").format(time=at))
         self.saved_label.setStyleSheet("")
         self.setWindowModified(self.session.dirty)
@@ -520,14 +529,14 @@ class MainWindow(QMainWindow):
         old = self.session.template
         self.session.flush()
         self.session.template = self.session.report.reload_template()
-        self._on_structure()
+        self.reload_steps()
         key = self.current_key()
         keys = {s.key for s in self._steps}
         while key and key not in keys:
             key = old.parents.get(key, "")
         self.show_step(key or wizard.HEADER)
 
-    def _on_structure(self) -> None:
+    def reload_steps(self) -> None:
         """Subscriptions or sub-sections changed: the steps and the navigator now (from a light read of the
         file), the statuses and checks once the whole report is checked again on the side (ui/live_view.py)."""
         from copdesk.ui import family  # in a family, the service shown: its subscriptions
@@ -593,7 +602,7 @@ class MainWindow(QMainWindow):
                 if warnings else "")
             self.statusBar().showMessage(self.tr("Exported to {path}").format(path=out), 10000)
             if ask_open:
-                self._offer_open(Path(out), text)
+                self.offer_open(Path(out), text)
 
         def failed(exc) -> None:
             progress.close()
@@ -602,7 +611,8 @@ class MainWindow(QMainWindow):
         from copdesk.ui.tasks import run_task
         self._tasks.append(run_task(work, done, failed))
 
-    def _offer_open(self, path: Path, text: str) -> None:
+    def offer_open(self, path: Path, text: str) -> None:
+        """Say `text` (what an export wrote) and offer to open the document `path`, or its folder."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QMessageBox
@@ -630,7 +640,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What start-up leaves for after the report is on screen: the panels beside the page, merge news."""
-        if self._closed:
+        if self.closed:
             return
         for work in self._when_shown:
             work()
@@ -672,11 +682,11 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.Discard:
                 event.ignore()
                 return
-        self._closed = True
+        self.closed = True
         settings.set_window_layout(self.saveGeometry(), self.splitter.saveState())
         if not self.is_sample() and self.page is not None:
             settings.set_last_step(self.session.report.path, self.current_key())
-        self.session.saved.disconnect(self._on_saved)
+        self.session.saved.disconnect(self.show_saved)
         self.ahead.stop()
         if self.page is not None:  # an editor destroyed later empties its text: that is no edit to save
             from PySide6.QtWidgets import QTextEdit

@@ -65,7 +65,7 @@ class PageAhead(QObject):
         page, self.page = self.page, None
         if page is not None:
             _discard(page)
-        if not getattr(self.window, "_closed", True):
+        if not self.window.closed:
             self.soon()
 
     def stop(self) -> None:
@@ -105,7 +105,7 @@ class PageAhead(QObject):
     def _build(self) -> None:
         w = self.window
         current = w.page
-        if getattr(w, "_closed", True) or current is None:
+        if w.closed or current is None:
             return
         if current.blocks.waiting:  # the page shown is still being built: it comes first
             self._timer.start()

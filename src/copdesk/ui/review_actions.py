@@ -25,21 +25,21 @@ class ReviewActions(QObject):
         w, session = window, window.session
         menu = w.menuBar().addMenu(self.tr("&Review"))
         self.menu = menu
-        w._action(menu, self.tr("&Comment on this answer…"), self.comment_on_focused, "Ctrl+Alt+M")
-        w._action(menu, self.tr("Show c&omments"), lambda: (w.show_panel(w.comments), w.comments.tree.setFocus()),
+        w.add_action(menu, self.tr("&Comment on this answer…"), self.comment_on_focused, "Ctrl+Alt+M")
+        w.add_action(menu, self.tr("Show c&omments"), lambda: (w.show_panel(w.comments), w.comments.tree.setFocus()),
                   "Ctrl+Shift+M")
         menu.addSeparator()
-        self.freeze_action = w._action(menu, self.tr("&Freeze for review"), self.toggle_freeze)
+        self.freeze_action = w.add_action(menu, self.tr("&Freeze for review"), self.toggle_freeze)
         self.freeze_action.setCheckable(True)
         self.freeze_action.setChecked(bool(session.report.frozen()))
-        w._action(menu, self.tr("&Approve the final report…"), self.approve_final)
+        w.add_action(menu, self.tr("&Approve the final report…"), self.approve_final)
         menu.addSeparator()
-        w._action(menu, self.tr("Save a &version…"), self.save_version, "Ctrl+Alt+S")
-        w._action(menu, self.tr("Co&mpare…"), self.compare)
+        w.add_action(menu, self.tr("Save a &version…"), self.save_version, "Ctrl+Alt+S")
+        w.add_action(menu, self.tr("Co&mpare…"), self.compare)
         menu.addSeparator()
-        w._action(menu, self.tr("Merge a &reviewer's copy…"), self.merge_copy)
-        w._action(menu, self.tr("Bring back a reviewed &Word document…"), self.bring_back_review)
-        w._action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
+        w.add_action(menu, self.tr("Merge a &reviewer's copy…"), self.merge_copy)
+        w.add_action(menu, self.tr("Bring back a reviewed &Word document…"), self.bring_back_review)
+        w.add_action(menu, self.tr("Merge c&hoices…"), self.merge_choices)
         session.comments_changed.connect(self._reload_page)
         session.review_changed.connect(self._reload_page)
         session.review_changed.connect(lambda: self.freeze_action.setChecked(bool(session.report.frozen())))
@@ -50,7 +50,7 @@ class ReviewActions(QObject):
         """A comment or a status is written at once: the status bar says so, as it does for answers."""
         from datetime import datetime
         at = datetime.now().strftime("%H:%M:%S")
-        self.window._on_saved(at)
+        self.window.show_saved(at)
         self.window.statusBar().showMessage(self.tr("{what} at {time}").format(what=what, time=at), 5000)
 
     # -- comments ---------------------------------------------------------------------------------

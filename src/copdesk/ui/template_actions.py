@@ -92,7 +92,7 @@ class TemplateActions(QObject):
     def install(self, file_menu, before) -> None:
         """File › Load official wording… (above `before`), and the Template menu after the others so far."""
         w = self.window
-        learn = w._action(file_menu, self.tr("&Load official wording from a published report…"), self.learn)
+        learn = w.add_action(file_menu, self.tr("&Load official wording from a published report…"), self.learn)
         file_menu.removeAction(learn)
         file_menu.insertAction(before, learn)
         file_menu.insertSeparator(before)
@@ -100,11 +100,11 @@ class TemplateActions(QObject):
                                  "report carries the full wording of the items it covers"))
         menu = w.menuBar().addMenu(self.tr("&Template"))
         self.menu = menu
-        w._action(menu, self.tr("&Add a QRE or SLI here…"), lambda: self.request(ADD, self._current("Measure")))
-        w._action(menu, self.tr("&Not in my template"), lambda: self.request(HIDE, self._current()))
-        w._action(menu, self.tr("&Rename the code…"), lambda: self.request(RENAME, self._current()))
+        w.add_action(menu, self.tr("&Add a QRE or SLI here…"), lambda: self.request(ADD, self._current("Measure")))
+        w.add_action(menu, self.tr("&Not in my template"), lambda: self.request(HIDE, self._current()))
+        w.add_action(menu, self.tr("&Rename the code…"), lambda: self.request(RENAME, self._current()))
         menu.addSeparator()
-        w._action(menu, self.tr("&Hidden items…"), self.hidden_items)
+        w.add_action(menu, self.tr("&Hidden items…"), self.hidden_items)
         w.navigator.item_menu_requested.connect(self.navigator_menu)
 
     def _current(self, kind: str = "") -> str:
