@@ -81,6 +81,18 @@
         <source>(Ctrl+Enter saves)</source>
         <translation>(Ctrl+Entrée enregistre)</translation>
     </message>
+    <message>
+        <source>copdesk reports (*.copdesk)</source>
+        <translation>Rapports copdesk (*.copdesk)</translation>
+    </message>
+    <message>
+        <source>{path} exists already.</source>
+        <translation>{path} existe déjà.</translation>
+    </message>
+    <message>
+        <source>Choose a new name: copdesk never writes a new report over an existing file.</source>
+        <translation>Choisissez un autre nom : copdesk n’écrit jamais un nouveau rapport par-dessus un fichier existant.</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -99,10 +111,6 @@
     <message>
         <source>Save the restored report as</source>
         <translation>Enregistrer le rapport restauré sous</translation>
-    </message>
-    <message>
-        <source>copdesk reports (*.copdesk)</source>
-        <translation>Rapports copdesk (*.copdesk)</translation>
     </message>
     <message>
         <source>There is no backup of {name} yet.</source>
@@ -566,10 +574,6 @@
         <translation>Enregistrer une copie du rapport sous</translation>
     </message>
     <message>
-        <source>copdesk reports (*.copdesk)</source>
-        <translation>Rapports copdesk (*.copdesk)</translation>
-    </message>
-    <message>
         <source>{path} exists already.</source>
         <translation>{path} existe déjà.</translation>
     </message>
@@ -978,10 +982,6 @@
         <translation>Enregistrer le nouveau rapport sous</translation>
     </message>
     <message>
-        <source>copdesk reports (*.copdesk)</source>
-        <translation>Rapports copdesk (*.copdesk)</translation>
-    </message>
-    <message>
         <source>Corrections kept</source>
         <translation>Corrections conservées</translation>
     </message>
@@ -1262,10 +1262,6 @@
     <message>
         <source>Save the new report as</source>
         <translation>Enregistrer le nouveau rapport sous</translation>
-    </message>
-    <message>
-        <source>copdesk reports (*.copdesk)</source>
-        <translation>Rapports copdesk (*.copdesk)</translation>
     </message>
     <message>
         <source>{n} of {total}</source>
@@ -2052,10 +2048,6 @@ Fermer quand même et perdre les modifications faites depuis le dernier enregist
     <message>
         <source>Save report as</source>
         <translation>Enregistrer le rapport sous</translation>
-    </message>
-    <message>
-        <source>copdesk reports (*.copdesk)</source>
-        <translation>Rapports copdesk (*.copdesk)</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,30 @@ def test_a_report_another_program_holds_offers_no_restore(qtbot, new_report, mon
             w.close()
     assert not asked  # no "Restore from backup…" question for a sound file
     assert shown and "another program holds the file" in shown[0].message
+
+
+def test_saving_a_new_report_over_a_file_is_never_offered(qtbot, new_report, open_window, monkeypatch, tmp_path):
+    # A copy, a merge, an import, a restored backup or the next period is a new report: the file dialog does not
+    # ask "Replace?" (the merge then refused what the user had just agreed to); a name that exists is said so
+    # and the dialog comes back; the extension is added.
+    from PySide6.QtWidgets import QFileDialog
+    from copdesk.ui import messages
+    r = new_report(measures=["12.1"])
+    taken = tmp_path / "taken.copdesk"
+    taken.write_bytes(b"someone's file")
+    answers, asked, shown = [str(taken), str(tmp_path / "fresh")], [], []
+
+    def dialog(parent, title, suggested, kinds, options=None):
+        asked.append((title, suggested, options))
+        return (answers.pop(0) if answers else ""), kinds
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc, *a: shown.append(exc))
+    monkeypatch.setattr(main_window, "show_error", lambda parent, exc, *a: shown.append(exc))  # none expected
+    w = open_window(r)
+    copy = w.carry_forward(title="Report 2027")  # File › Start the next period…: a new report
+    assert [a[2] for a in asked] == [QFileDialog.DontConfirmOverwrite] * 2
+    assert asked[1][1] == str(taken)  # the dialog comes back where the user was
+    assert len(shown) == 1 and str(taken) in shown[0].message and "never writes" in shown[0].hint
+    assert taken.read_bytes() == b"someone's file"
+    assert copy is not None and (tmp_path / "fresh.copdesk").exists()

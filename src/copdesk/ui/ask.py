@@ -1,4 +1,5 @@
-"""Small questions that ask for a line or a few paragraphs of text, in dialogs wide enough to read.
+"""Small questions that ask for a line or a few paragraphs of text, in dialogs wide enough to read, and where to
+save a new report.
 
 QInputDialog's static functions size the dialog to its input, so "Rename column" or "Comment on QRE 14.2.1,
 cell 3,2" came up a few centimetres wide with the title cut off by the window manager. These dialogs are
@@ -7,6 +8,8 @@ paragraph, and the label says what the text is for.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontMetrics
@@ -42,3 +45,25 @@ def text(parent: QWidget | None, title: str, label: str, value: str = "", multil
         dialog.resize(max(width, MULTILINE_SIZE[0]), MULTILINE_SIZE[1])
     ok = bool(dialog.exec())
     return (dialog.textValue(), True) if ok else ("", False)
+
+
+def new_report_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:
+    """Where to save a new report (a copy, a merge, an import, a restored backup, the next period): the path
+    chosen, with ".copdesk" added when it has no extension, or None when cancelled. copdesk never writes a new
+    report over an existing file, so the file dialog does not offer to replace one (it asked "Replace?" and
+    the merge then refused); a name that exists is said so, and the dialog comes back to choose another."""
+    from PySide6.QtWidgets import QFileDialog
+    from copdesk.core.errors import CopdeskError
+    from copdesk.ui.messages import show_error
+    while True:
+        out, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), translate("Ask", "copdesk reports (*.copdesk)"),
+                                             options=QFileDialog.DontConfirmOverwrite)
+        if not out:
+            return None
+        path = Path(out if Path(out).suffix else f"{out}.copdesk")
+        if not path.exists():
+            return path
+        show_error(parent, CopdeskError(translate("Ask", "{path} exists already.").format(path=path),
+                                        translate("Ask", "Choose a new name: copdesk never writes a new report over "
+                                                         "an existing file.")))
+        suggested = path

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
 from copdesk.core.report import backups
@@ -71,9 +71,8 @@ def default_output(report: Path, backup: backups.Backup) -> Path:
 
 
 def ask_output(parent: QWidget | None, suggested: Path) -> Path | None:
-    out, _ = QFileDialog.getSaveFileName(parent, translate("Backups", "Save the restored report as"), str(suggested),
-                                         translate("Backups", "copdesk reports (*.copdesk)"))
-    return Path(out) if out else None
+    from copdesk.ui.ask import new_report_path
+    return new_report_path(parent, translate("Backups", "Save the restored report as"), suggested)
 
 
 def restore_from_backup(parent: QWidget | None, report: Path, controller=None):

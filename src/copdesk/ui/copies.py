@@ -31,7 +31,7 @@ def sample_banner(window):
 
 def save_copy(window, out: str | Path | None = None, open_copy: bool | None = None):
     """Write a copy of the window's report; for the sample, open the copy instead of it. Returns the path."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
     from copdesk.core.report import backups
     from copdesk.core.errors import CopdeskError
     from copdesk.ui.messages import show_error
@@ -39,10 +39,9 @@ def save_copy(window, out: str | Path | None = None, open_copy: bool | None = No
     if out is None:
         folder = Path.home() / "Documents" if window.is_sample() else report.path.parent
         suggested = folder / (report.path.stem + ("" if window.is_sample() else "-copy") + ".copdesk")
-        out, _ = QFileDialog.getSaveFileName(window, translate("Copies", "Save a copy of the report as"),
-                                             str(suggested), translate("Copies", "copdesk reports (*.copdesk)"),
-                                             options=QFileDialog.DontConfirmOverwrite)
-        if not out:
+        from copdesk.ui.ask import new_report_path
+        out = new_report_path(window, translate("Copies", "Save a copy of the report as"), suggested)
+        if out is None:
             return None
     out = Path(out if str(out).endswith(".copdesk") else f"{out}.copdesk")
     if out.exists():

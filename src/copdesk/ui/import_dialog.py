@@ -81,9 +81,9 @@ def run_import(parent: QWidget | None, src: str | None = None, out: str | None =
             return None
     if out is None:
         suggested = str(Path(src).with_suffix(".copdesk"))
-        out, _ = QFileDialog.getSaveFileName(parent, translate("Import", "Save the new report as"), suggested,
-                                             translate("Import", "copdesk reports (*.copdesk)"))
-        if not out:
+        from copdesk.ui.ask import new_report_path
+        out = new_report_path(parent, translate("Import", "Save the new report as"), suggested)
+        if out is None:
             return None
     src_path, out_path = Path(src), Path(out)
     try:

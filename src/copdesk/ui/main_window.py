@@ -299,11 +299,10 @@ class MainWindow(QMainWindow):
             if not ok or not title.strip():
                 return None
         if out is None:
-            from PySide6.QtWidgets import QFileDialog
+            from copdesk.ui.ask import new_report_path
             suggested = str(self.session.report.path.with_name(title.strip().replace(" ", "-") + ".copdesk"))
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new report as"), suggested,
-                                                 self.tr("copdesk reports (*.copdesk)"))
-            if not out:
+            out = new_report_path(self, self.tr("Save the new report as"), suggested)
+            if out is None:
                 return None
         self.session.flush()
         try:

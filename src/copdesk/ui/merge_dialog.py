@@ -27,9 +27,9 @@ def run_merge(window, theirs: str | None = None, out: str | None = None):
             return None
     if out is None:
         suggested = str(mine.with_name(f"{mine.stem}-merged.copdesk"))
-        out, _ = QFileDialog.getSaveFileName(window, translate("Merge", "Save the merged report as"), suggested,
-                                             translate("Merge", "copdesk reports (*.copdesk)"))
-        if not out:
+        from copdesk.ui.ask import new_report_path
+        out = new_report_path(window, translate("Merge", "Save the merged report as"), suggested)
+        if out is None:
             return None
     try:
         result = merge.merge(mine, Path(theirs), Path(out), who=settings.user_name() or window.session.report.who)

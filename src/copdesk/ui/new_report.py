@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QWizard, QWizardPage)
 
@@ -310,10 +310,10 @@ class SavePage(QWizardPage):
         self.path.setText(str(self.folder / f"{safe or 'report'}.copdesk"))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.path.text(),
-                                              self.tr("copdesk reports (*.copdesk)"))
-        if path:
-            self.path.setText(path if path.endswith(".copdesk") else path + ".copdesk")
+        from copdesk.ui.ask import new_report_path
+        path = new_report_path(self, self.tr("Save report as"), self.path.text())
+        if path is not None:
+            self.path.setText(str(path))
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.path.text().strip())
