@@ -131,3 +131,22 @@ def test_quit_closes_every_window_and_keeps_what_was_typed(qtbot, new_report, op
     assert not first.isVisible() and not second.isVisible()
     with reopen(second.session.report.path) as r:
         assert r.text("QRE 12.1.1") == "typed just before quitting"
+
+
+def test_tab_on_a_page_built_ahead_goes_from_answer_to_answer(qtbot, new_report, open_window):
+    # ui/page_ahead.py builds the next page hidden and apart from the window; shown by Next, its Tab order is
+    # the page's own, top to bottom, as for a page built at the switch.
+    w = open_window(new_report(measures=["14.1", "14.2"]))
+    steps = w.step_keys()
+    goto(qtbot, w, steps[steps.index("Measure 14.1") - 1])
+    qtbot.waitUntil(lambda: w.ahead.key == "Measure 14.1", timeout=3000)
+    ahead = w.ahead.page
+    w.go_next()
+    assert w.page is ahead
+    _settled(qtbot, w)
+    editors = w.page.editors
+    editors["Measure 14.1"].setFocus()
+    assert _tab(qtbot) is editors["QRE 14.1.1"]
+    editors["QRE 14.1.2"].setFocus()
+    assert _tab(qtbot) is editors["SLI 14.1.1"]
+    assert _tab(qtbot) is editors["SLI 14.1.1 table"].view
