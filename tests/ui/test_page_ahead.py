@@ -128,3 +128,14 @@ def test_the_whole_report_check_waits_until_the_person_stops_paging(qtbot, new_r
         assert w.live_view.live is None
     qtbot.waitUntil(lambda: w.live_view.live is not None, timeout=3000)  # then it runs
     assert w.navigator.topLevelItemCount() > 0
+
+
+def test_a_template_correction_throws_the_page_built_ahead_away(qtbot, new_report, open_window):
+    # "Add a QRE or SLI here" on the next measure (from the Template menu, while on this page): the page built
+    # ahead was built from the template before; Next shows the added QRE.
+    w = open_window(new_report(measures=["12.1", "12.3"]))
+    goto(qtbot, w, "Measure 12.1")
+    ahead = _ahead(qtbot, w, "Measure 12.3")
+    assert w.template_actions.add_under("Measure 12.3", "QRE 12.3.9")
+    w.show_step("Measure 12.3")
+    assert w.page is not ahead and "QRE 12.3.9" in w.page.editors

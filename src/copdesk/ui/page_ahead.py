@@ -30,7 +30,8 @@ class PageAhead(QObject):
         super().__init__(window)
         self.window, self.session = window, window.session
         self.page = None  # the page built ahead (hidden, no parent), or None
-        self._stamp: tuple = ()  # what it was built from: (report changes, service, template)
+        self._stamp: tuple = ()  # what it was built from: (report changes, service)
+        self._template = None  # and from which template (compared by identity: a reload makes a new one)
         self._timer = QTimer(self, singleShot=True, interval=AHEAD_AFTER_MS)
         self._timer.timeout.connect(self._build)
         session = self.session
@@ -54,7 +55,7 @@ class PageAhead(QObject):
         page, self.page = self.page, None
         if page is None:
             return None
-        if page.step != step or self._stamp != self._now():
+        if page.step != step or not self._holds():
             _discard(page)
             return None
         return page
@@ -76,7 +77,11 @@ class PageAhead(QObject):
             _discard(page)
 
     def _now(self) -> tuple:
-        return self.session.report.changes(), self.session.service, id(self.session.template)
+        return self.session.report.changes(), self.session.service
+
+    def _holds(self) -> bool:
+        """Is what the page was built from still what the window shows?"""
+        return self._stamp == self._now() and self._template is self.session.template
 
     def _answer_changed(self, code: str) -> None:
         if self.page is not None and self._shows(code):
@@ -111,11 +116,11 @@ class PageAhead(QObject):
             self._timer.start()
             return
         step = w.step_after(current.step.key)
-        if step is None or (self.page is not None and self.page.step == step and self._stamp == self._now()):
+        if step is None or (self.page is not None and self.page.step == step and self._holds()):
             return
         self.stop()
         from copdesk.ui.main_window import page_class
-        self._stamp = self._now()
+        self._stamp, self._template = self._now(), self.session.template
         self.page = page_class(step.kind)(self.session, w.stack, step)
 
 
