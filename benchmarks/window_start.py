@@ -97,6 +97,38 @@ def after_paint(app, window):
             out[prefix + "cpu_median_ms"], out[prefix + "cpu_max_ms"] = cpu[len(cpu) // 2], cpu[-1]
             cpu.clear()
 
+    class FirstPaint(QObject):
+        # The page's first paint happens inside the window's update (every widget of the frame, then the
+        # flush); an event posted from it is handled right after that update, before any timer runs.
+        def __init__(self, body, done):
+            super().__init__(window)
+            self.done = done
+            body.installEventFilter(self)
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                obj.removeEventFilter(self)
+                QCoreApplication.postEvent(self, QEvent(QEvent.User))
+            return False
+
+        def event(self, event):
+            if event.type() == QEvent.User:
+                self.done()
+                return True
+            return super().event(event)
+
+    def timed(switch, record, then):
+        # Switch page now; once the new page has painted: record(its wall time, ms), its CPU time, then then().
+        t, c = time.perf_counter(), time.thread_time()
+        switch()
+
+        def done():
+            record(1000 * (time.perf_counter() - t))
+            cpu.append(1000 * (time.thread_time() - c))
+            then()
+
+        FirstPaint(window.page.widget(), done)
+
     def on_screen(i, times):
         # Pass 1: from the click to the end of the new page's first paint, the event loop doing the rest as
         # it does for a person (it repaints only what changed: the page, two navigator rows, the position).
@@ -104,29 +136,9 @@ def after_paint(app, window):
             summary(times, "switch_")
             QTimer.singleShot(0, lambda: forced(0, {}))
             return
-        t, c = time.perf_counter(), time.thread_time()
-        window.show_step(keys[i])
-        body, kind = window.page.widget(), window.page.step.kind
-
-        class FirstPaint(QObject):
-            # The page's first paint happens inside the window's update (every widget of the frame, then the
-            # flush); an event posted from it is handled right after that update, before any timer runs.
-            def eventFilter(self, obj, event):
-                if event.type() == QEvent.Paint:
-                    obj.removeEventFilter(self)
-                    QCoreApplication.postEvent(self, QEvent(QEvent.User))
-                return False
-
-            def event(self, event):
-                if event.type() == QEvent.User:
-                    times.setdefault(kind, []).append(1000 * (time.perf_counter() - t))
-                    cpu.append(1000 * (time.thread_time() - c))
-                    QTimer.singleShot(0, lambda: on_screen(i + 1, times))
-                    return True
-                return super().event(event)
-
-        watch = FirstPaint(window)
-        body.installEventFilter(watch)
+        timed(lambda: window.show_step(keys[i]),
+              lambda ms: times.setdefault(window.page.step.kind, []).append(ms),
+              lambda: QTimer.singleShot(0, lambda: on_screen(i + 1, times)))
 
     def forced(i, times):
         # Pass 2, the method of earlier runs (for comparison): a forced repaint of the whole window (side
@@ -156,26 +168,7 @@ def after_paint(app, window):
             app.quit()
             return
         out["built_ahead"] = out.get("built_ahead", 0) + (window.ahead.key == keys[i])
-        t, c = time.perf_counter(), time.thread_time()
-        window.go_next()
-        body = window.page.widget()
-
-        class FirstPaint(QObject):
-            def eventFilter(self, obj, event):
-                if event.type() == QEvent.Paint:
-                    obj.removeEventFilter(self)
-                    QCoreApplication.postEvent(self, QEvent(QEvent.User))
-                return False
-
-            def event(self, event):
-                if event.type() == QEvent.User:
-                    times.append(1000 * (time.perf_counter() - t))
-                    cpu.append(1000 * (time.thread_time() - c))
-                    QTimer.singleShot(READ_MS, lambda: paced(i + 1, times))
-                    return True
-                return super().event(event)
-
-        body.installEventFilter(FirstPaint(window))
+        timed(window.go_next, times.append, lambda: QTimer.singleShot(READ_MS, lambda: paced(i + 1, times)))
 
     on_screen(0, {})
 
