@@ -49,7 +49,7 @@ def text(parent: QWidget | None, title: str, label: str, value: str = "", multil
 
 def new_report_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:
     """Where to save a new report (a copy, a merge, an import, a restored backup, the next period): the path
-    chosen, with ".copdesk" added when it has no extension, or None when cancelled. copdesk never writes a new
+    chosen, ending in ".copdesk" (added when missing), or None when cancelled. copdesk never writes a new
     report over an existing file, so the file dialog does not offer to replace one (it asked "Replace?" and
     the merge then refused); a name that exists is said so, and the dialog comes back to choose another."""
     from PySide6.QtWidgets import QFileDialog
@@ -60,7 +60,7 @@ def new_report_path(parent: QWidget | None, title: str, suggested: str | Path) -
                                              options=QFileDialog.DontConfirmOverwrite)
         if not out:
             return None
-        path = Path(out if Path(out).suffix else f"{out}.copdesk")
+        path = Path(out if out.endswith(".copdesk") else f"{out}.copdesk")  # "Report 2026.1" gets it too
         if not path.exists():
             return path
         show_error(parent, CopdeskError(translate("Ask", "{path} exists already.").format(path=path),
