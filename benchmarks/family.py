@@ -14,17 +14,16 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import make_platform_report
 from check_example_import import docx_paragraphs as paragraphs  # the same reading as the example check
+from timing import timed
 
 from copdesk.core.exports.word import export_docx
 from copdesk.core.rules.family_checks import missing_anywhere
@@ -50,15 +49,6 @@ def make_family(path: Path) -> None:
             measures = sorted(r.service_subscriptions("Osprey Chat"))
             r.unsubscribe([m for m in measures if m.startswith("Measure ")][::3], service="Osprey Chat")
         r.checkpoint() if hasattr(r, "checkpoint") else r.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 import make_platform_report  # noqa: E402
+from timing import timed  # noqa: E402
 
 from copdesk.core.exports.word import DocxOptions, export_docx  # noqa: E402
 from copdesk.core.exports.docx_markers import ANSWER  # noqa: E402
@@ -70,15 +71,6 @@ def review(src: Path, out: Path) -> Path:
             continue
     print(f"reviewer: {done} answers edited, {cells} cells, {len(doc.comments)} comments")
     return doc.save(out)
-
-
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
